@@ -1,0 +1,170 @@
+// Zod schemas of every record, shared by client and server: one truth for a record's shape and a
+// Danish message for every refusal. Field names follow types.ts and the SQL schema in camelCase.
+import { z } from 'zod'
+import { compareIso } from './dates'
+import {
+  actionStatusSchema, amountSchema, emailSchema, forecastMonthSchema, idSchema, indicatorKeySchema, isoDateSchema,
+  monthSchema, nonEmptyText, roleSchema, shareSchema, timestampSchema, unitTypeSchema, yearSchema,
+} from './schemaPrimitives'
+
+export * from './schemaPrimitives'
+export { lightSchema, thresholdsSchema, ruleSetSchema } from './lightSchemas'
+
+export const areaSchema = z.object({
+  id: idSchema,
+  municipalityId: idSchema,
+  name: nonEmptyText('Navnet'),
+  kind: z.enum(['school', 'daycare', 'mixed'], { error: 'Områdetypen skal være skole, institution eller blandet.' }),
+})
+
+export const economicsContactSchema = z.object({
+  name: z.string().trim(),
+  email: emailSchema.or(z.literal('')),
+  phone: z.string().trim(),
+})
+
+export const unitSchema = z.object({
+  id: idSchema,
+  areaId: idSchema,
+  name: nonEmptyText('Navnet'),
+  unitType: unitTypeSchema,
+  costCentre: nonEmptyText('Omkostningsstedet'),
+  ean: z.string().regex(/^\d{13}$/, { error: 'EAN-nummeret skal være 13 cifre.' }),
+  economicsContact: economicsContactSchema,
+})
+
+export const personSchema = z.object({ id: idSchema, email: emailSchema, name: nonEmptyText('Navnet') })
+
+/** A leader holds a unit, an area chief an area; the other roles neither (as the SQL checks). */
+export const roleAssignmentSchema = z
+  .object({ id: idSchema, personId: idSchema, role: roleSchema, unitId: idSchema.nullable(), areaId: idSchema.nullable() })
+  .refine((r) => (r.role === 'leader') === (r.unitId !== null), { error: 'En leder skal have en enhed — og kun en leder har det.', path: ['unitId'] })
+  .refine((r) => (r.role === 'area_chief') === (r.areaId !== null), { error: 'En områdechef skal have et område — og kun en områdechef har det.', path: ['areaId'] })
+
+export const monthlyFigureSchema = z.object({
+  unitId: idSchema,
+  year: yearSchema,
+  month: monthSchema,
+  budget: amountSchema,
+  carryOver: amountSchema,
+  spendToDate: amountSchema,
+  profileShare: shareSchema,
+})
+
+export const balanceAccountSchema = z.object({
+  id: idSchema,
+  unitId: idSchema,
+  number: nonEmptyText('Kontonummeret'),
+  name: nonEmptyText('Kontonavnet'),
+  dueDate: isoDateSchema,
+  reconciledOn: isoDateSchema.nullable(),
+})
+
+export const actionPlanItemSchema = z
+  .object({
+    id: idSchema,
+    unitId: idSchema,
+    year: yearSchema,
+    title: nonEmptyText('Titlen'),
+    dueDate: isoDateSchema,
+    status: actionStatusSchema,
+    doneOn: isoDateSchema.nullable(),
+    dropReason: z.string().trim().nullable(),
+  })
+  .refine((i) => i.status !== 'done' || i.doneOn !== null, { error: 'En udført handling skal have en dato for, hvornår den blev udført.', path: ['doneOn'] })
+  .refine((i) => i.status !== 'dropped' || (i.dropReason ?? '') !== '', { error: 'Angiv en begrundelse, når en handling udgår.', path: ['dropReason'] })
+
+export const forecastEntrySchema = z.object({
+  id: idSchema,
+  unitId: idSchema,
+  year: yearSchema,
+  month: forecastMonthSchema,
+  amount: amountSchema,
+  explanation: z.string().trim().nullable(),
+  updatedBy: idSchema.nullable().optional(),
+  updatedAt: timestampSchema.optional(),
+})
+
+export const explanationSchema = z.object({
+  id: idSchema,
+  unitId: idSchema,
+  indicator: indicatorKeySchema,
+  year: yearSchema,
+  month: monthSchema,
+  causes: z.array(nonEmptyText('Årsagen'), { error: 'Årsager skal være en liste.' }),
+  body: z.string().trim(),
+  validReason: z.boolean({ error: 'Angiv ja eller nej.' }).nullable(),
+})
+
+export const initiativeSchema = z.object({
+  id: idSchema,
+  unitId: idSchema,
+  indicator: indicatorKeySchema,
+  title: nonEmptyText('Titlen'),
+  owner: z.string().trim(),
+  dueDate: isoDateSchema.nullable(),
+  expectedEffect: amountSchema.nullable(),
+  status: actionStatusSchema,
+})
+
+export const noteSchema = z.object({
+  id: idSchema,
+  unitId: idSchema,
+  indicator: indicatorKeySchema.nullable(),
+  year: yearSchema.nullable(),
+  month: monthSchema.nullable(),
+  body: nonEmptyText('Noten'),
+  visibility: z.enum(['shared', 'oc_private'], { error: 'Synlighed skal være delt eller privat for områdechefen.' }),
+})
+
+export const dialoguePreparationSchema = z.object({
+  id: idSchema,
+  unitId: idSchema,
+  year: yearSchema,
+  month: monthSchema,
+  questions: z.string().trim(),
+  readyAt: timestampSchema.nullable(),
+})
+
+export const dialogueKindSchema = z.enum(['recognition', 'support', 'follow_up', 'development_plan'], { error: 'Ukendt type dialog.' })
+
+/** An agenda point: plain text, or an object with at least a title (e.g. carried over from last time). */
+export const agendaItemSchema = z.union([nonEmptyText('Punktet'), z.looseObject({ title: nonEmptyText('Punktets titel') })])
+
+export const dialogueSchema = z
+  .object({
+    id: idSchema,
+    unitId: idSchema,
+    kind: dialogueKindSchema,
+    indicators: z.array(indicatorKeySchema),
+    scheduledOn: isoDateSchema,
+    heldOn: isoDateSchema.nullable(),
+    agenda: z.array(agendaItemSchema),
+    minutes: z.string(),
+    improved: z.boolean().nullable(),
+    lockedAt: timestampSchema.nullable(),
+  })
+  .refine((d) => d.lockedAt === null || d.heldOn !== null, { error: 'Et referat kan kun låses, når dialogen er holdt.', path: ['lockedAt'] })
+
+export const loginBodySchema = z.object({
+  email: emailSchema,
+  password: z.string({ error: 'Adgangskoden mangler.' }).min(1, { error: 'Adgangskoden mangler.' }).max(1024, { error: 'Adgangskoden er for lang.' }),
+})
+
+/** Is a date range in order (from ≤ to)? Used by forms that pick a period. */
+export const dateRangeSchema = z
+  .object({ from: isoDateSchema, to: isoDateSchema })
+  .refine((r) => compareIso(r.from, r.to) <= 0, { error: 'Slutdatoen ligger før startdatoen.', path: ['to'] })
+
+export type AreaRecord = z.infer<typeof areaSchema>
+export type UnitRecord = z.infer<typeof unitSchema>
+export type PersonRecord = z.infer<typeof personSchema>
+export type RoleAssignmentRecord = z.infer<typeof roleAssignmentSchema>
+export type ExplanationRecord = z.infer<typeof explanationSchema>
+export type InitiativeRecord = z.infer<typeof initiativeSchema>
+export type NoteRecord = z.infer<typeof noteSchema>
+export type DialoguePreparationRecord = z.infer<typeof dialoguePreparationSchema>
+export type DialogueKind = z.infer<typeof dialogueKindSchema>
+export type DialogueRecord = z.infer<typeof dialogueSchema>
+export type AgendaItem = z.infer<typeof agendaItemSchema>
+export type LoginBody = z.infer<typeof loginBodySchema>

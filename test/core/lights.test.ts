@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest'
+import {
+  colourRank, compareUnitsWorstFirst, latestPeriod, lightHistory, overallColour, unitLights, unitOverrun,
+  type LightOptions, type UnitInput,
+} from '../../src/core/lights'
+import type { BudgetFacts, Colour, Light, UnitLights } from '../../src/core/types'
+import { account, action, forecast, ruleSet, yearOfFigures } from './fixtures'
+
+const input: UnitInput = {
+  unit: { id: 'u1', municipalityId: 'm1', unitType: 'school' },
+  figures: [...yearOfFigures(2024), ...yearOfFigures(2025)],
+  forecasts: [forecast(0, 12_000_000), forecast(5, 12_050_000), forecast(11, 12_000_000, 2024), forecast(0, 12_000_000, 2024)],
+  actionPlan: [action({ dueDate: '2025-03-31', status: 'done', doneOn: '2025-03-30' }), action({ dueDate: '2025-06-15' })],
+  balanceAccounts: [account({ dueDate: '2025-02-28', reconciledOn: '2025-02-20' })],
+}
+const opts: LightOptions = { today: '2025-06-10', ruleSets: [ruleSet(), ruleSet({ budgetTolerance: 0.001 }, 'rs-2025-06', '2025-06-01')], closedYears: [2024] }
+
+describe('unitLights', () => {
+  it('computes the four lights with the rule set in force on the last day of the period', () => {
+    const lights = unitLights(input, { year: 2025, month: 5 }, opts)
+    expect(Object.keys(lights)).toEqual(['budget', 'actionPlan', 'forecast', 'balance'])
+    expect(Object.values(lights).map((l) => [l.colour, l.ruleSetId, l.source])).toEqual([
+      ['yellow', 'rs-default', 'computed'], // 12,05 mio. against 12 mio.: 0,42 %
+      ['green', 'rs-default', 'computed'],
+      ['green', 'rs-default', 'computed'],
+      ['green', 'rs-default', 'computed'],
+    ])
+  })
+
+  it('a threshold change applies from its date on and does not repaint May', () => {
+    const history = lightHistory(input, { year: 2025, month: 6 }, 2, opts)
+    expect(history.map((h) => [h.period.month, h.lights.budget.ruleSetId, h.lights.budget.colour])).toEqual([
+      [5, 'rs-default', 'yellow'],
+      [6, 'rs-2025-06', 'red'],
+    ])
+  })
+
+  it('judges the running month as of today, a past month as of its last day', () => {
+    expect(unitLights(input, { year: 2025, month: 6 }, opts).actionPlan.facts).toMatchObject({ due: 1 }) // 15 June not yet
+    expect(unitLights(input, { year: 2025, month: 6 }, { ...opts, today: '2025-07-02' }).actionPlan.facts).toMatchObject({ due: 2 })
+  })
+
+  it('a closed year: a recorded light is returned as recorded, never repainted', () => {
+    const recorded: Light = { ...unitLights(input, { year: 2024, month: 3 }, opts).budget, colour: 'red', ruleSetId: 'rs-old' }
+    const lights = unitLights(input, { year: 2024, month: 3 }, { ...opts, recorded: [recorded] })
+    expect(lights.budget).toEqual({ ...recorded, source: 'recorded' })
+    expect(lights.forecast.source).toBe('computed') // no recording for it
+  })
+
+  it('a closed year without a recorded light uses the final spend', () => {
+    expect(unitLights(input, { year: 2024, month: 3 }, opts).budget.facts).toMatchObject({ forecast: 12_000_000, final: true })
+  })
+
+  it('a recorded light of an open year is ignored (the period may still change)', () => {
+    const recorded: Light = { ...unitLights(input, { year: 2025, month: 3 }, opts).budget, colour: 'red' }
+    expect(unitLights(input, { year: 2025, month: 3 }, { ...opts, recorded: [recorded] }).budget.source).toBe('computed')
+  })
+
+  it('a fully recorded closed period needs no rule set', () => {
+    const base = unitLights(input, { year: 2024, month: 3 }, opts)
+    const recorded = Object.values(base)
+    expect(unitLights(input, { year: 2024, month: 3 }, { ...opts, ruleSets: [], recorded }).balance.source).toBe('recorded')
+  })
+
+  it('an imported value wins over computing', () => {
+    const lights = unitLights(input, { year: 2025, month: 5 }, { ...opts, imported: [{ indicator: 'balance', period: { year: 2025, month: 5 }, value: 0.9 }] })
+    expect(lights.balance).toMatchObject({ colour: 'red', source: 'imported', ruleSetId: 'rs-default' })
+  })
+
+  it('throws when no rule set applies', () => {
+    expect(() => unitLights(input, { year: 2025, month: 5 }, { ...opts, ruleSets: [] })).toThrow(/Ingen regelsæt/)
+  })
+})
+
+describe('lightHistory', () => {
+  it('lists the months ending with the last one, oldest first, across a year end', () => {
+    const history = lightHistory(input, { year: 2025, month: 2 }, 12, opts)
+    expect(history).toHaveLength(12)
+    expect(history[0]!.period).toEqual({ year: 2024, month: 3 })
+    expect(history[11]!.period).toEqual({ year: 2025, month: 2 })
+  })
+})
+
+const light = (colour: Colour): Light => ({ ...unitLights(input, { year: 2025, month: 5 }, opts).budget, colour })
+
+describe('overallColour: the worst light; grey is never green', () => {
+  it.each<[Colour[], Colour]>([
+    [['green', 'green', 'green', 'green'], 'green'],
+    [['green', 'grey', 'green', 'green'], 'grey'],
+    [['grey', 'yellow', 'green', 'green'], 'yellow'],
+    [['yellow', 'grey', 'red', 'green'], 'red'],
+    [['red', 'red', 'red', 'red'], 'red'],
+    [[], 'grey'],
+  ])('%o → %s', (colours, expected) => {
+    expect(overallColour(colours.map(light))).toBe(expected)
+  })
+  it('takes UnitLights too', () => {
+    const [b, a, f, bal] = ['green', 'yellow', 'green', 'green'].map((c) => light(c as Colour))
+    expect(overallColour({ budget: b!, actionPlan: a!, forecast: f!, balance: bal! })).toBe('yellow')
+  })
+})
+
+describe('sorting units worst first', () => {
+  it('ranks red, yellow, grey, green', () => {
+    expect((['green', 'grey', 'red', 'yellow'] as Colour[]).sort((a, b) => colourRank(a) - colourRank(b))).toEqual(['red', 'yellow', 'grey', 'green'])
+  })
+  it('puts the bigger overrun first within a colour', () => {
+    const units = [
+      { id: 'a', overall: 'green' as Colour, overrun: 0 },
+      { id: 'b', overall: 'red' as Colour, overrun: 100 },
+      { id: 'c', overall: 'grey' as Colour, overrun: 0 },
+      { id: 'd', overall: 'red' as Colour, overrun: 5_000 },
+      { id: 'e', overall: 'yellow' as Colour, overrun: 10 },
+    ]
+    expect(units.sort(compareUnitsWorstFirst).map((u) => u.id)).toEqual(['d', 'b', 'e', 'c', 'a'])
+  })
+})
+
+describe('unitOverrun and latestPeriod', () => {
+  const withDifference = (difference: number | null): Pick<UnitLights, 'budget'> => {
+    const budget = light('red')
+    return { budget: { ...budget, facts: { ...(budget.facts as BudgetFacts), difference } } }
+  }
+  it.each([
+    [250_000, 250_000],
+    [-40_000, 0],
+    [null, 0],
+  ])('difference %s → overrun %d', (difference, overrun) => {
+    expect(unitOverrun(withDifference(difference))).toBe(overrun)
+  })
+  it('finds the latest month with figures', () => {
+    expect(latestPeriod([])).toBeNull()
+    expect(latestPeriod([{ year: 2024, month: 12 }, { year: 2025, month: 2 }, { year: 2025, month: 1 }])).toEqual({ year: 2025, month: 2 })
+  })
+})
