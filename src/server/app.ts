@@ -1,0 +1,105 @@
+// Builds the Fastify app (no listen): security headers, cookies, the zod type provider and its
+// OpenAPI document, the API routes, and — when a build is given — the PWA itself.
+import Fastify, { type FastifyInstance } from 'fastify'
+import fastifyCookie from '@fastify/cookie'
+import fastifyCompress from '@fastify/compress'
+import fastifyHelmet from '@fastify/helmet'
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifySwagger from '@fastify/swagger'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { IsoDate } from '../core/types'
+import { csrfGuard } from './auth/guard'
+import type { AppContext } from './context'
+import type { Db } from './db/db'
+import { NOT_FOUND, registerErrorHandlers } from './http/errors'
+import { hasIndex, registerStatic, sendIndex, wantsSpaFallback } from './http/static'
+import { authRoutes } from './routes/auth'
+import { demoRoutes } from './routes/demo'
+import { healthRoutes } from './routes/health'
+import { meRoutes } from './routes/me'
+import { unitRoutes } from './routes/units'
+import { todayInCopenhagen } from './today'
+
+// Validation messages in Danish: the details of a 400 are shown to Danish users.
+z.config(z.locales.da())
+
+export interface BuildAppOptions {
+  db: Db
+  demo: boolean
+  today?: () => IsoDate
+  staticDir?: string
+  logger?: boolean
+  /** Days a session lives (SESSION_DAYS). Default 30. */
+  sessionDays?: number
+  /** Trust X-Forwarded-* from a reverse proxy (client IP for rate limits, https for cookies). */
+  trustProxy?: boolean
+}
+
+// 'self' only: no inline scripts, no eval, nothing from other origins. data: images are for the
+// small icons the CSS and chart.js embed.
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+}
+
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.cookie'] } : false,
+    trustProxy: opts.trustProxy ?? false,
+  }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  registerErrorHandlers(app)
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP },
+    // The app is same-origin only; a cross-origin opener or embedder has no business with it.
+    crossOriginEmbedderPolicy: false,
+  })
+  await app.register(fastifyCookie)
+  await app.register(fastifyCompress, { threshold: 1024 })
+  await app.register(fastifyRateLimit, { global: false })
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Min lederside API', version: '1' },
+    },
+    transform: jsonSchemaTransform,
+  })
+
+  app.decorateRequest('person', null)
+  app.addHook('onRequest', csrfGuard)
+
+  const ctx: AppContext = {
+    db: opts.db,
+    demo: opts.demo,
+    today: opts.today ?? (() => todayInCopenhagen()),
+    session: { days: opts.sessionDays ?? 30 },
+  }
+  await app.register(healthRoutes, ctx)
+  await app.register(authRoutes, ctx)
+  await app.register(meRoutes, ctx)
+  await app.register(unitRoutes, ctx)
+  if (opts.demo) await app.register(demoRoutes, ctx)
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  const spa = hasIndex(opts.staticDir)
+  if (spa) await registerStatic(app, opts.staticDir as string)
+  app.setNotFoundHandler((request, reply) => {
+    if (spa && wantsSpaFallback(request)) return sendIndex(reply)
+    return reply.code(404).send(NOT_FOUND)
+  })
+
+  return app
+}

@@ -1,0 +1,92 @@
+// Unit reads. Scope is checked before anything is loaded, and a unit out of scope gets the very
+// same 404 as a unit that does not exist, so ids cannot be probed.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { compareUnitsWorstFirst } from '../../core/lights'
+import { requireSession } from '../auth/guard'
+import { canReadUnit, scopeFor, unitFilter, type Scope } from '../auth/scope'
+import type { AppContext } from '../context'
+import type { Db } from '../db/db'
+import { notFoundUnit } from '../http/errors'
+import { ErrorSchema, UnitDetailSchema, UnitListSchema } from '../http/schemas'
+import { getUnit, listUnits, type UnitRow } from '../repos/units'
+import { Judge } from '../services/judge'
+
+const FIGURE_MONTHS = 24
+const HISTORY_MONTHS = 12
+
+/** The unit, if it exists and the scope may read it; otherwise the one 404. */
+export async function readableUnit(db: Db, scope: Scope, unitId: string): Promise<UnitRow> {
+  const unit = canReadUnit(scope, unitId) ? await getUnit(db, unitId) : null
+  if (!unit) throw notFoundUnit()
+  return unit
+}
+
+export const unitRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session, today }) => {
+  app.addHook('preHandler', requireSession(db, session))
+
+  app.get(
+    '/api/units',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'The units in the caller’s scope with their lights, worst first',
+        response: { 200: UnitListSchema, 401: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const scope = await scopeFor(db, request.person!.id)
+      const units = await listUnits(db, unitFilter(scope))
+      const judged = await new Judge(db, today()).judge(units)
+      judged.sort((a, b) => compareUnitsWorstFirst(a, b) || a.unit.name.localeCompare(b.unit.name, 'da'))
+      const asOf = judged.reduce<string | null>((max, j) => (j.asOf && (!max || j.asOf > max) ? j.asOf : max), null)
+      return {
+        asOf,
+        units: judged.map((j) => ({
+          id: j.unit.id,
+          name: j.unit.name,
+          unitType: j.unit.unitType,
+          areaId: j.unit.areaId,
+          areaName: j.unit.areaName,
+          overall: j.overall,
+          lights: j.lights,
+          overrun: j.overrun,
+        })),
+      }
+    },
+  )
+
+  app.get(
+    '/api/units/:unitId',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'One unit: figures, forecasts, action plan, balance accounts, lights and their history',
+        params: z.object({ unitId: z.string().min(1).max(200) }),
+        response: { 200: UnitDetailSchema, 401: ErrorSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const scope = await scopeFor(db, request.person!.id)
+      const unit = await readableUnit(db, scope, request.params.unitId)
+      const judge = new Judge(db, today())
+      const [judged] = await judge.judge([unit])
+      if (!judged) throw notFoundUnit()
+      const [history, ruleSet] = await Promise.all([judge.history(judged, HISTORY_MONTHS), judge.ruleSet(judged)])
+      const { municipalityId: _m, ...unitView } = unit
+      return {
+        unit: unitView,
+        asOf: judged.asOf,
+        period: judged.period,
+        figures: judged.facts.figures.slice(-FIGURE_MONTHS),
+        forecasts: judged.facts.forecasts,
+        actionPlan: judged.facts.actionPlan,
+        balanceAccounts: judged.facts.balanceAccounts,
+        lights: judged.lights,
+        overall: judged.overall,
+        history,
+        ruleSet,
+      }
+    },
+  )
+}

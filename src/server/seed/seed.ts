@@ -1,0 +1,76 @@
+// Writes the demo municipality into an empty database: one transaction, one password hash shared
+// by every demo account, and nothing at all when a municipality already exists (so restarting a
+// demo server never duplicates or overwrites what people wrote).
+import { hashPassword } from '../auth/passwords'
+import type { Db } from '../db/db'
+import type { IsoDate } from '../../core/types'
+import { generateDemo } from './generate'
+import { insertRows } from './insert'
+import type { DemoData } from './types'
+
+/** Keeps two servers starting at once on one PostgreSQL from both seeding. */
+const SEED_LOCK_KEY = 424243
+
+async function hasMunicipality(db: Db): Promise<boolean> {
+  return (await db.query('select 1 from municipality limit 1')).length > 0
+}
+
+const json = (value: unknown): string => JSON.stringify(value)
+
+async function insertDemo(tx: Db, d: DemoData, passwordHash: string): Promise<void> {
+  const m = d.municipality
+  await insertRows(tx, 'municipality', ['id', 'name', 'config'], [[m.id, m.name, json(m.config)]])
+  await insertRows(tx, 'area', ['id', 'municipality_id', 'name', 'kind'], d.areas.map((a) => [a.id, a.municipalityId, a.name, a.kind]))
+  await insertRows(
+    tx, 'unit', ['id', 'area_id', 'name', 'unit_type', 'cost_centre', 'ean', 'economics_contact'],
+    d.units.map((u) => [u.id, u.areaId, u.name, u.unitType, u.costCentre, u.ean, json(u.economicsContact)]),
+  )
+  await insertRows(tx, 'person', ['id', 'email', 'name', 'password_hash'], d.people.map((p) => [p.id, p.email, p.name, passwordHash]))
+  await insertRows(
+    tx, 'role_assignment', ['id', 'person_id', 'role', 'unit_id', 'area_id'],
+    d.roles.map((r) => [r.id, r.personId, r.role, r.unitId, r.areaId]),
+  )
+  await insertRows(
+    tx, 'rule_set', ['id', 'municipality_id', 'unit_type', 'effective_from', 'thresholds'],
+    d.ruleSets.map((r) => [r.id, r.municipalityId, r.unitType, r.effectiveFrom, json(r.thresholds)]),
+  )
+  await insertRows(
+    tx, 'monthly_figure', ['unit_id', 'year', 'month', 'budget', 'carry_over', 'spend_to_date', 'profile_share'],
+    d.figures.map((f) => [f.unitId, f.year, f.month, f.budget, f.carryOver, f.spendToDate, f.profileShare]),
+  )
+  await insertRows(
+    tx, 'forecast', ['id', 'unit_id', 'year', 'month', 'amount', 'explanation', 'created_by', 'updated_by', 'updated_at'],
+    d.forecasts.map((f) => [f.id, f.unitId, f.year, f.month, f.amount, f.explanation, f.updatedBy, f.updatedBy, f.updatedAt]),
+  )
+  await insertRows(
+    tx, 'action_plan_item',
+    ['id', 'unit_id', 'year', 'title', 'due_date', 'status', 'done_on', 'drop_reason', 'created_by', 'updated_by', 'updated_at'],
+    d.actionPlan.map((a) => [
+      a.id, a.unitId, a.year, a.title, a.dueDate, a.status, a.doneOn, a.dropReason, a.createdBy, a.createdBy,
+      `${a.doneOn ?? `${a.year}-01-20`}T12:00:00.000Z`,
+    ]),
+  )
+  await insertRows(
+    tx, 'balance_account', ['id', 'unit_id', 'number', 'name', 'due_date', 'reconciled_on'],
+    d.balanceAccounts.map((b) => [b.id, b.unitId, b.number, b.name, b.dueDate, b.reconciledOn]),
+  )
+  await insertRows(tx, 'year_close', ['municipality_id', 'year', 'closed_at'], d.yearCloses.map((y) => [y.municipalityId, y.year, y.closedAt]))
+  const closedAt = new Map(d.yearCloses.map((y) => [y.year, y.closedAt]))
+  await insertRows(
+    tx, 'recorded_light', ['unit_id', 'indicator', 'year', 'month', 'light', 'rule_set_id', 'recorded_at'],
+    d.recordedLights.map((r) => [r.unitId, r.indicator, r.year, r.month, json(r.light), r.ruleSetId, closedAt.get(r.year) ?? null]),
+  )
+}
+
+export async function seedDemo(db: Db, opts: { today: IsoDate; password: string }): Promise<{ seeded: boolean }> {
+  if (await hasMunicipality(db)) return { seeded: false }
+  const data = generateDemo(opts.today)
+  // Hashed once: argon2id is slow on purpose, and every demo account shares the one password.
+  const passwordHash = await hashPassword(opts.password)
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [SEED_LOCK_KEY])
+    if (await hasMunicipality(tx)) return { seeded: false }
+    await insertDemo(tx, data, passwordHash)
+    return { seeded: true }
+  })
+}

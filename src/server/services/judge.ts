@@ -1,0 +1,109 @@
+// Turns database rows into traffic lights with the pure rules of src/core. Everything a unit is
+// judged by (rule sets, closed years, the period) is loaded per municipality once per request.
+import { endOfMonthIso, periodOf } from '../../core/dates'
+import { lightHistory, overallColour, unitLights, unitOverrun, type UnitInput } from '../../core/lights'
+import { defaultRuleSet, ruleSetFor } from '../../core/rules'
+import type { Colour, IsoDate, Light, Period, RuleSet, UnitLights } from '../../core/types'
+import type { Db } from '../db/db'
+import { loadUnitFacts, type UnitFacts } from '../repos/figures'
+import { closedYearsOf, latestPeriodOf, recordedLightsOf, ruleSetsOf } from '../repos/rules'
+import type { UnitRow } from '../repos/units'
+
+export interface MunicipalityContext {
+  ruleSets: RuleSet[]
+  closedYears: number[]
+  /** The latest month with figures anywhere in the municipality; null before the first import. */
+  period: Period | null
+}
+
+export interface JudgedUnit {
+  unit: UnitRow
+  facts: UnitFacts
+  input: UnitInput
+  recorded: Light[]
+  period: Period | null
+  asOf: IsoDate | null
+  lights: UnitLights
+  overall: Colour
+  /** Forecast overrun in kroner (P − B when positive): the size of the problem inside a colour. */
+  overrun: number
+}
+
+async function contextOf(db: Db, municipalityId: string): Promise<MunicipalityContext> {
+  const [ruleSets, closedYears, period] = await Promise.all([
+    ruleSetsOf(db, municipalityId),
+    closedYearsOf(db, municipalityId),
+    latestPeriodOf(db, municipalityId),
+  ])
+  // A municipality the economics team has not configured yet is judged by the default thresholds.
+  return { ruleSets: ruleSets.length ? ruleSets : [defaultRuleSet(municipalityId)], closedYears, period }
+}
+
+export class Judge {
+  private readonly contexts = new Map<string, Promise<MunicipalityContext>>()
+
+  constructor(
+    private readonly db: Db,
+    private readonly today: IsoDate,
+  ) {}
+
+  context(municipalityId: string): Promise<MunicipalityContext> {
+    let ctx = this.contexts.get(municipalityId)
+    if (!ctx) {
+      ctx = contextOf(this.db, municipalityId)
+      this.contexts.set(municipalityId, ctx)
+    }
+    return ctx
+  }
+
+  /** Judges the units at their municipality's latest period. */
+  async judge(units: UnitRow[]): Promise<JudgedUnit[]> {
+    if (units.length === 0) return []
+    const contexts = new Map<string, MunicipalityContext>()
+    for (const id of new Set(units.map((u) => u.municipalityId))) contexts.set(id, await this.context(id))
+    const years = [...contexts.values()].map((c) => (c.period ?? periodOf(this.today)).year)
+    // Two years back covers 24 months of figures plus the month before the oldest one in the history.
+    const fromYear = Math.min(...years) - 2
+    const ids = units.map((u) => u.id)
+    const [facts, recorded] = await Promise.all([loadUnitFacts(this.db, ids, fromYear), recordedLightsOf(this.db, ids)])
+    return units.map((unit) => {
+      const ctx = contexts.get(unit.municipalityId) as MunicipalityContext
+      const unitFacts = facts.get(unit.id) ?? { figures: [], forecasts: [], actionPlan: [], balanceAccounts: [] }
+      const input: UnitInput = {
+        unit: { id: unit.id, municipalityId: unit.municipalityId, unitType: unit.unitType },
+        ...unitFacts,
+      }
+      const unitRecorded = recorded.get(unit.id) ?? []
+      const period = ctx.period ?? periodOf(this.today)
+      const lights = unitLights(input, period, this.options(ctx, unitRecorded))
+      return {
+        unit,
+        facts: unitFacts,
+        input,
+        recorded: unitRecorded,
+        period: ctx.period,
+        asOf: ctx.period ? endOfMonthIso(ctx.period) : null,
+        lights,
+        overall: overallColour(lights),
+        overrun: unitOverrun(lights),
+      }
+    })
+  }
+
+  async history(judged: JudgedUnit, months: number): Promise<Array<{ period: Period; lights: UnitLights }>> {
+    if (!judged.period) return []
+    const ctx = await this.context(judged.unit.municipalityId)
+    return lightHistory(judged.input, judged.period, months, this.options(ctx, judged.recorded))
+  }
+
+  /** The rule set the current lights were judged by (the one in force today if none is named). */
+  async ruleSet(judged: JudgedUnit): Promise<RuleSet> {
+    const ctx = await this.context(judged.unit.municipalityId)
+    const named = ctx.ruleSets.find((s) => s.id === judged.lights.budget.ruleSetId)
+    return named ?? ruleSetFor(ctx.ruleSets, { municipalityId: judged.unit.municipalityId, unitType: judged.unit.unitType, date: this.today })
+  }
+
+  private options(ctx: MunicipalityContext, recorded: Light[]) {
+    return { today: this.today, ruleSets: ctx.ruleSets, closedYears: ctx.closedYears, recorded }
+  }
+}
