@@ -1,13 +1,103 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib'
+import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
+import { VitePWA } from 'vite-plugin-pwa'
 
 const apiTarget = `http://localhost:${process.env.PORT ?? 8080}`
 
+/**
+ * Writes .br and .gz beside every compressible built file so the server can send them as they are
+ * (no compression per request). Runs last, after the service worker has been generated.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist'
+  const compressible = /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name)
+      return statSync(path).isDirectory() ? walk(path) : [path]
+    })
+  return {
+    name: 'mls-precompress',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir)
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        for (const file of walk(outDir)) {
+          if (!compressible.test(file)) continue
+          const source = readFileSync(file)
+          if (source.length < 1024) continue
+          writeFileSync(`${file}.gz`, gzipSync(source, { level: 9 }))
+          writeFileSync(`${file}.br`, brotliCompressSync(source, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }))
+        }
+      },
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [vue()],
-  build: { outDir: 'dist', sourcemap: false },
+  plugins: [
+    vue(),
+    // Messages are compiled at build time: the runtime needs no message compiler, so no eval and a strict CSP holds.
+    VueI18nPlugin({
+      include: [resolve(__dirname, 'src/client/i18n/locales/**')],
+      runtimeOnly: true,
+      compositionOnly: true,
+      fullInstall: false,
+      // Every message is compiled at build time, so the runtime compiler is dead weight: drop it.
+      dropMessageCompiler: true,
+      strictMessage: true,
+      escapeHtml: false,
+    }),
+    VitePWA({
+      // 'prompt': an automatic reload could throw away what the leader is typing; they choose when.
+      registerType: 'prompt',
+      // We register from src/client/pwa/ through the virtual module: no inline script in index.html.
+      injectRegister: false,
+      // globPatterns below already precaches the icons; listing them again would only duplicate entries.
+      includeManifestIcons: false,
+      manifest: {
+        name: 'Min lederside',
+        short_name: 'Lederside',
+        description: 'Økonomiske måltal som trafiklys for ledere af skoler og dagtilbud — også uden net.',
+        lang: 'da',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: '#14365d',
+        background_color: '#f6f7f9',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        // Data lives in Dexie; the service worker never caches /api/.
+        runtimeCaching: [],
+        cleanupOutdatedCaches: true,
+      },
+      devOptions: { enabled: false },
+    }),
+    precompress(),
+  ],
+  build: { outDir: 'dist', sourcemap: false, target: 'es2022' },
   server: { proxy: { '/api': apiTarget } },
+  preview: { proxy: { '/api': apiTarget } },
   test: {
     projects: [
       {

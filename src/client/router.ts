@@ -1,0 +1,43 @@
+// Routes and the sign-in guard. The indicator detail (with charts) is a separate chunk, so the first
+// screen does not wait for it.
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { useSessionStore } from './stores/session'
+import HomeView from './views/HomeView.vue'
+import LoginView from './views/LoginView.vue'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/logind', name: 'login', component: LoginView, meta: { public: true } },
+  { path: '/', name: 'home', component: HomeView },
+  { path: '/enhed/:unitId', name: 'unit', component: HomeView },
+  { path: '/enhed/:unitId/:indicator', name: 'indicator', component: () => import('./views/IndicatorView.vue') },
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+]
+
+/** Only a path inside the app: never a protocol-relative or absolute URL from the query string. */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/'
+}
+
+export function createAppRouter() {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  })
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore()
+    await session.restore()
+    if (to.meta.public) return session.isSignedIn ? { path: safeNext(to.query.next) } : true
+    if (!session.isSignedIn) return { path: '/logind', query: to.fullPath === '/' ? {} : { next: to.fullPath } }
+    return true
+  })
+
+  return router
+}

@@ -1,0 +1,152 @@
+// The units the leader may see, and each unit's detail. Cache first: what Dexie holds shows at once,
+// then the server's answer replaces it and is saved. When the fetch fails the cache stays on screen.
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { IsoDate } from '../../core/types'
+import { api, ApiError, isUnauthorized, NetworkError, type UnitDetail, type UnitSummary } from '../api'
+import { detailsRepo, unitsRepo } from '../db/repositories'
+import { useConnectivityStore } from './connectivity'
+import { useSessionStore } from './session'
+
+export type LoadState = 'idle' | 'loading' | 'ready' | 'notFound' | 'error'
+
+export interface DetailEntry {
+  detail: UnitDetail | null
+  fetchedAt: number | null
+  state: LoadState
+  /** The last fetch failed; `detail` (if any) is from the cache. */
+  stale: boolean
+}
+
+export const useUnitsStore = defineStore('units', () => {
+  const units = ref<UnitSummary[]>([])
+  const asOf = ref<IsoDate | null>(null)
+  const fetchedAt = ref<number | null>(null)
+  const state = ref<LoadState>('idle')
+  /** The last fetch failed; what is shown is from the cache. */
+  const stale = ref(false)
+  const details = ref<Record<string, DetailEntry>>({})
+  let hydrated = false
+  let inflight: Promise<void> | null = null
+  const detailInflight = new Map<string, Promise<void>>()
+
+  const hasData = computed(() => fetchedAt.value !== null)
+
+  function unitById(id: string): UnitSummary | undefined {
+    return units.value.find((u) => u.id === id)
+  }
+
+  async function handleFailure(error: unknown): Promise<void> {
+    const connectivity = useConnectivityStore()
+    if (isUnauthorized(error)) {
+      connectivity.markReachable()
+      await useSessionStore().expire()
+      return
+    }
+    if (error instanceof NetworkError) connectivity.markUnreachable()
+  }
+
+  async function fetchUnits(): Promise<void> {
+    if (!hydrated) {
+      hydrated = true
+      const cached = await unitsRepo.load()
+      if (cached && fetchedAt.value === null) {
+        units.value = cached.units
+        asOf.value = cached.asOf
+        fetchedAt.value = cached.fetchedAt
+        state.value = 'ready'
+      }
+    }
+    if (state.value !== 'ready') state.value = 'loading'
+    try {
+      const response = await api.units()
+      const now = Date.now()
+      units.value = response.units
+      asOf.value = response.asOf
+      fetchedAt.value = now
+      stale.value = false
+      state.value = 'ready'
+      useConnectivityStore().markReachable()
+      await unitsRepo.save(response.asOf, response.units, now)
+    } catch (error) {
+      stale.value = true
+      state.value = hasData.value ? 'ready' : 'error'
+      await handleFailure(error)
+    }
+  }
+
+  /** Cache first, then the network; concurrent callers share one request. */
+  function loadUnits(): Promise<void> {
+    inflight ??= fetchUnits().finally(() => {
+      inflight = null
+    })
+    return inflight
+  }
+
+  function entry(unitId: string): DetailEntry {
+    const existing = details.value[unitId]
+    if (existing) return existing
+    const created: DetailEntry = { detail: null, fetchedAt: null, state: 'idle', stale: false }
+    details.value[unitId] = created
+    return details.value[unitId] ?? created
+  }
+
+  async function fetchDetail(unitId: string): Promise<void> {
+    const e = entry(unitId)
+    if (!e.detail) {
+      const cached = await detailsRepo.get(unitId)
+      if (cached && !e.detail) {
+        e.detail = cached.detail
+        e.fetchedAt = cached.fetchedAt
+        e.state = 'ready'
+      }
+    }
+    if (e.state !== 'ready') e.state = 'loading'
+    try {
+      const detail = await api.unit(unitId)
+      const now = Date.now()
+      e.detail = detail
+      e.fetchedAt = now
+      e.state = 'ready'
+      e.stale = false
+      useConnectivityStore().markReachable()
+      await detailsRepo.put(unitId, detail, now)
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) {
+        e.detail = null
+        e.state = 'notFound'
+        await detailsRepo.remove(unitId)
+        return
+      }
+      e.stale = true
+      e.state = e.detail ? 'ready' : 'error'
+      await handleFailure(error)
+    }
+  }
+
+  function loadDetail(unitId: string): Promise<void> {
+    let p = detailInflight.get(unitId)
+    if (!p) {
+      p = fetchDetail(unitId).finally(() => detailInflight.delete(unitId))
+      detailInflight.set(unitId, p)
+    }
+    return p
+  }
+
+  /** Back online or visible again: refresh what is on screen. */
+  async function refresh(): Promise<void> {
+    await Promise.all([loadUnits(), ...Object.keys(details.value).map((id) => loadDetail(id))])
+  }
+
+  function reset(): void {
+    units.value = []
+    asOf.value = null
+    fetchedAt.value = null
+    state.value = 'idle'
+    stale.value = false
+    details.value = {}
+    hydrated = false
+  }
+
+  return { units, asOf, fetchedAt, state, stale, details, hasData, unitById, loadUnits, loadDetail, refresh, reset }
+})

@@ -1,0 +1,86 @@
+// Builders for lights, units and details, so each test states only what it is about.
+import type {
+  ActionPlanFacts, BalanceFacts, BudgetFacts, Colour, ForecastFacts, IndicatorFacts, Light, MissingReason, Period, UnitLights,
+} from '../../src/core/types'
+import type { UnitDetail, UnitSummary } from '../../src/client/api/types'
+import { i18n } from '../../src/client/i18n'
+import type { Texts } from '../../src/client/reasons'
+
+export const PERIOD: Period = { year: 2026, month: 10 }
+
+export function light(facts: IndicatorFacts, colour: Colour, extra: Partial<Light> = {}): Light {
+  return { indicator: facts.kind, colour, period: PERIOD, ruleSetId: 'rs-1', source: 'computed', missing: null, facts, ...extra }
+}
+
+export function budgetFacts(over: Partial<BudgetFacts> = {}): BudgetFacts {
+  return {
+    kind: 'budget', budget: 12_100_000, forecast: 12_402_500, spendToDate: 10_100_000, accruedBudget: 10_083_333,
+    difference: 302_500, deviation: 0.025, tolerance: 0.01, final: false, ...over,
+  }
+}
+
+export function forecastFacts(over: Partial<ForecastFacts> = {}): ForecastFacts {
+  return {
+    kind: 'forecast', previousForecast: 12_000_000, impliedSpend: 4_100_000, actualSpend: 4_300_000, budget: 12_500_000,
+    difference: 200_000, accuracy: 0.016, interval: 0.015, ...over,
+  }
+}
+
+export function actionPlanFacts(over: Partial<ActionPlanFacts> = {}): ActionPlanFacts {
+  return { kind: 'actionPlan', due: 5, doneOnTime: 3, fulfilment: 0.6, target: 0.8, ...over }
+}
+
+export function balanceFacts(over: Partial<BalanceFacts> = {}): BalanceFacts {
+  return { kind: 'balance', due: 20, reconciledOnTime: 19, rate: 0.95, target: 0.95, greenAbove: 0.98, open: 1, late: 0, ...over }
+}
+
+export function greyLight(facts: IndicatorFacts, missing: MissingReason): Light {
+  return light(facts, 'grey', { missing })
+}
+
+export function unitLights(colours: Partial<Record<keyof UnitLights, Colour>> = {}, period: Period = PERIOD): UnitLights {
+  return {
+    budget: light(budgetFacts(), colours.budget ?? 'red', { period }),
+    actionPlan: light(actionPlanFacts(), colours.actionPlan ?? 'red', { period }),
+    forecast: light(forecastFacts(), colours.forecast ?? 'red', { period }),
+    balance: light(balanceFacts(), colours.balance ?? 'yellow', { period }),
+  }
+}
+
+export function summary(id: string, name: string, overall: Colour = 'red'): UnitSummary {
+  return { id, name, unitType: 'school', areaId: 'a1', areaName: 'Område Nord', overall, lights: unitLights(), overrun: 302_500 }
+}
+
+export function detail(id = 'u1'): UnitDetail {
+  const history = Array.from({ length: 12 }, (_, i) => {
+    const period = { year: i < 2 ? 2025 : 2026, month: i < 2 ? 11 + i : i - 1 }
+    return { period, lights: unitLights({}, period) }
+  })
+  return {
+    unit: {
+      id, name: 'Skovbo Skole', unitType: 'school', areaId: 'a1', areaName: 'Område Nord', costCentre: '1001', ean: '5798000000001',
+      economicsContact: { name: 'Eva Økonomi', email: 'eva@example.dk', phone: '12345678' },
+    },
+    asOf: '2026-10-31', period: PERIOD, figures: [], forecasts: [], actionPlan: [], balanceAccounts: [],
+    lights: unitLights(), overall: 'red', history,
+    ruleSet: {
+      id: 'rs-1', municipalityId: 'm1', unitType: null, effectiveFrom: '2026-01-01',
+      thresholds: { budgetTolerance: 0.01, actionPlanTarget: 0.8, forecastInterval: 0.015, balanceTarget: 0.95, balanceGreenMargin: 0.03 },
+    },
+  }
+}
+
+/** The Danish Texts, as components get them from useTexts(). */
+export function daTexts(): Texts {
+  const t = i18n.global.t as (...args: unknown[]) => string
+  return {
+    locale: 'da',
+    t: (key, named) => (named ? t(key, named) : t(key)),
+    tn: (key, n, named) => t(key, { n, ...named }, n),
+  }
+}
+
+/** Playwright and people read spaces; Intl writes no-break spaces. Compare with plain ones. */
+export function plain(text: string): string {
+  return text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim()
+}

@@ -1,0 +1,132 @@
+import 'fake-indexeddb/auto'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { db } from '../../src/client/db/db'
+import { unitsRepo } from '../../src/client/db/repositories'
+import { useConnectivityStore } from '../../src/client/stores/connectivity'
+import { useSessionStore } from '../../src/client/stores/session'
+import { useUnitsStore } from '../../src/client/stores/units'
+import { detail, summary } from './fixtures'
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+}
+
+const fetchMock = vi.fn<typeof fetch>()
+
+beforeEach(async () => {
+  setActivePinia(createPinia())
+  await Promise.all(db.tables.map((t) => t.clear()))
+  fetchMock.mockReset()
+  vi.stubGlobal('fetch', fetchMock)
+})
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+describe('units store', () => {
+  it('saves what it fetched to Dexie', async () => {
+    fetchMock.mockResolvedValueOnce(json({ asOf: '2026-10-31', units: [summary('u2', 'Bakkely', 'red'), summary('u1', 'Skovbo', 'green')] }))
+    const store = useUnitsStore()
+    await store.loadUnits()
+    expect(store.units.map((u) => u.id)).toEqual(['u2', 'u1'])
+    expect(store.stale).toBe(false)
+    const cached = await unitsRepo.load()
+    expect(cached?.asOf).toBe('2026-10-31')
+    expect(cached?.units.map((u) => u.id)).toEqual(['u2', 'u1'])
+    expect(cached?.fetchedAt).toBeTypeOf('number')
+  })
+
+  it('serves the cache, in order, when the fetch fails (a cold start offline)', async () => {
+    await unitsRepo.save('2026-09-30', [summary('u2', 'Bakkely'), summary('u1', 'Skovbo')], Date.UTC(2026, 9, 1))
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'))
+    const store = useUnitsStore()
+    await store.loadUnits()
+    expect(store.state).toBe('ready')
+    expect(store.stale).toBe(true)
+    expect(store.asOf).toBe('2026-09-30')
+    expect(store.units.map((u) => u.name)).toEqual(['Bakkely', 'Skovbo'])
+    expect(useConnectivityStore().online).toBe(false)
+  })
+
+  it('reports an error when there is neither network nor cache', async () => {
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'))
+    const store = useUnitsStore()
+    await store.loadUnits()
+    expect(store.state).toBe('error')
+    expect(store.units).toEqual([])
+  })
+
+  it('caches a unit detail and serves it offline', async () => {
+    fetchMock.mockResolvedValueOnce(json(detail('u1')))
+    await useUnitsStore().loadDetail('u1')
+
+    setActivePinia(createPinia())
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'))
+    const store = useUnitsStore()
+    await store.loadDetail('u1')
+    expect(store.details.u1?.state).toBe('ready')
+    expect(store.details.u1?.stale).toBe(true)
+    expect(store.details.u1?.detail?.unit.name).toBe('Skovbo Skole')
+  })
+
+  it('a 404 forgets the cached detail', async () => {
+    fetchMock.mockResolvedValueOnce(json(detail('u1')))
+    await useUnitsStore().loadDetail('u1')
+    fetchMock.mockResolvedValueOnce(json({ error: 'not_found', message: 'Enheden findes ikke.' }, 404))
+    const store = useUnitsStore()
+    await store.loadDetail('u1')
+    expect(store.details.u1?.state).toBe('notFound')
+    expect(await db.unitDetails.get('u1')).toBeUndefined()
+  })
+
+  it('a 401 while online signs out and wipes the cache', async () => {
+    await unitsRepo.save('2026-09-30', [summary('u1', 'Skovbo')], 1)
+    fetchMock.mockResolvedValueOnce(json({ error: 'unauthorized', message: 'Log ind.' }, 401))
+    await useUnitsStore().loadUnits()
+    expect(useSessionStore().status).toBe('signedOut')
+    expect(await db.unitSummaries.count()).toBe(0)
+  })
+})
+
+describe('session store', () => {
+  const me = { person: { id: 'p1', name: 'Lene Leder', email: 'leder.skovbo@demo.dk' }, roles: [{ role: 'leader', unitId: 'u1' }], units: [], areas: [] }
+
+  it('offline with a cached person: signed in from the cache', async () => {
+    fetchMock.mockResolvedValueOnce(json(me))
+    await useSessionStore().restore()
+
+    setActivePinia(createPinia())
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'))
+    const session = useSessionStore()
+    await session.restore()
+    expect(session.status).toBe('signedIn')
+    expect(session.fromCache).toBe(true)
+    expect(session.me?.person.name).toBe('Lene Leder')
+  })
+
+  it('a 401 from /api/me online: signed out', async () => {
+    fetchMock.mockResolvedValueOnce(json({ error: 'unauthorized' }, 401))
+    const session = useSessionStore()
+    await session.restore()
+    expect(session.status).toBe('signedOut')
+  })
+
+  it('login maps a 401 to "invalid" and sends the CSRF header', async () => {
+    fetchMock.mockResolvedValueOnce(json({ error: 'invalid_credentials', message: 'Forkert e-mail eller adgangskode.' }, 401))
+    const result = await useSessionStore().login('x@demo.dk', 'nej')
+    expect(result).toBe('invalid')
+    const init = fetchMock.mock.calls[0]![1]!
+    expect((init.headers as Record<string, string>)['X-Requested-With']).toBe('min-lederside')
+  })
+
+  it('a different person signing in wipes the previous person’s units', async () => {
+    fetchMock.mockResolvedValueOnce(json(me))
+    await useSessionStore().restore()
+    await unitsRepo.save('2026-09-30', [summary('u1', 'Skovbo')], 1)
+    fetchMock.mockResolvedValueOnce(json({ person: { id: 'p2' } }))
+    fetchMock.mockResolvedValueOnce(json({ ...me, person: { id: 'p2', name: 'Ole', email: 'o@demo.dk' } }))
+    expect(await useSessionStore().login('o@demo.dk', 'demo')).toBeNull()
+    expect(await db.unitSummaries.count()).toBe(0)
+  })
+})
