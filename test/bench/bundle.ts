@@ -1,0 +1,48 @@
+// JavaScript loaded before the first screen: every script response Chromium receives from opening
+// a signed-in leader's home until the four lights are visible, measured as the built files gzipped
+// at level 9 (what the server's precompressed .gz twins hold). Budget ≤ 120 KiB.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { DEMO_LEADER, launchChromium, lightCards, phoneContext } from '../helpers/browser'
+import { loginCookie, type ServerProcess } from '../helpers/server-process'
+import { figure, type Figure } from './report'
+
+export const FIRST_SCREEN_JS_BUDGET_KIB = 120
+
+export async function firstScreenScripts(server: ServerProcess): Promise<string[]> {
+  const cookie = await loginCookie(server.url, DEMO_LEADER)
+  const [name, value] = cookie.split('=') as [string, string]
+  const browser = await launchChromium()
+  try {
+    // No service worker: this is the first visit's download.
+    const context = await phoneContext(browser, server.url, { serviceWorkers: 'block' })
+    await context.addCookies([{ name, value, url: server.url }])
+    const page = await context.newPage()
+    const scripts = new Set<string>()
+    let done = false
+    page.on('response', (response) => {
+      if (done) return
+      const type = response.headers()['content-type'] ?? ''
+      if (response.request().resourceType() === 'script' || /javascript/.test(type)) scripts.add(new URL(response.url()).pathname)
+    })
+    await page.goto('/')
+    await lightCards(page).nth(3).waitFor()
+    done = true
+    return [...scripts].sort()
+  } finally {
+    await browser.close()
+  }
+}
+
+export async function benchBundle(server: ServerProcess, dist: string): Promise<Figure[]> {
+  const scripts = await firstScreenScripts(server)
+  if (scripts.length === 0) throw new Error('no JavaScript was loaded before the lights — did the page render?')
+  const sizes = scripts.map((path) => {
+    const gz = gzipSync(readFileSync(join(dist, path)), { level: 9 }).length
+    return { path, gz }
+  })
+  const total = sizes.reduce((sum, s) => sum + s.gz, 0) / 1024
+  const detail = sizes.map((s) => `${s.path.replace(/^\/assets\//, '')} ${(s.gz / 1024).toFixed(1)} KiB`).join(', ')
+  return [figure('JS before first screen (gzip)', total, ' KiB', '<=', FIRST_SCREEN_JS_BUDGET_KIB, detail)]
+}

@@ -1,0 +1,68 @@
+// `npm run bench`: the speed budgets of ARCHITECTURE.md, measured on the built app served by the
+// real server (fresh embedded database, demo municipality). Builds dist/ when it is missing.
+// Prints figure vs budget and exits non-zero when a budget is missed or a figure could not be
+// measured. `npm run bench -- --only bundle,offline` runs a subset (bundle, offline, lighthouse).
+import { benchBundle, FIRST_SCREEN_JS_BUDGET_KIB } from './bundle'
+import { benchLighthouse } from './lighthouse'
+import { benchOffline, OFFLINE_LIGHTS_BUDGET_MS } from './offline'
+import { failed, formatTable, type Figure } from './report'
+import { ensureDist } from '../helpers/dist'
+import { startServer, type ServerProcess } from '../helpers/server-process'
+
+interface Bench {
+  id: string
+  /** Name and budget of the row printed when the bench throws. */
+  label: string
+  budget: string
+  run(server: ServerProcess, dist: string): Promise<Figure[]>
+}
+
+const BENCHES: Bench[] = [
+  { id: 'bundle', label: 'JS before first screen (gzip)', budget: `≤ ${FIRST_SCREEN_JS_BUDGET_KIB} KiB`, run: benchBundle },
+  { id: 'offline', label: 'offline: lights after navigation', budget: `≤ ${OFFLINE_LIGHTS_BUDGET_MS} ms`, run: (server) => benchOffline(server) },
+  { id: 'lighthouse', label: 'Lighthouse (mobile)', budget: 'perf ≥ 95, a11y 100, BP 100', run: (server) => benchLighthouse(server) },
+]
+
+function selected(argv: string[]): Bench[] {
+  const at = argv.findIndex((a) => a === '--only' || a.startsWith('--only='))
+  if (at < 0) return BENCHES
+  const list = (argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1]) ?? ''
+  const ids = list.split(',').map((s) => s.trim())
+  const unknown = ids.filter((id) => !BENCHES.some((b) => b.id === id))
+  if (unknown.length) throw new Error(`unknown bench: ${unknown.join(', ')} (known: ${BENCHES.map((b) => b.id).join(', ')})`)
+  return BENCHES.filter((b) => ids.includes(b.id))
+}
+
+async function main(): Promise<number> {
+  const benches = selected(process.argv.slice(2))
+  const started = Date.now()
+  const dist = ensureDist()
+  const server = await startServer({ staticDir: dist })
+  const figures: Figure[] = []
+  try {
+    for (const bench of benches) {
+      const t0 = Date.now()
+      process.stdout.write(`${bench.id} … `)
+      try {
+        figures.push(...(await bench.run(server, dist)))
+      } catch (error) {
+        figures.push(failed(bench.label, bench.budget, error))
+      }
+      process.stdout.write(`${((Date.now() - t0) / 1000).toFixed(0)} s\n`)
+    }
+  } finally {
+    await server.stop()
+  }
+  console.log(`\n${formatTable(figures)}\n`)
+  const missed = figures.filter((f) => !f.pass).length
+  console.log(missed ? `${missed} budget(s) missed.` : 'All budgets met.', `(${((Date.now() - started) / 1000).toFixed(0)} s)`)
+  return missed ? 1 : 0
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,118 @@
+// Debian's Chromium driven by playwright-core (browsers cannot be downloaded here), and the few
+// steps every journey shares: sign in, wait for the lights, wait for the service worker.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
+export const PHONE = { width: 390, height: 844 }
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+}
+
+function phoneOptions(baseURL: string, extra: BrowserContextOptions): BrowserContextOptions {
+  return {
+    baseURL,
+    viewport: PHONE,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'da-DK',
+    timezoneId: 'Europe/Copenhagen',
+    serviceWorkers: 'allow',
+    ...extra,
+  }
+}
+
+/** A fresh incognito context at phone size on a shared browser. */
+export function phoneContext(browser: Browser, baseURL: string, extra: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext(phoneOptions(baseURL, extra))
+}
+
+export interface PhoneSession {
+  context: BrowserContext
+  page: Page
+  close(): Promise<void>
+}
+
+/**
+ * A Chromium with a real (temporary) profile at phone size. Chromium never calls an incognito
+ * window installable, so the PWA journey runs in a persistent profile like a person's phone.
+ */
+export async function launchPhone(baseURL: string, extra: BrowserContextOptions = {}): Promise<PhoneSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'mls-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...phoneOptions(baseURL, extra),
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  return {
+    context,
+    page,
+    async close() {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+export const DEMO_LEADER = 'leder.lars-thomsen@demo.dk'
+export const TWO_UNIT_LEADER = 'leder.morten-joergensen@demo.dk'
+
+/** The four light cards of the home page. */
+export function lightCards(page: Page) {
+  return page.locator('[data-testid^="light-"]')
+}
+
+/** From the home page, opens one indicator's history and details through its card's link. */
+export async function openDetail(page: Page, indicator: string): Promise<void> {
+  await page.getByTestId(`light-${indicator}`).getByRole('link', { name: /Se historik og detaljer/ }).click()
+  await page.waitForURL(new RegExp(`/enhed/[^/]+/${indicator}$`))
+  await page.getByTestId('history-table').waitFor()
+  await page.locator('canvas').waitFor()
+}
+
+/** Signs in through the form, as a person would, and waits for the four lights. */
+export async function signIn(page: Page, email: string, password = 'demo'): Promise<void> {
+  await page.goto('/')
+  await page.getByLabel('E-mail', { exact: true }).fill(email)
+  await page.getByLabel('Adgangskode', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Log ind' }).click()
+  await lightCards(page).nth(3).waitFor()
+}
+
+/**
+ * Waits until a service worker is active and controls the page. With registerType 'prompt' the
+ * first worker does not claim the page it was installed from, so one reload makes it the controller.
+ */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null)
+  if (!controlled) {
+    await page.reload()
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 })
+  }
+}
+
+/** Horizontal overflow of the document, in CSS pixels (0 = no horizontal scroll). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+}
