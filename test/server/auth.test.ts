@@ -111,6 +111,17 @@ describe('session', () => {
     })
   })
 
+  it('GET /api/session answers 200 with me: null without a valid session, and the person with one', async () => {
+    for (const cookie of [undefined, 'mls_session=opdigtet']) {
+      const res = await get(t.app, '/api/session', cookie)
+      expect(res.statusCode).toBe(200)
+      expect(res.json()).toEqual({ me: null })
+    }
+    const cookie = await login(t.app, PEOPLE.leaderA.email)
+    const res = await get(t.app, '/api/session', cookie)
+    expect(res.json().me).toEqual((await get(t.app, '/api/me', cookie)).json())
+  })
+
   it('an expired session is refused', async () => {
     const cookie = await login(t.app, PEOPLE.leaderC.email)
     await t.db.query(`update session set expires_at = now() - interval '1 minute' where person_id = $1`, [PEOPLE.leaderC.id])

@@ -1,10 +1,33 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { requireSession } from '../auth/guard'
+import { z } from 'zod'
+import { requireSession, sessionToken } from '../auth/guard'
 import { scopeFor } from '../auth/scope'
+import { findSession, setSessionCookie, type SessionConfig, type SessionPerson } from '../auth/sessions'
 import type { AppContext } from '../context'
+import type { Db } from '../db/db'
 import { ErrorSchema, MeSchema } from '../http/schemas'
 import { rolesOf } from '../repos/people'
 import { listAreas, listUnits } from '../repos/units'
+
+async function loadMe(db: Db, person: SessionPerson): Promise<z.infer<typeof MeSchema>> {
+  const scope = await scopeFor(db, person.id)
+  const [roles, units, areas] = await Promise.all([
+    rolesOf(db, person.id),
+    listUnits(db, scope.unitIds === 'all' ? null : [...scope.unitIds]),
+    listAreas(db, scope.areaIds === 'all' ? null : [...scope.areaIds]),
+  ])
+  return { person, roles, units: units.map((u) => ({ id: u.id, name: u.name, areaId: u.areaId })), areas }
+}
+
+/** The signed-in person, or null — never a 401 (see /api/session below). */
+async function optionalPerson(db: Db, config: SessionConfig, request: FastifyRequest, reply: FastifyReply): Promise<SessionPerson | null> {
+  const token = sessionToken(request)
+  const found = token ? await findSession(db, token, config) : null
+  if (!found || !token) return null
+  if (found.renewedUntil) setSessionCookie(request, reply, token, found.renewedUntil)
+  return found.person
+}
 
 export const meRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session }) => {
   app.get(
@@ -17,15 +40,23 @@ export const meRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, ses
         response: { 200: MeSchema, 401: ErrorSchema },
       },
     },
-    async (request) => {
-      const person = request.person!
-      const scope = await scopeFor(db, person.id)
-      const [roles, units, areas] = await Promise.all([
-        rolesOf(db, person.id),
-        listUnits(db, scope.unitIds === 'all' ? null : [...scope.unitIds]),
-        listAreas(db, scope.areaIds === 'all' ? null : [...scope.areaIds]),
-      ])
-      return { person, roles, units: units.map((u) => ({ id: u.id, name: u.name, areaId: u.areaId })), areas }
+    async (request) => loadMe(db, request.person!),
+  )
+
+  // The app asks "who am I, if anyone?" on every start. Answering "nobody" with 200 rather than 401
+  // keeps a normal visit to the sign-in page free of failed requests.
+  app.get(
+    '/api/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in person as /api/me gives it, or null when nobody is signed in',
+        response: { 200: z.object({ me: MeSchema.nullable() }) },
+      },
+    },
+    async (request, reply) => {
+      const person = await optionalPerson(db, session, request, reply)
+      return { me: person ? await loadMe(db, person) : null }
     },
   )
 }
