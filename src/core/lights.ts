@@ -1,6 +1,6 @@
 // A unit's four lights for a period, its overall colour, and the worst-first order of lists.
 // A closed period is never repainted: a light recorded for it is returned as recorded.
-import { endOfMonthIso, minIso, periodsBack } from './dates'
+import { endOfMonthIso, minIso, periodOf, periodsBack } from './dates'
 import { actionPlanLight } from './indicators/actionPlan'
 import { balanceLight } from './indicators/balance'
 import { budgetLight } from './indicators/budget'
@@ -39,6 +39,12 @@ export interface LightOptions {
   recorded?: Light[]
   /** Imported values for this unit; they win over computing, but not over a recorded light. */
   imported?: ImportedValue[]
+  /**
+   * Set when the period judged is the latest, still open one: the budget is then judged by the
+   * leader's latest forecast given up to this date (DOMAIN.md), also one given after the month the
+   * figures are from. Earlier periods keep the forecast that was in force at their end.
+   */
+  latestForecastOn?: IsoDate
 }
 
 const samePeriod = (a: Period, b: Period): boolean => a.year === b.year && a.month === b.month
@@ -47,6 +53,8 @@ export function unitLights(input: UnitInput, period: Period, opts: LightOptions)
   const periodEnd = endOfMonthIso(period)
   const asOf = minIso(opts.today, periodEnd)
   const closed = opts.closedYears.includes(period.year)
+  const latest = opts.latestForecastOn ? periodOf(opts.latestForecastOn) : null
+  const forecastsUpToMonth = latest && latest.year === period.year ? Math.max(latest.month, period.month) : period.month
   // Resolved lazily: a closed period that is fully recorded needs no rule set at all.
   let ruleSet: RuleSet | undefined
   const rules = (): RuleSet =>
@@ -62,7 +70,7 @@ export function unitLights(input: UnitInput, period: Period, opts: LightOptions)
 
   return {
     budget: judge('budget', () =>
-      budgetLight({ period, figures: input.figures, forecasts: input.forecasts, ruleSet: rules(), closed })),
+      budgetLight({ period, figures: input.figures, forecasts: input.forecasts, ruleSet: rules(), closed, forecastsUpToMonth })),
     actionPlan: judge('actionPlan', () => actionPlanLight({ period, asOf, items: input.actionPlan, ruleSet: rules() })),
     forecast: judge('forecast', () =>
       forecastLight({ period, figures: input.figures, forecasts: input.forecasts, ruleSet: rules() })),
@@ -77,7 +85,11 @@ export function lightHistory(
   months: number,
   opts: LightOptions,
 ): Array<{ period: Period; lights: UnitLights }> {
-  return periodsBack(lastPeriod, months).map((period) => ({ period, lights: unitLights(input, period, opts) }))
+  const { latestForecastOn: _latestOnly, ...earlier } = opts
+  return periodsBack(lastPeriod, months).map((period) => ({
+    period,
+    lights: unitLights(input, period, samePeriod(period, lastPeriod) ? opts : earlier),
+  }))
 }
 
 const RANK: Record<Colour, number> = { red: 0, yellow: 1, grey: 2, green: 3 }

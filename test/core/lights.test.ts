@@ -72,6 +72,29 @@ describe('unitLights', () => {
   })
 })
 
+describe('the latest open period is judged by the leader\'s latest forecast', () => {
+  // Figures are in for April 2025; on 10 June the leader has given a June forecast of 12,5 mio.
+  const withJune = { ...input, forecasts: [...input.forecasts, forecast(6, 12_500_000)] }
+  const april = { year: 2025, month: 4 }
+  const budgetOf = (lights: UnitLights) => lights.budget.facts as BudgetFacts
+
+  it.each([
+    ['without latestForecastOn: the forecast in force at the end of April', undefined, 12_000_000, 'green'],
+    ['on 10 June: the June forecast counts', '2025-06-10', 12_500_000, 'red'],
+    ['on 31 May: the May forecast, not yet June\'s', '2025-05-31', 12_050_000, 'yellow'],
+    ['from another year: only what was in force at the end of April', '2026-01-05', 12_000_000, 'green'],
+  ] as const)('%s', (_name, on, amount, colour) => {
+    const lights = unitLights(withJune, april, { ...opts, latestForecastOn: on })
+    expect(budgetOf(lights).forecast).toBe(amount)
+    expect(lights.budget.colour).toBe(colour)
+  })
+
+  it('lightHistory applies it to the last period only, never repainting earlier months', () => {
+    const history = lightHistory(withJune, april, 3, { ...opts, latestForecastOn: '2025-06-10' })
+    expect(history.map((h) => budgetOf(h.lights).forecast)).toEqual([12_000_000, 12_000_000, 12_500_000])
+  })
+})
+
 describe('lightHistory', () => {
   it('lists the months ending with the last one, oldest first, across a year end', () => {
     const history = lightHistory(input, { year: 2025, month: 2 }, 12, opts)

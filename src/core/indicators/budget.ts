@@ -12,6 +12,8 @@ export interface BudgetInput {
   ruleSet: RuleSet
   /** The period's year is closed: December's spend to date is the final spend. */
   closed: boolean
+  /** Count forecasts given up to this month of the period's year (default: the period's month). */
+  forecastsUpToMonth?: number
 }
 
 export function budgetLight(input: BudgetInput): Light {
@@ -32,7 +34,7 @@ export function budgetLight(input: BudgetInput): Light {
   if (!figure) return makeLight('budget', 'grey', period, ruleSet, facts, 'noFigures')
 
   const december = input.closed ? figureFor(input.figures, period.year, 12) : undefined
-  const forecast = december ? december.spendToDate : forecastInForce(input.forecasts, period.year, period.month)?.amount
+  const forecast = december ? december.spendToDate : forecastInForce(input.forecasts, period.year, input.forecastsUpToMonth ?? period.month)?.amount
   if (forecast === undefined) return makeLight('budget', 'grey', period, ruleSet, facts, 'noForecast')
 
   const B = figure.budget

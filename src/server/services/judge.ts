@@ -104,6 +104,6 @@ export class Judge {
   }
 
   private options(ctx: MunicipalityContext, recorded: Light[]) {
-    return { today: this.today, ruleSets: ctx.ruleSets, closedYears: ctx.closedYears, recorded }
+    return { today: this.today, ruleSets: ctx.ruleSets, closedYears: ctx.closedYears, recorded, latestForecastOn: this.today }
   }
 }
