@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth'
 import { demoRoutes } from './routes/demo'
 import { healthRoutes } from './routes/health'
 import { meRoutes } from './routes/me'
+import { syncRoutes } from './routes/sync'
 import { unitRoutes } from './routes/units'
 import { todayInCopenhagen } from './today'
 
@@ -91,6 +92,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(authRoutes, ctx)
   await app.register(meRoutes, ctx)
   await app.register(unitRoutes, ctx)
+  await app.register(syncRoutes, ctx)
   if (opts.demo) await app.register(demoRoutes, ctx)
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 

@@ -1,0 +1,403 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { REJECTION_MESSAGES, type PushResult } from '../../src/core/sync/protocol'
+import { CSRF, fixtureApp, login } from '../helpers/http'
+import { IDS, PEOPLE } from '../helpers/fixtures'
+import { dumpSyncState, mutation, pullAll, pullPage, pullRaw, push, pushRaw, SYNC_HEADERS } from './syncHarness'
+
+let t: Awaited<ReturnType<typeof fixtureApp>>
+const c: Record<'leaderA' | 'leaderC' | 'oc' | 'dir' | 'eco', string> = { leaderA: '', leaderC: '', oc: '', dir: '', eco: '' }
+beforeAll(async () => {
+  t = await fixtureApp()
+  c.leaderA = await login(t.app, PEOPLE.leaderA.email)
+  c.leaderC = await login(t.app, PEOPLE.leaderC.email)
+  c.oc = await login(t.app, PEOPLE.ocNord.email)
+  c.dir = await login(t.app, PEOPLE.directorate.email)
+  c.eco = await login(t.app, PEOPLE.economics.email)
+})
+afterAll(() => t.close())
+
+const note = (id: string, unitId: string, body: string, visibility: 'shared' | 'oc_private' = 'shared') => ({
+  indicator: 'budget', year: 2025, month: 10, body, visibility, id, unitId,
+})
+const noteFields = (body: string, visibility: 'shared' | 'oc_private' = 'shared') => {
+  const { id: _i, unitId: _u, ...fields } = note('', '', body, visibility)
+  return fields
+}
+
+function expectStatus<S extends PushResult['status']>(r: PushResult | undefined, status: S): Extract<PushResult, { status: S }> {
+  expect(r?.status, JSON.stringify(r)).toBe(status)
+  return r as Extract<PushResult, { status: S }>
+}
+
+describe('protocol and session', () => {
+  it('answers 401 without a session, for pull and push', async () => {
+    expect((await pullRaw(t.app, '')).statusCode).toBe(401)
+    const res = await t.app.inject({ method: 'POST', url: '/api/sync/push', headers: { ...CSRF, ...SYNC_HEADERS }, payload: {} })
+    expect(res.statusCode).toBe(401)
+    expect(res.json()).toMatchObject({ error: 'unauthenticated' })
+  })
+
+  it('tells an outdated client to update (426), before anything else', async () => {
+    for (const headers of [{}, { 'x-sync-protocol': '0' }, { 'x-sync-protocol': 'abc' }]) {
+      const res = await t.app.inject({ method: 'GET', url: '/api/sync/pull', headers: { ...headers, cookie: c.leaderA } })
+      expect(res.statusCode).toBe(426)
+      expect(res.json()).toMatchObject({ error: 'client_outdated', message: expect.stringMatching(/^Appen skal opdateres/) })
+    }
+    const signedOut = await t.app.inject({ method: 'GET', url: '/api/sync/pull', headers: { 'x-sync-protocol': '0' } })
+    expect(signedOut.statusCode).toBe(426)
+    const body = await t.app.inject({
+      method: 'POST', url: '/api/sync/push', headers: { ...CSRF, ...SYNC_HEADERS, cookie: c.leaderA },
+      payload: { protocol: 0, deviceId: 'dev-old', mutations: [] },
+    })
+    expect(body.statusCode).toBe(426)
+  })
+
+  it('answers 503 to a client newer than the server', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/sync/pull', headers: { 'x-sync-protocol': '99', cookie: c.leaderA } })
+    expect(res.statusCode).toBe(503)
+    expect(res.json()).toMatchObject({ error: 'server_outdated' })
+  })
+
+  it('needs the CSRF header to push', async () => {
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/sync/push', headers: { ...SYNC_HEADERS, cookie: c.leaderA },
+      payload: { protocol: 1, deviceId: 'dev-x', mutations: [] },
+    })
+    expect(res.statusCode).toBe(403)
+  })
+
+  it('refuses a malformed push as a whole (400)', async () => {
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/sync/push', headers: { ...CSRF, ...SYNC_HEADERS, cookie: c.leaderA },
+      payload: { protocol: 1, deviceId: 'dev-x', mutations: [{ table: 'nope' }] },
+    })
+    expect(res.statusCode).toBe(400)
+  })
+
+  it('documents both endpoints in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> }
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/sync/push', '/api/sync/pull']))
+  })
+})
+
+describe('push', () => {
+  it('creates a record, pull hands it out, and the audit log has old and new value', async () => {
+    const [r] = await push(t.app, c.leaderA, 'dev-a1', [
+      mutation({ table: 'note', recordId: 'n-create', unitId: IDS.unitA, fields: noteFields('  Første note  ') }),
+    ])
+    const applied = expectStatus(r, 'applied')
+    expect(applied.version).toBe(1)
+    expect(applied.record).toEqual(note('n-create', IDS.unitA, 'Første note'))
+    const { changes } = await pullAll(t.app, c.leaderA)
+    expect(changes.find((ch) => ch.id === 'n-create')).toEqual({
+      table: 'note', id: 'n-create', unitId: IDS.unitA, version: 1, deleted: false, record: note('n-create', IDS.unitA, 'Første note'),
+    })
+    const [up] = await push(t.app, c.leaderA, 'dev-a1', [
+      mutation({ table: 'note', recordId: 'n-create', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'Rettet' } }),
+    ])
+    expect(expectStatus(up, 'applied').version).toBe(2)
+    const audit = await t.db.query<{ action: string; old_value: unknown; new_value: unknown; person_id: string }>(
+      `select action, old_value, new_value, person_id from audit_log where record_id = 'n-create' order by id`,
+    )
+    expect(audit).toEqual([
+      { action: 'sync.create', old_value: null, new_value: noteFields('Første note'), person_id: PEOPLE.leaderA.id },
+      { action: 'sync.update', old_value: { body: 'Første note' }, new_value: { body: 'Rettet' }, person_id: PEOPLE.leaderA.id },
+    ])
+  })
+
+  it('the same push replayed 100 times leaves the same state as once', async () => {
+    const mutations = [
+      mutation({ table: 'note', recordId: 'n-replay', unitId: IDS.unitA, fields: noteFields('Én gang') }),
+      mutation({ table: 'note', recordId: 'n-replay', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'To gange' } }),
+      mutation({ table: 'forecast', recordId: `fc-${IDS.unitA}-3`, unitId: IDS.unitA, baseVersion: 1, fields: { amount: 10_400_000.5 } }),
+      mutation({ table: 'initiative', recordId: 'ini-replay', unitId: IDS.unitA, fields: { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea', dueDate: null, expectedEffect: 150_000, status: 'planned' } }),
+      mutation({ table: 'note', recordId: 'n-replay-del', unitId: IDS.unitA, fields: noteFields('Slettes') }),
+      mutation({ table: 'note', recordId: 'n-replay-del', unitId: IDS.unitA, baseVersion: 1, op: 'delete' }),
+      mutation({ table: 'note', recordId: 'n-replay-x', unitId: IDS.unitC, fields: noteFields('Forkert enhed') }),
+      mutation({ table: 'note', recordId: 'n-replay-y', unitId: IDS.unitA, fields: { ...noteFields('x'), body: '' } }),
+    ]
+    const first = await push(t.app, c.leaderA, 'dev-replay', mutations)
+    const once = await dumpSyncState(t.db)
+    for (let i = 0; i < 100; i++) {
+      const again = await push(t.app, c.leaderA, 'dev-replay', mutations)
+      expect(again).toEqual(first)
+    }
+    expect(await dumpSyncState(t.db)).toEqual(once)
+    expect(first.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied', 'applied', 'rejected', 'rejected'])
+    const counts = await t.db.query<{ n: number }>(`select count(*)::int as n from applied_mutation where device_id = 'dev-replay'`)
+    expect(counts[0]?.n).toBe(mutations.length)
+  })
+
+  it('refuses a push into another unit, the same whether or not the record exists', async () => {
+    await push(t.app, c.leaderC, 'dev-c1', [mutation({ table: 'note', recordId: 'n-of-c', unitId: IDS.unitC, fields: noteFields('C') })])
+    const results = await push(t.app, c.leaderA, 'dev-a1', [
+      mutation({ table: 'note', recordId: 'n-new-in-c', unitId: IDS.unitC, fields: noteFields('ind i C') }),
+      mutation({ table: 'note', recordId: 'n-of-c', unitId: IDS.unitC, baseVersion: 1, fields: { body: 'kapret' } }),
+      // An existing record of unit C claimed to be in the leader's own unit.
+      mutation({ table: 'note', recordId: 'n-of-c', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'kapret' } }),
+      mutation({ table: 'forecast', recordId: `fc-${IDS.unitC}-3`, unitId: IDS.unitA, baseVersion: 1, fields: { amount: 1 } }),
+    ])
+    for (const r of results) {
+      expect(r).toEqual({ mutationId: r.mutationId, status: 'rejected', reason: 'forbidden', message: REJECTION_MESSAGES.forbidden })
+    }
+    const rows = await t.db.query<{ body: string; unit_id: string }>(`select body, unit_id from note where id in ('n-of-c', 'n-new-in-c')`)
+    expect(rows).toEqual([{ body: 'C', unit_id: IDS.unitC }])
+  })
+
+  it('refuses a device id used from another person’s session (403), and changes nothing', async () => {
+    await push(t.app, c.leaderA, 'dev-owned-by-a', [])
+    const res = await pushRaw(t.app, c.leaderC, 'dev-owned-by-a', [
+      mutation({ table: 'note', recordId: 'n-thief', unitId: IDS.unitC, fields: noteFields('via fremmed enhed') }),
+    ])
+    expect(res.statusCode).toBe(403)
+    expect(res.json()).toMatchObject({ error: 'device_mismatch' })
+    expect(await t.db.query(`select 1 from note where id = 'n-thief'`)).toEqual([])
+  })
+
+  it('authorises by role: leader, area chief, directorate and economics', async () => {
+    const dialogue = { kind: 'support', indicators: ['budget'], scheduledOn: '2025-12-01', heldOn: null, agenda: ['Budget'], minutes: '', improved: null, lockedAt: null }
+    const byLeader = await push(t.app, c.leaderA, 'dev-a1', [
+      mutation({ table: 'dialogue', recordId: 'dl-1', unitId: IDS.unitA, fields: dialogue }),
+      mutation({ table: 'note', recordId: 'n-priv-by-leader', unitId: IDS.unitA, fields: noteFields('hemmelig', 'oc_private') }),
+    ])
+    expect(byLeader.map((r) => r.status === 'rejected' && r.reason)).toEqual(['forbidden', 'forbidden'])
+    const byOc = await push(t.app, c.oc, 'dev-oc', [
+      mutation({ table: 'dialogue', recordId: 'dl-1', unitId: IDS.unitA, fields: dialogue }),
+      mutation({ table: 'note', recordId: 'n-priv', unitId: IDS.unitA, fields: noteFields('Kun for OC', 'oc_private') }),
+      mutation({ table: 'forecast', recordId: 'fc-oc', unitId: IDS.unitA, fields: { year: 2026, month: 1, amount: 1, explanation: null } }),
+      mutation({ table: 'note', recordId: 'n-oc-syd', unitId: IDS.unitC, fields: noteFields('Syd') }),
+    ])
+    expect(byOc.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual(['applied', 'applied', 'forbidden', 'forbidden'])
+    // The leader may not touch the private note, and hears the same as for a record elsewhere.
+    const [touch] = await push(t.app, c.leaderA, 'dev-a1', [
+      mutation({ table: 'note', recordId: 'n-priv', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'læst?' } }),
+    ])
+    expect(touch).toMatchObject({ status: 'rejected', reason: 'forbidden', message: REJECTION_MESSAGES.forbidden })
+    for (const cookie of [c.dir, c.eco]) {
+      const [r] = await push(t.app, cookie, `dev-${cookie.slice(-6)}`, [
+        mutation({ table: 'note', recordId: 'n-by-dir', unitId: IDS.unitA, fields: noteFields('fra toppen') }),
+      ])
+      expect(r).toMatchObject({ status: 'rejected', reason: 'forbidden' })
+    }
+  })
+
+  it('rejects invalid fields with a Danish message naming the field, and lets the next mutations through', async () => {
+    const results = await push(t.app, c.leaderA, 'dev-a1', [
+      mutation({ table: 'note', recordId: 'n-inv1', unitId: IDS.unitA, fields: { ...noteFields('x'), body: '   ' } }),
+      mutation({ table: 'note', recordId: 'n-inv2', unitId: IDS.unitA, fields: { ...noteFields('x'), colour: 'red' } }),
+      mutation({ table: 'note', recordId: 'n-inv3', unitId: IDS.unitA, fields: { body: 'kun tekst' } }),
+      mutation({ table: 'actionPlanItem', recordId: `ap-${IDS.unitA}`, unitId: IDS.unitA, baseVersion: 1, fields: { status: 'dropped' } }),
+      mutation({ table: 'note', recordId: 'n-ok', unitId: IDS.unitA, fields: noteFields('gyldig') }),
+    ])
+    expect(results.map((r) => (r.status === 'rejected' ? [r.reason, r.message] : r.status))).toEqual([
+      ['invalid', 'Tekst: Noten må ikke være tom.'],
+      ['invalid', 'colour: feltet findes ikke og kan ikke gemmes.'],
+      ['invalid', expect.stringMatching(/^Indikator: /)],
+      ['invalid', 'Begrundelse for at udgå: Angiv en begrundelse, når en handling udgår.'],
+      'applied',
+    ])
+  })
+
+  it('keeps a note’s visibility fixed after it is made', async () => {
+    await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-vis', unitId: IDS.unitA, fields: noteFields('delt') })])
+    const [r] = await push(t.app, c.oc, 'dev-oc', [
+      mutation({ table: 'note', recordId: 'n-vis', unitId: IDS.unitA, baseVersion: 1, fields: { visibility: 'oc_private' } }),
+    ])
+    expect(r).toMatchObject({ status: 'rejected', reason: 'invalid', message: 'Synlighed: kan ikke ændres, efter posten er oprettet.' })
+  })
+
+  it('reports an unexpected failure as rejected "error" without storing it or stopping the others', async () => {
+    const tooBig = mutation({ table: 'initiative', recordId: 'ini-big', unitId: IDS.unitA, fields: { indicator: 'budget', title: 'Stor', owner: '', dueDate: null, expectedEffect: 1e15, status: 'planned' } })
+    const fine = mutation({ table: 'note', recordId: 'n-after-error', unitId: IDS.unitA, fields: noteFields('kommer igennem') })
+    const results = await push(t.app, c.leaderA, 'dev-a1', [tooBig, fine])
+    expect(results.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual(['error', 'applied'])
+    expect(await t.db.query(`select 1 from applied_mutation where mutation_id = $1`, [tooBig.mutationId])).toEqual([])
+    expect(await t.db.query(`select 1 from initiative where id = 'ini-big'`)).toEqual([])
+  })
+
+  it('refuses a second forecast for the same month as a duplicate', async () => {
+    const [r] = await push(t.app, c.leaderA, 'dev-a1', [
+      mutation({ table: 'forecast', recordId: 'fc-other-id', unitId: IDS.unitA, fields: { year: 2025, month: 4, amount: 1, explanation: null } }),
+    ])
+    expect(r).toMatchObject({ status: 'rejected', reason: 'duplicate' })
+    const [again] = await push(t.app, c.leaderA, 'dev-a1', [
+      mutation({ table: 'forecast', recordId: 'fc-other-id', unitId: IDS.unitA, fields: { year: 2025, month: 4, amount: 1, explanation: null }, mutationId: r!.mutationId }),
+    ])
+    expect(again).toEqual(r)
+  })
+})
+
+describe('merge', () => {
+  it('merges two devices editing different fields of one record', async () => {
+    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-merge', unitId: IDS.unitA, fields: noteFields('start') })])
+    const [fromTablet] = await push(t.app, c.leaderA, 'dev-tablet', [
+      mutation({ table: 'note', recordId: 'n-merge', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'fra tablet' } }),
+    ])
+    expect(expectStatus(fromTablet, 'applied').version).toBe(2)
+    const [fromOc] = await push(t.app, c.oc, 'dev-oc', [
+      mutation({ table: 'note', recordId: 'n-merge', unitId: IDS.unitA, baseVersion: 1, fields: { month: 11 } }),
+    ])
+    const merged = expectStatus(fromOc, 'applied')
+    expect(merged.version).toBe(3)
+    expect(merged.record).toMatchObject({ body: 'fra tablet', month: 11 })
+  })
+
+  it('keeps the server value of a field changed by both and returns both values as a conflict', async () => {
+    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-clash', unitId: IDS.unitA, fields: noteFields('start') })])
+    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-clash', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'telefon' } })])
+    const [r] = await push(t.app, c.leaderA, 'dev-tablet', [
+      mutation({ table: 'note', recordId: 'n-clash', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'tablet', month: 12 } }),
+    ])
+    const conflict = expectStatus(r, 'conflict')
+    expect(conflict.conflicts).toEqual([{ field: 'body', mine: 'tablet', theirs: 'telefon' }])
+    // The field nobody else touched merged.
+    expect(conflict.record).toMatchObject({ body: 'telefon', month: 12 })
+    expect(conflict.version).toBe(3)
+    // Equal values are no conflict.
+    const [same] = await push(t.app, c.leaderA, 'dev-tablet', [
+      mutation({ table: 'note', recordId: 'n-clash', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'telefon' } }),
+    ])
+    expect(expectStatus(same, 'applied').version).toBe(3)
+  })
+
+  it('applies a device’s own queued edits of one field in order, all on the same base version', async () => {
+    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-queue', unitId: IDS.unitA, fields: noteFields('v1') })])
+    const results = await push(t.app, c.leaderA, 'dev-phone', [
+      mutation({ table: 'note', recordId: 'n-queue', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'v2' } }),
+      mutation({ table: 'note', recordId: 'n-queue', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'v3' } }),
+    ])
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied'])
+    expect(results[1]).toMatchObject({ version: 3, record: { body: 'v3' } })
+  })
+
+  it('turns a delete that meets newer edits into a conflict, refuses edits of a deleted record, and revives on create', async () => {
+    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-del', unitId: IDS.unitA, fields: noteFields('start') })])
+    await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-del', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'OC skrev' } })])
+    const [del] = await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-del', unitId: IDS.unitA, baseVersion: 1, op: 'delete' })])
+    expect(expectStatus(del, 'conflict').conflicts).toEqual([{ field: 'deleted', mine: true, theirs: false }])
+    const [del2] = await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-del', unitId: IDS.unitA, baseVersion: 2, op: 'delete' })])
+    expect(del2).toMatchObject({ status: 'applied', version: 3, deleted: true, record: null })
+    const [edit] = await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-del', unitId: IDS.unitA, baseVersion: 2, fields: { body: 'for sent' } })])
+    expect(edit).toMatchObject({ status: 'rejected', reason: 'deleted', message: REJECTION_MESSAGES.deleted })
+    const [revive] = await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-del', unitId: IDS.unitA, fields: noteFields('igen') })])
+    expect(revive).toMatchObject({ status: 'applied', version: 4, deleted: false, record: { body: 'igen' } })
+  })
+
+  it('rejects an edit of a record the server has never had', async () => {
+    const [r] = await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-never', unitId: IDS.unitA, baseVersion: 4, fields: { body: 'x' } })])
+    expect(r).toMatchObject({ status: 'rejected', reason: 'not_found' })
+  })
+})
+
+describe('pull', () => {
+  it('pages by cursor: every change once, in order, with hasMore until the end', async () => {
+    const { changes: all, cursor: end } = await pullAll(t.app, c.dir)
+    let cursor = 0
+    const paged: string[] = []
+    let pages = 0
+    for (;;) {
+      const page = await pullPage(t.app, c.dir, cursor, 7)
+      pages += 1
+      expect(page.changes.length).toBeLessThanOrEqual(7)
+      paged.push(...page.changes.map((ch) => `${ch.table}:${ch.id}`))
+      expect(page.cursor).toBeGreaterThanOrEqual(cursor)
+      cursor = page.cursor
+      if (!page.hasMore) break
+      expect(page.changes).toHaveLength(7)
+    }
+    expect(pages).toBeGreaterThan(3)
+    expect(paged).toEqual(all.map((ch) => `${ch.table}:${ch.id}`))
+    expect(new Set(paged).size).toBe(paged.length)
+    expect(cursor).toBe(end)
+    expect(await pullPage(t.app, c.dir, end)).toEqual({ changes: [], cursor: end, hasMore: false })
+    expect((await pullRaw(t.app, c.dir, 0, 2001)).statusCode).toBe(400)
+  })
+
+  it('moves a leader’s cursor past changes in other units, and starts over when the cursor is ahead of the server', async () => {
+    const { cursor } = await pullAll(t.app, c.leaderA)
+    await push(t.app, c.leaderC, 'dev-c1', [mutation({ table: 'note', recordId: 'n-elsewhere', unitId: IDS.unitC, fields: noteFields('andetsteds') })])
+    const page = await pullPage(t.app, c.leaderA, cursor)
+    expect(page.changes).toEqual([])
+    expect(page.cursor).toBeGreaterThan(cursor)
+    expect(await pullPage(t.app, c.leaderA, page.cursor)).toEqual({ changes: [], cursor: page.cursor, hasMore: false })
+    expect(await pullPage(t.app, c.leaderA, page.cursor + 1000)).toEqual({ changes: [], cursor: 0, hasMore: true })
+  })
+
+  it('hands out a delete as a tombstone after the cursor', async () => {
+    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-tomb', unitId: IDS.unitA, fields: noteFields('væk snart') })])
+    const { cursor } = await pullAll(t.app, c.leaderA)
+    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-tomb', unitId: IDS.unitA, baseVersion: 1, op: 'delete' })])
+    const page = await pullPage(t.app, c.leaderA, cursor)
+    expect(page.changes).toEqual([{ table: 'note', id: 'n-tomb', unitId: IDS.unitA, version: 2, deleted: true, record: null }])
+  })
+
+  it('never gives a leader another unit’s records or OC private notes; OC private notes only to the area chief', async () => {
+    await push(t.app, c.oc, 'dev-oc', [
+      mutation({ table: 'note', recordId: 'n-private-a', unitId: IDS.unitA, fields: noteFields('Fortroligt om A', 'oc_private') }),
+      mutation({ table: 'note', recordId: 'n-private-a-del', unitId: IDS.unitA, fields: noteFields('Fortroligt, slettes', 'oc_private') }),
+    ])
+    await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-private-a-del', unitId: IDS.unitA, baseVersion: 1, op: 'delete' })])
+    await push(t.app, c.leaderC, 'dev-c1', [mutation({ table: 'note', recordId: 'n-c-only', unitId: IDS.unitC, fields: noteFields('Kun C') })])
+
+    const leader = (await pullAll(t.app, c.leaderA)).changes
+    expect(leader.length).toBeGreaterThan(0)
+    expect(new Set(leader.map((ch) => ch.unitId))).toEqual(new Set([IDS.unitA]))
+    expect(leader.filter((ch) => ch.id.startsWith('n-private'))).toEqual([])
+
+    const leaderC = (await pullAll(t.app, c.leaderC)).changes
+    expect(new Set(leaderC.map((ch) => ch.unitId))).toEqual(new Set([IDS.unitC]))
+
+    const oc = (await pullAll(t.app, c.oc)).changes
+    expect(oc.map((ch) => ch.id)).toEqual(expect.arrayContaining(['n-private-a', 'n-private-a-del']))
+    expect(oc.some((ch) => ch.unitId === IDS.unitC)).toBe(false)
+
+    for (const cookie of [c.dir, c.eco]) {
+      const everything = (await pullAll(t.app, cookie)).changes
+      expect(everything.some((ch) => ch.id === 'n-c-only')).toBe(true)
+      expect(everything.filter((ch) => ch.id.startsWith('n-private'))).toEqual([])
+      expect(everything.some((ch) => ch.table === 'note' && (ch.record as { visibility?: string } | null)?.visibility === 'oc_private')).toBe(false)
+    }
+  })
+
+  it('hands out records exactly as push answers them, for every synced table (the SQL pull functions match tables.ts)', async () => {
+    const records = {
+      actionPlanItem: { year: 2025, title: 'Plan', dueDate: '2025-12-31', status: 'done', doneOn: '2025-12-01', dropReason: null },
+      forecast: { year: 2026, month: 2, amount: 1234.5, explanation: 'Vikarer' },
+      explanation: { indicator: 'budget', year: 2025, month: 10, causes: ['Sygdom', 'Vikarer'], body: 'Forklaring', validReason: true },
+      initiative: { indicator: 'forecast', title: 'Tiltag', owner: 'Lea', dueDate: '2026-01-31', expectedEffect: 50_000.25, status: 'in_progress' },
+      note: noteFields('Note til alle'),
+      dialoguePreparation: { year: 2025, month: 11, questions: 'Hvad nu?', readyAt: '2025-11-14T09:30:00+01:00' },
+      dialogue: { kind: 'follow_up', indicators: ['budget', 'forecast'], scheduledOn: '2025-12-01', heldOn: '2025-12-02', agenda: ['Budget', { title: 'Prognose', fromLast: true }], minutes: 'Referat', improved: false, lockedAt: '2025-12-03T10:00:00Z' },
+    } as const
+    const { cursor } = await pullAll(t.app, c.dir)
+    const answers = new Map<string, unknown>()
+    for (const [table, fields] of Object.entries(records)) {
+      const cookie = table === 'dialogue' ? c.oc : c.leaderA
+      const [r] = await push(t.app, cookie, table === 'dialogue' ? 'dev-oc' : 'dev-a1', [
+        mutation({ table: table as keyof typeof records, recordId: `all-${table}`, unitId: IDS.unitA, fields: { ...fields } }),
+      ])
+      answers.set(table, expectStatus(r, 'applied').record)
+    }
+    const pulled = (await pullAll(t.app, c.dir, cursor)).changes
+    expect(pulled.map((ch) => ch.table)).toEqual(Object.keys(records))
+    for (const ch of pulled) expect(ch.record, ch.table).toEqual(answers.get(ch.table))
+    expect(answers.get('dialoguePreparation')).toMatchObject({ readyAt: '2025-11-14T08:30:00.000Z' })
+  })
+
+  it('logs who pulled a unit’s notes', async () => {
+    await push(t.app, c.leaderC, 'dev-c1', [mutation({ table: 'note', recordId: 'n-logged', unitId: IDS.unitC, fields: noteFields('læses') })])
+    // Earlier pulls may still be waiting in the batch: look only at this one.
+    const since = new Date().toISOString()
+    await pullAll(t.app, c.leaderC)
+    type Row = { person_id: string; unit_id: string; what: string; records: number }
+    // Written in batches, within a second.
+    const rows = await vi.waitFor(async () => {
+      const found = await t.db.query<Row>('select person_id, unit_id, what, records from access_log where at >= $1 and person_id = $2', [since, PEOPLE.leaderC.id])
+      if (found.length === 0) throw new Error('not yet')
+      return found
+    }, { timeout: 3000, interval: 100 })
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ person_id: PEOPLE.leaderC.id, unit_id: IDS.unitC, what: 'note' })
+    expect(rows[0]!.records).toBeGreaterThan(0)
+  })
+})
