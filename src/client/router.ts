@@ -1,5 +1,5 @@
-// Routes and the sign-in guard. The indicator detail (with charts) is a separate chunk, so the first
-// screen does not wait for it.
+// Routes and the sign-in guard. The indicator detail (with charts), the guided steps, the forecast,
+// the notes and the area chief's views are separate chunks, so the first screen does not wait for them.
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { useSessionStore } from './stores/session'
 import HomeView from './views/HomeView.vue'
@@ -15,7 +15,13 @@ export const routes: RouteRecordRaw[] = [
   { path: '/logind', name: 'login', component: LoginView, meta: { public: true } },
   { path: '/', name: 'home', component: HomeView },
   { path: '/enhed/:unitId', name: 'unit', component: HomeView },
+  // Static segments rank above :indicator, so these never read as an indicator named "prognose".
+  { path: '/enhed/:unitId/prognose', name: 'forecast-entry', component: () => import('./views/ForecastView.vue') },
+  { path: '/enhed/:unitId/noter', name: 'notes', component: () => import('./views/NotesView.vue') },
+  { path: '/enhed/:unitId/dialog', name: 'oc-unit', component: () => import('./views/OcUnitView.vue') },
   { path: '/enhed/:unitId/:indicator', name: 'indicator', component: () => import('./views/IndicatorView.vue') },
+  { path: '/enhed/:unitId/:indicator/trin', redirect: (to) => `${to.path}/1` },
+  { path: '/enhed/:unitId/:indicator/trin/:step(\\d+)', name: 'steps', component: () => import('./views/StepsView.vue') },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

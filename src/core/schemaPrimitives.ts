@@ -4,6 +4,10 @@ import { z } from 'zod'
 import { isIsoDate } from './dates'
 import { COLOURS, INDICATORS } from './types'
 
+// The app runs under a strict Content-Security-Policy without 'unsafe-eval'. Zod otherwise probes
+// for eval to compile fast parsers, which the browser reports as a CSP violation.
+z.config({ jitless: true })
+
 export const idSchema = z.string({ error: 'Id skal være en tekst.' }).trim().min(1, { error: 'Id må ikke være tomt.' })
 
 export const isoDateSchema = z

@@ -8,6 +8,7 @@ import { benchOffline, OFFLINE_LIGHTS_BUDGET_MS } from './offline'
 import { failed, formatTable, type Figure } from './report'
 import { ensureDist } from '../helpers/dist'
 import { startServer, type ServerProcess } from '../helpers/server-process'
+import { benchSync } from './sync'
 
 interface Bench {
   id: string
@@ -21,6 +22,7 @@ const BENCHES: Bench[] = [
   { id: 'bundle', label: 'JS before first screen (gzip)', budget: `≤ ${FIRST_SCREEN_JS_BUDGET_KIB} KiB`, run: benchBundle },
   { id: 'offline', label: 'offline: lights after navigation', budget: `≤ ${OFFLINE_LIGHTS_BUDGET_MS} ms`, run: (server) => benchOffline(server) },
   { id: 'lighthouse', label: 'Lighthouse (mobile)', budget: 'perf ≥ 95, a11y 100, BP 100', run: (server) => benchLighthouse(server) },
+  { id: 'sync', label: 'sync: first pull + pull throughput', budget: '≤ 3000 ms; ≥ 1000 req/s, p99 ≤ 50 ms', run: (server) => benchSync(server) },
 ]
 
 function selected(argv: string[]): Bench[] {

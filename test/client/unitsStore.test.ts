@@ -80,12 +80,12 @@ describe('units store', () => {
     expect(await db.unitDetails.get('u1')).toBeUndefined()
   })
 
-  it('a 401 while online signs out and wipes the cache', async () => {
+  it('a 401 while online signs out but keeps the cache (nothing is wiped until logout or another person)', async () => {
     await unitsRepo.save('2026-09-30', [summary('u1', 'Skovbo')], 1)
     fetchMock.mockResolvedValueOnce(json({ error: 'unauthorized', message: 'Log ind.' }, 401))
     await useUnitsStore().loadUnits()
     expect(useSessionStore().status).toBe('signedOut')
-    expect(await db.unitSummaries.count()).toBe(0)
+    expect(await db.unitSummaries.count()).toBe(1)
   })
 })
 
@@ -93,7 +93,7 @@ describe('session store', () => {
   const me = { person: { id: 'p1', name: 'Lene Leder', email: 'leder.skovbo@demo.dk' }, roles: [{ role: 'leader', unitId: 'u1' }], units: [], areas: [] }
 
   it('offline with a cached person: signed in from the cache', async () => {
-    fetchMock.mockResolvedValueOnce(json(me))
+    fetchMock.mockResolvedValueOnce(json({ me }))
     await useSessionStore().restore()
 
     setActivePinia(createPinia())
@@ -105,7 +105,26 @@ describe('session store', () => {
     expect(session.me?.person.name).toBe('Lene Leder')
   })
 
-  it('a 401 from /api/me online: signed out', async () => {
+  it('nobody signed in (/api/session answers me: null): signed out, with no failed request', async () => {
+    fetchMock.mockResolvedValueOnce(json({ me: null }))
+    const session = useSessionStore()
+    await session.restore()
+    expect(session.status).toBe('signedOut')
+    expect(fetchMock.mock.calls[0]![0]).toContain('/api/session')
+  })
+
+  it('a cached person opens at once, and an ended session then signs out', async () => {
+    fetchMock.mockResolvedValueOnce(json({ me }))
+    await useSessionStore().restore()
+    setActivePinia(createPinia())
+    fetchMock.mockResolvedValueOnce(json({ me: null }))
+    const session = useSessionStore()
+    await session.restore()
+    expect(session.fromCache).toBe(true)
+    await vi.waitFor(() => expect(session.status).toBe('signedOut'))
+  })
+
+  it('a 401 online: signed out', async () => {
     fetchMock.mockResolvedValueOnce(json({ error: 'unauthorized' }, 401))
     const session = useSessionStore()
     await session.restore()
@@ -121,7 +140,7 @@ describe('session store', () => {
   })
 
   it('a different person signing in wipes the previous person’s units', async () => {
-    fetchMock.mockResolvedValueOnce(json(me))
+    fetchMock.mockResolvedValueOnce(json({ me }))
     await useSessionStore().restore()
     await unitsRepo.save('2026-09-30', [summary('u1', 'Skovbo')], 1)
     fetchMock.mockResolvedValueOnce(json({ person: { id: 'p2' } }))

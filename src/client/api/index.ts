@@ -9,6 +9,7 @@ export const api = {
   login: (email: string, password: string) => postJson<{ person: Me['person'] }>('/api/auth/login', { email, password }),
   logout: () => postJson<never>('/api/auth/logout'),
   me: () => getJson<Me>('/api/me'),
+  session: () => getJson<{ me: Me | null }>('/api/session'),
   units: () => getJson<UnitsResponse>('/api/units'),
   unit: (unitId: string) => getJson<UnitDetail>(`/api/units/${encodeURIComponent(unitId)}`),
   demoAccounts: () => getJson<DemoAccount[]>('/api/demo/accounts'),

@@ -65,9 +65,30 @@ export const metaRepo = {
   },
 }
 
-/** Everything about the person goes: logout, or a session the server no longer knows (shared tablets). */
+/**
+ * Everything about the person goes, but the database stays open: another person signs in on a
+ * shared tablet (only ever with an empty outbox — see the session store). The device id and the
+ * sync cursor live in meta, so the next person starts with a fresh id and a full first sync.
+ */
 export async function wipeLocalData(): Promise<void> {
-  await db.transaction('rw', [db.me, db.unitSummaries, db.unitDetails, db.meta], async () => {
-    await Promise.all([db.me.clear(), db.unitSummaries.clear(), db.unitDetails.clear(), db.meta.clear()])
+  const tables = [db.me, db.unitSummaries, db.unitDetails, db.meta, db.records, db.outbox]
+  await db.transaction('rw', tables, async () => {
+    await Promise.all(tables.map((table) => table.clear()))
   })
+}
+
+/** Caches that hold nothing personal: the precached app shell (the service worker never caches /api/). */
+const APP_SHELL_CACHE = /^workbox-precache/
+
+/**
+ * Logout on a shared tablet: the whole IndexedDB database is deleted (and recreated empty on next
+ * use) and every Cache Storage cache that could hold a response goes. The precached app shell
+ * stays: it is public, and without it the installed app could not even open offline until the
+ * next update.
+ */
+export async function deleteDeviceData(): Promise<void> {
+  await db.delete({ disableAutoOpen: false })
+  if (typeof caches === 'undefined') return
+  const names = await caches.keys()
+  await Promise.all(names.filter((name) => !APP_SHELL_CACHE.test(name)).map((name) => caches.delete(name)))
 }

@@ -1,14 +1,27 @@
 // Who is signed in. The session itself is the server's HttpOnly cookie; we keep only the person
 // (from /api/me) in Dexie so a cold start offline still knows whose data it shows.
+// Nothing written is ever lost: an expired session (401) keeps every record and the outbox, and the
+// same person signing in again sends what waited. The device's data goes only on an explicit logout
+// (after pushing, or after the person has agreed to lose what could not be sent), or when a
+// different person signs in and nothing of the previous person's is waiting.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api, ApiError, isUnauthorized, NetworkError, type DemoAccount, type Me } from '../api'
-import { meRepo, wipeLocalData } from '../db/repositories'
+import { outboxCount } from '../db/outbox'
+import { deleteDeviceData, meRepo, wipeLocalData } from '../db/repositories'
 import { requestPersistentStorage } from '../pwa/storage'
+import { withSyncLock } from '../sync/lock'
 import { useConnectivityStore } from './connectivity'
+import { useSyncStore } from './sync'
 
 export type SessionStatus = 'unknown' | 'signedIn' | 'signedOut'
-export type LoginError = 'invalid' | 'rateLimited' | 'offline' | 'failed'
+/** otherPersonPending: someone else's changes on this device are not sent yet; they must sign in first. */
+export type LoginError = 'invalid' | 'rateLimited' | 'offline' | 'failed' | 'otherPersonPending'
+/** Logout either happened, or stopped to ask: `unsent` changes could not be sent first. */
+export type LogoutResult = { done: true } | { done: false; unsent: number }
+
+/** Signing in as someone else while the previous person's changes still wait. */
+class OtherPersonPendingError extends Error {}
 
 export const useSessionStore = defineStore('session', () => {
   const me = ref<Me | null>(null)
@@ -21,8 +34,15 @@ export const useSessionStore = defineStore('session', () => {
 
   async function becomeSignedIn(fresh: Me): Promise<void> {
     const cached = await meRepo.get()
-    // Another person on a shared device must never see the previous person's cached units.
-    if (cached && cached.person.id !== fresh.person.id) await wipeLocalData()
+    // Another person on a shared device must never see the previous person's data — and the
+    // previous person's unsent changes must never be wiped, nor sent under someone else's name.
+    if (cached && cached.person.id !== fresh.person.id) {
+      if ((await outboxCount()) > 0) throw new OtherPersonPendingError()
+      const sync = useSyncStore()
+      await sync.stop()
+      await withSyncLock(() => wipeLocalData())
+      sync.reset()
+    }
     await meRepo.put(fresh)
     me.value = fresh
     fromCache.value = false
@@ -30,8 +50,8 @@ export const useSessionStore = defineStore('session', () => {
     void requestPersistentStorage()
   }
 
-  async function becomeSignedOut(): Promise<void> {
-    await wipeLocalData()
+  /** The session is gone; the data stays on the device (see the top of this file). */
+  function becomeSignedOut(): void {
     me.value = null
     fromCache.value = false
     status.value = 'signedOut'
@@ -40,13 +60,20 @@ export const useSessionStore = defineStore('session', () => {
   async function check(): Promise<void> {
     const connectivity = useConnectivityStore()
     try {
-      const fresh = await api.me()
+      const { me: fresh } = await api.session()
       connectivity.markReachable()
+      if (!fresh) return becomeSignedOut()
       await becomeSignedIn(fresh)
     } catch (error) {
       if (isUnauthorized(error)) {
         connectivity.markReachable()
-        await becomeSignedOut()
+        becomeSignedOut()
+        return
+      }
+      if (error instanceof OtherPersonPendingError) {
+        // The cookie is someone else's: end it rather than show them the previous person's data.
+        await api.logout().catch(() => undefined)
+        becomeSignedOut()
         return
       }
       if (error instanceof NetworkError) connectivity.markUnreachable()
@@ -63,9 +90,19 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  /** Once per app start; the router guard awaits it. */
+  /**
+   * Once per app start; the router guard awaits it. With a person on the device the page opens at
+   * once from what is cached, and the server's answer follows (a session that has ended sends the
+   * person to sign-in); without one we must ask the server first.
+   */
   function restore(): Promise<void> {
-    restoring ??= check()
+    restoring ??= meRepo.get().then((cached) => {
+      if (!cached) return check()
+      me.value = cached
+      fromCache.value = true
+      status.value = 'signedIn'
+      void check()
+    })
     return restoring
   }
 
@@ -83,6 +120,10 @@ export const useSessionStore = defineStore('session', () => {
       restoring = Promise.resolve()
       return null
     } catch (error) {
+      if (error instanceof OtherPersonPendingError) {
+        await api.logout().catch(() => undefined)
+        return 'otherPersonPending'
+      }
       if (error instanceof NetworkError) return 'offline'
       if (error instanceof ApiError && error.status === 401) return 'invalid'
       if (error instanceof ApiError && error.status === 429) return 'rateLimited'
@@ -90,19 +131,35 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  async function logout(): Promise<void> {
+  /**
+   * Pushes what is waiting, then ends the session and deletes the device's data. When changes
+   * cannot be sent (offline, or the push failed) it stops and says how many, so the screen can ask
+   * the person; `force` (their "log out anyway") goes on and loses them.
+   */
+  async function logout(options: { force?: boolean } = {}): Promise<LogoutResult> {
+    const sync = useSyncStore()
+    if (!options.force && (await outboxCount()) > 0) {
+      await sync.syncNow()
+      const unsent = await outboxCount()
+      if (unsent > 0) return { done: false, unsent }
+    }
+    await sync.stop()
     try {
       await api.logout()
     } catch {
       // Offline: the cookie dies with its expiry; the device's data goes now regardless.
     }
-    await becomeSignedOut()
+    // Under the sync lock, so no other tab is halfway through writing a pulled page.
+    await withSyncLock(() => deleteDeviceData())
+    sync.reset()
+    becomeSignedOut()
     restoring = Promise.resolve()
+    return { done: true }
   }
 
-  /** A 401 from any data request while online: the session is gone. */
-  async function expire(): Promise<void> {
-    await becomeSignedOut()
+  /** A 401 from any data request while online: the session is gone, the data and outbox stay. */
+  function expire(): void {
+    becomeSignedOut()
     restoring = Promise.resolve()
   }
 

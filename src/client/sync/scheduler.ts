@@ -1,0 +1,184 @@
+// When to sync, and what came of it, as typed events. Runs on start, when the browser is back
+// online, when the app becomes visible, ~2 s after a local write (debounced, so typing sends once)
+// and every minute while visible. A failure retries with exponential backoff and jitter; a 401
+// (sign in again) or 426 (app too old) stops automatic runs until the cause is gone — retrying
+// could not help, and the outbox simply keeps waiting. One run at a time in this tab; a request
+// during a run queues exactly one follow-up, so a write made mid-run is never left behind.
+import { ApiError, NetworkError } from '../api/http'
+import { backoffDelay } from './backoff'
+import type { SyncProgress, SyncSummary } from './engine'
+import { SyncRetryError } from './errors'
+import { withSyncLock } from './lock'
+
+export type SyncTrigger = 'start' | 'online' | 'visible' | 'write' | 'interval' | 'retry' | 'manual' | 'signedIn'
+export type SyncFailure = 'offline' | 'unauthorized' | 'outdated' | 'server'
+
+export type SyncEvent =
+  | { type: 'started'; trigger: SyncTrigger }
+  | { type: 'progress'; progress: SyncProgress }
+  | { type: 'succeeded'; summary: SyncSummary; at: number }
+  | { type: 'failed'; failure: SyncFailure; message: string; retryInMs: number | null }
+
+export interface SchedulerOptions {
+  /** One sync; the default pushes and pulls under the cross-tab lock. */
+  run?: (onProgress: (p: SyncProgress) => void) => Promise<SyncSummary>
+  writeDelayMs?: number
+  intervalMs?: number
+  /** The first run waits this long after start, so the first screen never waits for the sync engine. */
+  startDelayMs?: number
+  random?: () => number
+}
+
+export const WRITE_DELAY_MS = 2_000
+export const INTERVAL_MS = 60_000
+export const START_DELAY_MS = 2_000
+
+/** What a thrown error means for the person, and whether waiting and retrying can help. */
+export function classifyFailure(error: unknown): { failure: SyncFailure; message: string } {
+  if (error instanceof NetworkError) return { failure: 'offline', message: '' }
+  if (error instanceof ApiError && error.status === 401) return { failure: 'unauthorized', message: error.message }
+  if (error instanceof ApiError && error.status === 426) return { failure: 'outdated', message: error.message }
+  if (error instanceof ApiError || error instanceof SyncRetryError) return { failure: 'server', message: error.message }
+  return { failure: 'server', message: error instanceof Error ? error.message : String(error) }
+}
+
+// The engine (and with it the record schemas and zod) loads with the first sync, not the first screen.
+const defaultRun = (onProgress: (p: SyncProgress) => void) =>
+  withSyncLock(async () => (await import('./engine')).syncOnce(onProgress))
+
+export class SyncScheduler {
+  private readonly run: (onProgress: (p: SyncProgress) => void) => Promise<SyncSummary>
+  private readonly writeDelayMs: number
+  private readonly intervalMs: number
+  private readonly startDelayMs: number
+  private readonly random: () => number
+  private readonly listeners = new Set<(event: SyncEvent) => void>()
+  private running: Promise<void> | null = null
+  private queued: Promise<void> | null = null
+  private queuedTrigger: SyncTrigger | null = null
+  private failures = 0
+  private blocked: 'unauthorized' | 'outdated' | null = null
+  private writeTimer: ReturnType<typeof setTimeout> | null = null
+  private startTimer: ReturnType<typeof setTimeout> | null = null
+  private retryTimer: ReturnType<typeof setTimeout> | null = null
+  private intervalTimer: ReturnType<typeof setInterval> | null = null
+  private started = false
+
+  constructor(options: SchedulerOptions = {}) {
+    this.run = options.run ?? defaultRun
+    this.writeDelayMs = options.writeDelayMs ?? WRITE_DELAY_MS
+    this.intervalMs = options.intervalMs ?? INTERVAL_MS
+    this.startDelayMs = options.startDelayMs ?? START_DELAY_MS
+    this.random = options.random ?? Math.random
+  }
+
+  on(listener: (event: SyncEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  get isRunning(): boolean {
+    return this.running !== null
+  }
+
+  private emit(event: SyncEvent): void {
+    for (const listener of this.listeners) listener(event)
+  }
+
+  private readonly onOnline = () => void this.request('online')
+  private readonly onVisibility = () => {
+    if (document.visibilityState === 'visible') void this.request('visible')
+  }
+
+  start(): void {
+    if (this.started) return
+    this.started = true
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', this.onOnline)
+      document.addEventListener('visibilitychange', this.onVisibility)
+    }
+    this.intervalTimer = setInterval(() => {
+      if (typeof document === 'undefined' || document.visibilityState === 'visible') void this.request('interval')
+    }, this.intervalMs)
+    this.startTimer = setTimeout(() => {
+      this.startTimer = null
+      void this.request('start')
+    }, this.startDelayMs)
+  }
+
+  /** Stops the timers and listeners; resolves once a run in progress has finished. */
+  async stop(): Promise<void> {
+    this.started = false
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', this.onOnline)
+      document.removeEventListener('visibilitychange', this.onVisibility)
+    }
+    for (const timer of [this.writeTimer, this.retryTimer, this.startTimer]) if (timer) clearTimeout(timer)
+    if (this.intervalTimer) clearInterval(this.intervalTimer)
+    this.writeTimer = this.retryTimer = this.intervalTimer = this.startTimer = null
+    await this.queued
+    await this.running
+  }
+
+  /** A local write: sync shortly, once the person has stopped typing. */
+  afterWrite(): void {
+    if (this.writeTimer) clearTimeout(this.writeTimer)
+    this.writeTimer = setTimeout(() => {
+      this.writeTimer = null
+      void this.request('write')
+    }, this.writeDelayMs)
+  }
+
+  /**
+   * Syncs now, or right after the run in progress; resolves when that run is over. Automatic
+   * triggers do nothing while stopped, or while blocked on a sign-in or an update; 'manual' and
+   * 'signedIn' always run (the person asked, or the cause of the block is gone).
+   */
+  request(trigger: SyncTrigger): Promise<void> {
+    const forced = trigger === 'manual' || trigger === 'signedIn'
+    if (!forced && (!this.started || this.blocked)) return Promise.resolve()
+    if (forced) this.blocked = null
+    if (!this.running) return this.execute(trigger)
+    this.queuedTrigger = forced || !this.queuedTrigger ? trigger : this.queuedTrigger
+    this.queued ??= this.running.then(() => {
+      const next = this.queuedTrigger ?? trigger
+      this.queued = null
+      this.queuedTrigger = null
+      return this.blocked && next !== 'manual' && next !== 'signedIn' ? undefined : this.execute(next)
+    })
+    return this.queued
+  }
+
+  private execute(trigger: SyncTrigger): Promise<void> {
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.retryTimer = null
+    this.running = (async () => {
+      this.emit({ type: 'started', trigger })
+      try {
+        const summary = await this.run((progress) => this.emit({ type: 'progress', progress }))
+        this.failures = 0
+        this.blocked = null
+        this.emit({ type: 'succeeded', summary, at: Date.now() })
+      } catch (error) {
+        const { failure, message } = classifyFailure(error)
+        let retryInMs: number | null = null
+        if (failure === 'unauthorized' || failure === 'outdated') {
+          this.blocked = failure
+        } else {
+          this.failures++
+          retryInMs = backoffDelay(this.failures, this.random())
+          if (this.started) {
+            this.retryTimer = setTimeout(() => {
+              this.retryTimer = null
+              void this.request('retry')
+            }, retryInMs)
+          }
+        }
+        this.emit({ type: 'failed', failure, message, retryInMs })
+      } finally {
+        this.running = null
+      }
+    })()
+    return this.running
+  }
+}

@@ -1,0 +1,106 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import ForecastForm from '../../src/client/components/forecast/ForecastForm.vue'
+import { i18n } from '../../src/client/i18n'
+import { needsExplanation } from '../../src/client/forecastEntry'
+import { createFakeRecords, detailWithFigures, type FakeRecords } from './fakeRecords'
+import { plain } from './fixtures'
+
+const fake = vi.hoisted(() => ({ store: null as unknown }))
+vi.mock('../../src/client/stores/records', () => ({ useRecordsStore: () => fake.store }))
+
+let records: FakeRecords
+beforeEach(() => {
+  setActivePinia(createPinia())
+  records = createFakeRecords()
+  fake.store = records
+})
+
+function mountForm() {
+  const d = detailWithFigures()
+  return mount(ForecastForm, {
+    props: { unitId: 'u1', figures: d.figures, forecasts: d.forecasts, ruleSet: d.ruleSet, today: '2026-11-15' },
+    global: { plugins: [i18n] },
+    attachTo: document.body,
+  })
+}
+
+describe('needsExplanation', () => {
+  // B = 12 mio., interval 1,5 % → 180.000 kr. from the previous forecast of 12 mio.
+  it.each([
+    [12_180_000, false],
+    [11_820_000, false],
+    [12_180_000.01, true],
+    [12_300_000, true],
+    [11_000_000, true],
+  ])('%d → %s', (amount, expected) => {
+    expect(needsExplanation(amount, 12_000_000, 12_000_000, 0.015)).toBe(expected)
+  })
+  it('never without a previous forecast or a budget', () => {
+    expect(needsExplanation(99_000_000, null, 12_000_000, 0.015)).toBe(false)
+    expect(needsExplanation(99_000_000, 12_000_000, null, 0.015)).toBe(false)
+  })
+})
+
+describe('ForecastForm', () => {
+  it('is for this month, and says the budget and the previous forecast', () => {
+    const w = mountForm()
+    expect(w.get('h2').text()).toBe('Din prognose i november 2026')
+    expect(plain(w.text())).toContain('Din seneste prognose: 12,0 mio. kr. (givet i september)')
+    expect(w.get('label[for$="-amount"]').text()).toBe('Forventet forbrug for hele 2026 (kr.)')
+  })
+
+  it('refuses bad input with an error linked to the field, and keeps what was typed', async () => {
+    const w = mountForm()
+    const input = w.get('input[name="amount"]')
+    await input.setValue('12.4')
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    const error = w.get('[data-testid="amount-error"]')
+    expect(error.text()).toContain('Brug punktum mellem tusinder')
+    expect(input.attributes('aria-invalid')).toBe('true')
+    expect(input.attributes('aria-describedby')?.split(' ')).toContain(error.attributes('id'))
+    expect((input.element as HTMLInputElement).value).toBe('12.4')
+    expect(document.activeElement).toBe(input.element)
+    expect(records.save).not.toHaveBeenCalled()
+  })
+
+  it('requires an explanation when the forecast moves more than the interval', async () => {
+    const w = mountForm()
+    await w.get('input[name="amount"]').setValue('12.300.000')
+    expect(w.find('[data-testid="explanation-needed"]').exists()).toBe(true)
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    const textarea = w.get('textarea[name="explanation"]')
+    expect(w.get('[data-testid="explanation-error"]').text()).toContain('Skriv en kort forklaring')
+    expect(textarea.attributes('aria-invalid')).toBe('true')
+    expect(textarea.attributes('aria-describedby')).toContain(w.get('[data-testid="explanation-error"]').attributes('id'))
+    expect(records.save).not.toHaveBeenCalled()
+
+    await textarea.setValue('Flere vikarer efter sygdom')
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(records.save).toHaveBeenCalledWith('forecast', {
+      id: undefined, unitId: 'u1', fields: { year: 2026, month: 11, amount: 12_300_000, explanation: 'Flere vikarer efter sygdom' },
+    })
+    expect(plain(w.get('[data-testid="forecast-saved"]').text())).toContain('12,3 mio. kr. er gemt')
+  })
+
+  it('needs no explanation at or below the interval', async () => {
+    const w = mountForm()
+    await w.get('input[name="amount"]').setValue('12.180.000')
+    expect(w.find('[data-testid="explanation-needed"]').exists()).toBe(false)
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(records.save).toHaveBeenCalledWith('forecast', {
+      id: undefined, unitId: 'u1', fields: { year: 2026, month: 11, amount: 12_180_000, explanation: null },
+    })
+  })
+
+  it('accepts "12,4 mio." and echoes the amount it read', async () => {
+    const w = mountForm()
+    await w.get('input[name="amount"]').setValue('12,1 mio.')
+    expect(plain(w.get('[data-testid="amount-echo"]').text())).toBe('Læst som 12,1 mio. kr.')
+  })
+})

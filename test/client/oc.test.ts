@@ -1,0 +1,40 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createFakeRecords, detailWithFigures, record, type FakeRecords } from './fakeRecords'
+import { mountAt, ocMe } from './routed'
+import { plain } from './fixtures'
+
+const fake = vi.hoisted(() => ({ store: null as unknown }))
+vi.mock('../../src/client/stores/records', () => ({ useRecordsStore: () => fake.store }))
+
+let records: FakeRecords
+beforeEach(() => {
+  records = createFakeRecords([
+    record('dialoguePreparation', 'p-ready', { year: 2026, month: 10, questions: 'Kan vi tale om vikarbudgettet?', readyAt: '2026-11-12T08:00:00.000Z' }),
+    record('dialoguePreparation', 'p-draft', { year: 2026, month: 9, questions: 'Et udkast, der ikke er klar', readyAt: null }),
+    record('initiative', 'i1', { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea', dueDate: '2026-12-01', expectedEffect: 150_000, status: 'in_progress' }),
+    record('note', 'n-shared', { indicator: null, year: null, month: null, body: 'En delt note', visibility: 'shared' }),
+    record('note', 'n-private', { indicator: null, year: null, month: null, body: 'Privat for OC', visibility: 'oc_private' }),
+  ])
+  fake.store = records
+  document.body.innerHTML = ''
+})
+
+describe('OcUnitView: the area chief reads the unit', () => {
+  it('shows ready preparations, initiatives, forecasts and shared notes — read-only', async () => {
+    const { wrapper } = await mountAt('/enhed/u1/dialog', detailWithFigures(), ocMe())
+    const text = plain(wrapper.text())
+    expect(wrapper.get('h1').text()).toBe('Skovbo Skole')
+    expect(text).toContain('Kan vi tale om vikarbudgettet?')
+    expect(text).not.toContain('Et udkast, der ikke er klar')
+    expect(text).toContain('Færre vikarer')
+    expect(text).toContain('Skrevet af Leder')
+    expect(plain(wrapper.get('[data-testid="oc-forecasts"]').text())).toContain('september: 12,0 mio. kr.')
+    expect(text).toContain('En delt note')
+    expect(text).not.toContain('Privat for OC')
+    // Read-only: nothing to type in and nothing to press but links.
+    expect(wrapper.findAll('input, textarea, select, form')).toHaveLength(0)
+    expect(wrapper.findAll('button')).toHaveLength(0)
+    expect(records.save).not.toHaveBeenCalled()
+    wrapper.unmount()
+  })
+})

@@ -1,0 +1,120 @@
+import 'fake-indexeddb/auto'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
+import { db } from '../../src/client/db/db'
+import { InvalidFieldError, useRecordsStore, type LocalRecord } from '../../src/client/stores/records'
+import { configureSyncScheduler, useSyncStore } from '../../src/client/stores/sync'
+
+const NOTE = { indicator: 'budget', year: 2026, month: 10, body: 'Vikarforbruget er højt i oktober.', visibility: 'shared' }
+
+/** Waits until a live ref satisfies `ok` (liveQuery answers asynchronously). */
+async function until<T>(read: () => T, ok: (value: T) => boolean, ms = 2_000): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const value = read()
+    if (ok(value)) return value
+    if (Date.now() > deadline) throw new Error(`timed out; last value ${JSON.stringify(value)}`)
+    await new Promise((r) => setTimeout(r, 5))
+    await nextTick()
+  }
+}
+
+beforeEach(async () => {
+  // No network in these tests: the sync runs are stubbed to do nothing.
+  configureSyncScheduler({ run: async () => ({ pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0 }) })
+  setActivePinia(createPinia())
+  await Promise.all(db.tables.map((t) => t.clear()))
+})
+afterEach(async () => {
+  await useSyncStore().stop()
+  vi.restoreAllMocks()
+})
+
+describe('records store: writes', () => {
+  it('a create stores the record and one outbox entry with every field, base version 0', async () => {
+    const records = useRecordsStore()
+    const id = await records.save('note', { unitId: 'u1', fields: NOTE })
+    expect(id).toMatch(/^[0-9a-f-]{36}$/)
+    const outbox = await db.outbox.toArray()
+    expect(outbox).toHaveLength(1)
+    expect(outbox[0]).toMatchObject({ table: 'note', recordId: id, unitId: 'u1', baseVersion: 0, op: 'upsert', fields: NOTE })
+    const row = await db.records.get(`note:${id}`)
+    expect(row?.data).toEqual({ ...NOTE, id, unitId: 'u1' })
+    expect(row?.pendingFields.sort()).toEqual(Object.keys(NOTE).sort())
+  })
+
+  it('the screen updates at once: list() follows the write, live', async () => {
+    const records = useRecordsStore()
+    const list = records.list('note', 'u1')
+    await until(() => list.value, (v) => v.length === 0)
+    const id = await records.save('note', { unitId: 'u1', fields: NOTE })
+    const shown = await until(() => list.value, (v) => v.length === 1)
+    expect(shown[0]).toMatchObject<Partial<LocalRecord>>({ id, unitId: 'u1', version: 0, deleted: false, conflicts: [], rejection: null })
+    await records.save('note', { id, unitId: 'u1', fields: { body: 'Rettet tekst.' } })
+    await until(() => list.value, (v) => v[0]?.data.body === 'Rettet tekst.')
+    // Another unit's list stays empty.
+    const other = records.list('note', 'u2')
+    await new Promise((r) => setTimeout(r, 20))
+    expect(other.value).toEqual([])
+  })
+
+  it('is atomic: a failure inside the transaction leaves neither the record nor the outbox entry', async () => {
+    vi.spyOn(db.records, 'put').mockImplementation(() => {
+      throw new Error('disk full')
+    })
+    const records = useRecordsStore()
+    await expect(records.save('note', { unitId: 'u1', fields: NOTE })).rejects.toThrow('disk full')
+    expect(await db.outbox.count()).toBe(0)
+    expect(await db.records.count()).toBe(0)
+  })
+
+  it('a patch sends only the changed fields; a save that changes nothing writes nothing', async () => {
+    const records = useRecordsStore()
+    const id = await records.save('note', { unitId: 'u1', fields: NOTE })
+    await records.save('note', { id, unitId: 'u1', fields: { body: 'Ny tekst.', year: 2026 } })
+    await records.save('note', { id, unitId: 'u1', fields: { body: 'Ny tekst.' } })
+    const outbox = await db.outbox.orderBy('seq').toArray()
+    expect(outbox.map((m) => m.fields)).toEqual([NOTE, { body: 'Ny tekst.' }])
+    // Offline edits of one record all rest on the same base; the server applies them in order.
+    expect(outbox.map((m) => m.baseVersion)).toEqual([0, 0])
+  })
+
+  it('refuses an invalid record with the field and a Danish message, and saves nothing', async () => {
+    const records = useRecordsStore()
+    const error = await records.save('note', { unitId: 'u1', fields: { ...NOTE, body: '' } }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(InvalidFieldError)
+    expect((error as InvalidFieldError).field).toBe('body')
+    expect((error as InvalidFieldError).message).toMatch(/^Tekst: /)
+    expect(await db.outbox.count()).toBe(0)
+    expect(await db.records.count()).toBe(0)
+  })
+
+  it('a delete leaves a tombstone: gone from the list, kept for get(), and queued', async () => {
+    const records = useRecordsStore()
+    const id = await records.save('note', { unitId: 'u1', fields: NOTE })
+    const list = records.list('note', 'u1')
+    await until(() => list.value, (v) => v.length === 1)
+    await records.remove('note', id)
+    await until(() => list.value, (v) => v.length === 0)
+    const one = records.get('note', id)
+    const gone = await until(() => one.value, (v) => v !== undefined)
+    expect(gone?.deleted).toBe(true)
+    expect((await db.outbox.orderBy('seq').toArray()).map((m) => m.op)).toEqual(['upsert', 'delete'])
+  })
+
+  it('a write nudges the sync loop once the person stops typing (~2 s, debounced)', async () => {
+    const run = vi.fn(async () => ({ pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0 }))
+    configureSyncScheduler({ run, writeDelayMs: 50, startDelayMs: 0 })
+    setActivePinia(createPinia())
+    const sync = useSyncStore()
+    sync.start()
+    await until(() => run.mock.calls.length, (n) => n === 1)
+    const records = useRecordsStore()
+    const id = await records.save('note', { unitId: 'u1', fields: NOTE })
+    await records.save('note', { id, unitId: 'u1', fields: { body: 'a' } })
+    await records.save('note', { id, unitId: 'u1', fields: { body: 'ab' } })
+    await new Promise((r) => setTimeout(r, 150))
+    expect(run).toHaveBeenCalledTimes(2)
+  })
+})
