@@ -18,9 +18,14 @@ export interface LocalForecast {
   data: ForecastData
 }
 
+/** A forecast with the name of who gave it, when the synced record says (the unit detail does not). */
+export interface AuthoredForecast extends ForecastEntry {
+  updatedByName?: string | null
+}
+
 /** Server forecasts, replaced by local records with the same id, plus local ones; deleted ones go. */
-export function mergeForecasts(server: ForecastEntry[], local: LocalForecast[]): ForecastEntry[] {
-  const byId = new Map<string, ForecastEntry>(server.map((f) => [f.id, f]))
+export function mergeForecasts(server: ForecastEntry[], local: LocalForecast[]): AuthoredForecast[] {
+  const byId = new Map<string, AuthoredForecast>(server.map((f) => [f.id, f]))
   for (const r of local) {
     if (r.deleted) {
       byId.delete(r.id)
@@ -30,7 +35,7 @@ export function mergeForecasts(server: ForecastEntry[], local: LocalForecast[]):
     if (typeof d.year !== 'number' || typeof d.month !== 'number' || typeof d.amount !== 'number') continue
     byId.set(r.id, {
       id: r.id, unitId: r.unitId, year: d.year, month: d.month, amount: d.amount, explanation: d.explanation ?? null,
-      updatedBy: d.updatedBy ?? null, updatedAt: d.updatedAt ?? byId.get(r.id)?.updatedAt,
+      updatedBy: d.updatedBy ?? null, updatedAt: d.updatedAt ?? byId.get(r.id)?.updatedAt, updatedByName: d.updatedByName ?? null,
     })
   }
   return [...byId.values()]

@@ -3,11 +3,15 @@
 import type { DialoguePreparationRecord, ExplanationRecord, InitiativeRecord, NoteRecord } from '../core/schemas'
 import type { ForecastEntry } from '../core/types'
 
+/** Set by the server on every synced record (src/core/sync/tables.ts, SERVER_STAMP_FIELDS); never sent back. */
 export interface ServerStamp {
   updatedBy?: string | null
-  updatedAt?: string
-  /** Not sent by the server yet; used when it is (see the report on author names). */
+  /** The name of the person who changed it last, as the server has it. */
   updatedByName?: string | null
+  /** ISO 8601, UTC. */
+  updatedAt?: string
+  createdBy?: string | null
+  createdByName?: string | null
 }
 
 type Data<T> = Omit<T, 'id' | 'unitId'> & ServerStamp

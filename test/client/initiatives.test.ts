@@ -92,3 +92,27 @@ describe('StepAct: initiatives', () => {
     expect(records.save).not.toHaveBeenCalled()
   })
 })
+
+describe('StepAct: who wrote each initiative', () => {
+  const stamps = { updatedBy: 'p-pia', updatedByName: 'Pia Pedersen', updatedAt: '2026-11-12T12:00:00.000Z', createdBy: 'p-pia', createdByName: 'Pia Pedersen' }
+  const fields = { indicator: 'budget', title: 'Fælles indkøb', owner: '', dueDate: null, expectedEffect: null, status: 'planned' }
+
+  it('names who changed it last, with a Danish date and time', async () => {
+    records.rows.value = [record('initiative', 'i1', { ...fields, ...stamps })]
+    const w = mountAct()
+    await flushPromises()
+    expect(plain(w.get('[data-testid="initiative"]').text())).toMatch(/Skrevet af Pia Pedersen · 12\. november 2026 kl\. \d\d\.\d\d/)
+    w.unmount()
+  })
+
+  it('says "dig", without the older change’s time, while the person’s own change waits to be sent', async () => {
+    records.rows.value = [record('initiative', 'i1', { ...fields, ...stamps, title: 'Mit nye navn' }, { pendingFields: ['title'] })]
+    const w = mountAct()
+    await flushPromises()
+    const text = plain(w.get('[data-testid="initiative"]').text())
+    expect(text).toContain('Skrevet af dig')
+    expect(text).not.toContain('Pia Pedersen')
+    expect(text).not.toContain('november')
+    w.unmount()
+  })
+})

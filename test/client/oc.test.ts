@@ -38,3 +38,21 @@ describe('OcUnitView: the area chief reads the unit', () => {
     wrapper.unmount()
   })
 })
+
+describe('OcUnitView: who wrote what, and when', () => {
+  it('names the leader and gives a Danish date and time, from the stamps the server puts on synced records', async () => {
+    const stamps = { updatedBy: 'p-leader', updatedByName: 'Lars Thomsen', updatedAt: '2026-11-12T12:00:00.000Z', createdBy: 'p-leader', createdByName: 'Lars Thomsen' }
+    records.rows.value = [
+      record('initiative', 'i2', { indicator: 'budget', title: 'Fælles indkøb', owner: 'Pia', dueDate: null, expectedEffect: null, status: 'planned', ...stamps }),
+      record('forecast', 'f-10', { year: 2026, month: 10, amount: 12_500_000, explanation: null, ...stamps }),
+    ]
+    const { wrapper } = await mountAt('/enhed/u1/dialog', detailWithFigures(), ocMe())
+    const initiative = plain(wrapper.get('[data-testid="initiative"]').text())
+    expect(initiative).toMatch(/Skrevet af Lars Thomsen · 12\. november 2026 kl\. \d\d\.\d\d/)
+    const forecasts = plain(wrapper.get('[data-testid="oc-forecasts"]').text())
+    expect(forecasts).toMatch(/oktober: 12,5 mio\. kr\.\s*Skrevet af Lars Thomsen · 12\. november 2026 kl\. \d\d\.\d\d/)
+    // A forecast only the unit detail knows (not synced yet) is told by the role.
+    expect(forecasts).toMatch(/september: 12,0 mio\. kr\.\s*Skrevet af Leder/)
+    wrapper.unmount()
+  })
+})

@@ -80,6 +80,16 @@ describe('records store: writes', () => {
     expect(outbox.map((m) => m.baseVersion)).toEqual([0, 0])
   })
 
+  it('never sends who wrote it and when: the server’s stamps a form passes back are left out', async () => {
+    const records = useRecordsStore()
+    const stamps = { updatedBy: 'p-x', updatedByName: 'En anden', updatedAt: '2020-01-01T00:00:00.000Z', createdBy: 'p-x', createdByName: 'En anden' }
+    const id = await records.save('note', { unitId: 'u1', fields: { ...NOTE, ...stamps } })
+    await records.save('note', { id, unitId: 'u1', fields: { ...NOTE, body: 'Rettet.', ...stamps } })
+    const outbox = await db.outbox.orderBy('seq').toArray()
+    expect(outbox.map((m) => m.fields)).toEqual([NOTE, { body: 'Rettet.' }])
+    expect(Object.keys((await db.records.get(`note:${id}`))?.data ?? {})).not.toContain('updatedByName')
+  })
+
   it('refuses an invalid record with the field and a Danish message, and saves nothing', async () => {
     const records = useRecordsStore()
     const error = await records.save('note', { unitId: 'u1', fields: { ...NOTE, body: '' } }).catch((e: unknown) => e)

@@ -12,6 +12,8 @@ describe('validateFields', () => {
     { name: 'a create misses a field', input: { table: 'note', fields: { body: 'x' }, current: null }, expected: { ok: false, field: 'indicator' } },
     { name: 'an update is checked over the current record', input: { table: 'note', fields: { body: 'ny' }, current: note }, expected: { ok: true, fields: { body: 'ny' } } },
     { name: 'an unknown field is refused', input: { table: 'note', fields: { colour: 'red' }, current: note }, expected: { ok: false, field: 'colour', message: 'colour: feltet findes ikke og kan ikke gemmes.' } },
+    { name: 'who wrote it is the server’s to say', input: { table: 'note', fields: { body: 'ny', updatedByName: 'En anden' }, current: note }, expected: { ok: false, field: 'updatedByName', message: 'Ændret af: sættes af serveren og kan ikke ændres.' } },
+    { name: '…and when, also on a create', input: { table: 'note', fields: { ...note, updatedAt: '2020-01-01T00:00:00.000Z' }, current: null }, expected: { ok: false, field: 'updatedAt' } },
     { name: 'id cannot be a field', input: { table: 'note', fields: { id: 'other' }, current: note }, expected: { ok: false, field: 'id' } },
     { name: 'the message names the field in Danish', input: { table: 'note', fields: { month: 13 }, current: note }, expected: { ok: false, field: 'month', message: 'Måned: Måned skal være mellem 1 og 12.' } },
     { name: 'rules across fields hold after the update', input: { table: 'actionPlanItem', fields: { status: 'done' }, current: { year: 2025, title: 'T', dueDate: '2025-01-31', status: 'planned', doneOn: null, dropReason: null } }, expected: { ok: false, field: 'doneOn' } },

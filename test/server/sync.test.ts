@@ -24,6 +24,12 @@ const noteFields = (body: string, visibility: 'shared' | 'oc_private' = 'shared'
   return fields
 }
 
+/** The server's stamps on a record written by `person`. */
+const stampsBy = (person: { id: string; name: string }) => ({
+  updatedBy: person.id, updatedByName: person.name, updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+  createdBy: person.id, createdByName: person.name,
+})
+
 function expectStatus<S extends PushResult['status']>(r: PushResult | undefined, status: S): Extract<PushResult, { status: S }> {
   expect(r?.status, JSON.stringify(r)).toBe(status)
   return r as Extract<PushResult, { status: S }>
@@ -87,10 +93,10 @@ describe('push', () => {
     ])
     const applied = expectStatus(r, 'applied')
     expect(applied.version).toBe(1)
-    expect(applied.record).toEqual(note('n-create', IDS.unitA, 'Første note'))
+    expect(applied.record).toEqual({ ...note('n-create', IDS.unitA, 'Første note'), ...stampsBy(PEOPLE.leaderA) })
     const { changes } = await pullAll(t.app, c.leaderA)
     expect(changes.find((ch) => ch.id === 'n-create')).toEqual({
-      table: 'note', id: 'n-create', unitId: IDS.unitA, version: 1, deleted: false, record: note('n-create', IDS.unitA, 'Første note'),
+      table: 'note', id: 'n-create', unitId: IDS.unitA, version: 1, deleted: false, record: applied.record,
     })
     const [up] = await push(t.app, c.leaderA, 'dev-a1', [
       mutation({ table: 'note', recordId: 'n-create', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'Rettet' } }),
@@ -196,6 +202,23 @@ describe('push', () => {
       ['invalid', 'Begrundelse for at udgå: Angiv en begrundelse, når en handling udgår.'],
       'applied',
     ])
+  })
+
+  it('refuses the server’s stamps (who and when) as fields, on a create and on an edit', async () => {
+    const results = await push(t.app, c.leaderA, 'dev-a1', [
+      mutation({ table: 'note', recordId: 'n-stamp1', unitId: IDS.unitA, fields: { ...noteFields('x'), updatedByName: 'En anden' } }),
+      mutation({ table: 'note', recordId: 'n-stamp2', unitId: IDS.unitA, fields: noteFields('y') }),
+      mutation({ table: 'note', recordId: 'n-stamp2', unitId: IDS.unitA, baseVersion: 1, fields: { updatedAt: '2020-01-01T00:00:00.000Z' } }),
+      mutation({ table: 'note', recordId: 'n-stamp2', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'z', createdBy: PEOPLE.ocNord.id } }),
+    ])
+    expect(results.map((r) => (r.status === 'rejected' ? [r.reason, r.message] : r.status))).toEqual([
+      ['invalid', 'Ændret af: sættes af serveren og kan ikke ændres.'],
+      'applied',
+      ['invalid', 'Ændret: sættes af serveren og kan ikke ændres.'],
+      ['invalid', 'Oprettet af: sættes af serveren og kan ikke ændres.'],
+    ])
+    const [row] = await t.db.query<{ body: string; created_by: string; version: number }>(`select body, created_by, version from note where id = 'n-stamp2'`)
+    expect(row).toEqual({ body: 'y', created_by: PEOPLE.leaderA.id, version: 1 })
   })
 
   it('keeps a note’s visibility fixed after it is made', async () => {
@@ -382,6 +405,33 @@ describe('pull', () => {
     expect(pulled.map((ch) => ch.table)).toEqual(Object.keys(records))
     for (const ch of pulled) expect(ch.record, ch.table).toEqual(answers.get(ch.table))
     expect(answers.get('dialoguePreparation')).toMatchObject({ readyAt: '2025-11-14T08:30:00.000Z' })
+  })
+
+  it('hands out who wrote a note and when: the author’s name and time, and who made it after someone else edits it', async () => {
+    const { cursor } = await pullAll(t.app, c.oc)
+    const before = Date.now()
+    const [made] = await push(t.app, c.leaderA, 'dev-a1', [mutation({ table: 'note', recordId: 'n-author', unitId: IDS.unitA, fields: noteFields('Hvem skrev?') })])
+    const after = Date.now()
+    const pulled = (await pullAll(t.app, c.oc, cursor)).changes.find((ch) => ch.id === 'n-author')
+    expect(pulled?.record).toEqual({ ...note('n-author', IDS.unitA, 'Hvem skrev?'), ...stampsBy(PEOPLE.leaderA) })
+    expect(pulled?.record).toEqual(expectStatus(made, 'applied').record)
+    const at = Date.parse(String(pulled?.record?.updatedAt))
+    expect(at).toBeGreaterThanOrEqual(before - 1000)
+    expect(at).toBeLessThanOrEqual(after + 1000)
+
+    // The area chief edits it: the last writer changes, the maker stays.
+    const [edited] = await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-author', unitId: IDS.unitA, baseVersion: 1, fields: { month: 11 } })])
+    const editedRecord = expectStatus(edited, 'applied').record
+    expect(editedRecord).toMatchObject({
+      updatedBy: PEOPLE.ocNord.id, updatedByName: PEOPLE.ocNord.name, createdBy: PEOPLE.leaderA.id, createdByName: PEOPLE.leaderA.name,
+    })
+    const again = (await pullAll(t.app, c.leaderA, cursor)).changes.find((ch) => ch.id === 'n-author')
+    expect(again?.record).toEqual(editedRecord)
+    expect(Date.parse(String(again?.record?.updatedAt))).toBeGreaterThanOrEqual(at)
+
+    // A conflict answer carries the stamps of the server's copy too.
+    const [clash] = await push(t.app, c.leaderA, 'dev-a1', [mutation({ table: 'note', recordId: 'n-author', unitId: IDS.unitA, baseVersion: 1, fields: { month: 12 } })])
+    expect(expectStatus(clash, 'conflict').record).toEqual(again?.record)
   })
 
   it('logs who pulled a unit’s notes', async () => {

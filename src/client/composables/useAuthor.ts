@@ -1,6 +1,7 @@
-// "Who wrote this, and when". Synced records do not carry their author yet (see the report: the
-// server should add updatedBy, updatedByName and updatedAt to each record it syncs); until then a
-// record made on this device is "dig", and others are told by the role that can write them.
+// "Who wrote this, and when", from the stamps the server puts on every synced record (updatedBy,
+// updatedByName, updatedAt). The person's own changes are "dig": those the server has confirmed,
+// and those still waiting on this device (then without a time — the server's is the older change's).
+// A record without a name (seeded or imported) is told by the role that can write it.
 import { useTexts } from './useTexts'
 import { useRole } from './useRole'
 import { formatDateTime } from '../format'
@@ -9,7 +10,11 @@ import type { ServerStamp } from '../recordTypes'
 export interface Authored {
   version: number
   data: ServerStamp
+  /** Fields changed on this device and not yet accepted by the server. */
+  pendingFields?: readonly string[]
 }
+
+const waiting = (record: Authored) => record.version === 0 || (record.pendingFields?.length ?? 0) > 0
 
 export function useAuthor() {
   const { t, locale } = useTexts()
@@ -18,14 +23,14 @@ export function useAuthor() {
   /** `role`: who else can have written it, when the server does not say ("Leder"); null: unknown. */
   function who(record: Authored, role: string | null): string | null {
     const stamp = record.data
-    if (record.version === 0 || (stamp.updatedBy && stamp.updatedBy === meId.value)) return t('records.you')
+    if (waiting(record) || (stamp.updatedBy && stamp.updatedBy === meId.value)) return t('records.you')
     if (stamp.updatedByName) return stamp.updatedByName
     return role
   }
 
   function when(record: Authored): string | null {
     const at = record.data.updatedAt
-    if (!at) return null
+    if (!at || waiting(record)) return null
     const { date, time } = formatDateTime(at, locale.value)
     return t('records.at', { date, time })
   }

@@ -9,7 +9,7 @@ import {
   resolveConflict as resolveCoreConflict, viewOf, type DeviceRecord,
 } from '../../core/sync/device'
 import type { Mutation, PullChange, PushResult } from '../../core/sync/protocol'
-import type { SyncTable } from '../../core/sync/tables'
+import { isServerStampField, type SyncTable } from '../../core/sync/tables'
 import { validateFields } from '../../core/sync/validate'
 import { valuesEqual } from '../../core/sync/values'
 import { db, type OutboxRow, type RecordRow } from './db'
@@ -65,9 +65,11 @@ export interface WriteInput {
 /**
  * Creates or changes a record. Only the fields that differ from what the person sees go into the
  * outbox; a save that changes nothing writes nothing. Throws InvalidFieldError (and saves nothing)
- * when the result would break the record's rules — the server would refuse it anyway.
+ * when the result would break the record's rules — the server would refuse it anyway. Who wrote it
+ * and when (updatedBy, updatedAt, …) are the server's: left out, even when a form passes them back.
  */
 export function writeRecord(table: SyncTable, input: WriteInput): Promise<void> {
+  const own = Object.fromEntries(Object.entries(input.fields).filter(([name]) => !isServerStampField(name)))
   return db.transaction('rw', db.records, db.outbox, async () => {
     const row = await db.records.get(recordKey(table, input.id))
     const pending = await pendingFor(table, input.id)
@@ -75,7 +77,7 @@ export function writeRecord(table: SyncTable, input: WriteInput): Promise<void> 
     const view = rec ? viewOf(rec, pending) : null
     if (row && row.unitId !== input.unitId) throw new InvalidFieldError('unitId', 'Enheden: en post kan ikke flyttes til en anden enhed.')
     const current = view?.exists ? view.values : null
-    const checked = validateFields({ table, recordId: input.id, unitId: input.unitId, fields: input.fields, current })
+    const checked = validateFields({ table, recordId: input.id, unitId: input.unitId, fields: own, current })
     if (!checked.ok) throw new InvalidFieldError(checked.field, checked.message)
     const fields = current
       ? Object.fromEntries(Object.entries(checked.fields).filter(([name, value]) => !valuesEqual(value, current[name])))

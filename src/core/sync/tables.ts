@@ -55,6 +55,17 @@ export const SYNC_TABLE_SPECS: Readonly<Record<SyncTable, SyncTableSpec>> = {
   },
 }
 
+/**
+ * Who changed a record last and when, and who made it: set by the server on every record it hands
+ * out (pull pages and push answers), never by a device. A mutation carrying one is refused.
+ */
+export const SERVER_STAMP_FIELDS = ['updatedBy', 'updatedByName', 'updatedAt', 'createdBy', 'createdByName'] as const
+export type ServerStampField = (typeof SERVER_STAMP_FIELDS)[number]
+
+export function isServerStampField(name: string): name is ServerStampField {
+  return (SERVER_STAMP_FIELDS as readonly string[]).includes(name)
+}
+
 /** Danish names of fields, for messages that must say which field is wrong. */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   id: 'Id',
@@ -86,6 +97,11 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   improved: 'Forbedret',
   lockedAt: 'Låst',
   deleted: 'Sletning',
+  updatedBy: 'Ændret af',
+  updatedByName: 'Ændret af',
+  updatedAt: 'Ændret',
+  createdBy: 'Oprettet af',
+  createdByName: 'Oprettet af',
 }
 
 export function fieldLabel(field: string): string {

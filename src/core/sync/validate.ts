@@ -2,7 +2,7 @@
 // valid record; an update must leave the record valid once its fields are laid over the current
 // one (so rules across fields, like "done needs a date", hold). The device checks before it saves,
 // the server again before it writes; the message names the field in Danish.
-import { fieldLabel, SYNC_TABLE_SPECS, type SyncTable } from './tables'
+import { fieldLabel, isServerStampField, SYNC_TABLE_SPECS, type SyncTable } from './tables'
 import { normaliseValue } from './values'
 
 export type FieldsValidation =
@@ -34,6 +34,8 @@ function invalid(field: string, message: string): FieldsValidation {
 export function validateFields(input: ValidationInput): FieldsValidation {
   const spec = SYNC_TABLE_SPECS[input.table]
   for (const name of Object.keys(input.fields)) {
+    // Who wrote it and when is the server's to say: a device cannot claim another author or time.
+    if (isServerStampField(name)) return invalid(name, 'sættes af serveren og kan ikke ændres.')
     if (!Object.hasOwn(spec.fields, name)) return invalid(name, 'feltet findes ikke og kan ikke gemmes.')
   }
   const previous = input.previous ?? input.current

@@ -28,6 +28,8 @@ interface StoredRow {
   field_versions: Record<string, number>
   field_writers: Record<string, string>
   v: Record<string, unknown>
+  /** The server's stamps: who changed it last and when, who made it (SqlTable.stampExpr). */
+  s: Record<string, unknown>
 }
 
 function rejected(m: Mutation, reason: Exclude<RejectionReason, 'invalid'>): PushResult {
@@ -81,7 +83,7 @@ async function finishOnce(tx: Db, ctx: PushContext, m: Mutation, result: PushRes
 async function loadRow(tx: Db, m: Mutation): Promise<StoredRow | null> {
   const t = SQL_TABLES[m.table]
   const rows = await tx.query<StoredRow>(
-    `select unit_id, version, deleted, field_versions, field_writers, ${t.valuesExpr} as v from ${t.name} where id = $1 for update`,
+    `select unit_id, version, deleted, field_versions, field_writers, ${t.valuesExpr} as v, ${t.stampExpr} as s from ${t.name} where id = $1 for update`,
     [m.recordId],
   )
   return rows[0] ?? null
@@ -118,9 +120,10 @@ async function applyMutation(tx: Db, ctx: PushContext, m: Mutation): Promise<Pus
     (values) => schema.safeParse({ ...values, id: m.recordId, unitId: m.unitId }).success,
   )
   if (outcome.status === 'rejected') return finish(tx, ctx, rejected(m, outcome.reason))
-  if (outcome.changed.length > 0) await write(tx, ctx, m, state, outcome)
+  const stamps = outcome.changed.length > 0 ? await write(tx, ctx, m, state, outcome) : (row?.s ?? {})
 
-  const record = { ...outcome.next.values, id: m.recordId, unitId: m.unitId }
+  // Shaped as a pull hands it out, stamps included, so a device's copy is the same either way.
+  const record = { ...outcome.next.values, ...stamps, id: m.recordId, unitId: m.unitId }
   const result: PushResult = outcome.status === 'conflict'
     ? { mutationId: m.mutationId, status: 'conflict', version: outcome.next.version, record, conflicts: outcome.conflicts }
     : { mutationId: m.mutationId, status: 'applied', version: outcome.next.version, deleted: outcome.next.deleted, record: outcome.next.deleted ? null : record }
@@ -129,29 +132,34 @@ async function applyMutation(tx: Db, ctx: PushContext, m: Mutation): Promise<Pus
 
 type Written = Extract<MergeOutcome, { changed: string[] }>
 
-async function write(tx: Db, ctx: PushContext, m: Mutation, before: ServerRecordState | null, outcome: Written): Promise<void> {
+/** Writes the merged record and its audit row; returns the record's new stamps. */
+async function write(tx: Db, ctx: PushContext, m: Mutation, before: ServerRecordState | null, outcome: Written): Promise<Record<string, unknown>> {
   const t = SQL_TABLES[m.table]
   const next = outcome.next
   const changedColumns = t.columns.filter((c) => outcome.changed.includes(c.field))
   const bookkeeping = [next.version, JSON.stringify(next.fieldVersions), JSON.stringify(next.fieldWriters), ctx.personId]
+  let rows: Array<{ s: Record<string, unknown> }>
   if (outcome.created) {
     const n = changedColumns.length
     const values = changedColumns.map((c, i) => `$${i + 3}::${c.cast}`)
-    await tx.query(
+    rows = await tx.query(
       `insert into ${t.name} (id, unit_id, ${changedColumns.map((c) => c.column).join(', ')}, version, field_versions, field_writers, created_by, updated_by)
-       values ($1, $2, ${values.join(', ')}, $${n + 3}, $${n + 4}::jsonb, $${n + 5}::jsonb, $${n + 6}, $${n + 6})`,
+       values ($1, $2, ${values.join(', ')}, $${n + 3}, $${n + 4}::jsonb, $${n + 5}::jsonb, $${n + 6}, $${n + 6})
+       returning ${t.stampExpr} as s`,
       [m.recordId, m.unitId, ...changedColumns.map((c) => sqlParam(c.kind, next.values[c.field])), ...bookkeeping],
     )
   } else {
     const params: unknown[] = [m.recordId, ...bookkeeping, next.deleted, ...changedColumns.map((c) => sqlParam(c.kind, next.values[c.field]))]
     const sets = changedColumns.map((c, i) => `${c.column} = $${i + 7}::${c.cast}`)
-    await tx.query(
+    rows = await tx.query(
       `update ${t.name} set ${[...sets, 'version = $2', 'field_versions = $3::jsonb', 'field_writers = $4::jsonb', 'updated_by = $5',
-        'deleted = $6', "seq = nextval('change_seq')", 'updated_at = now()'].join(', ')} where id = $1`,
+        'deleted = $6', "seq = nextval('change_seq')", 'updated_at = now()'].join(', ')} where id = $1
+       returning ${t.stampExpr} as s`,
       params,
     )
   }
   await audit(tx, ctx, m, before, outcome)
+  return rows[0]?.s ?? {}
 }
 
 async function audit(tx: Db, ctx: PushContext, m: Mutation, before: ServerRecordState | null, outcome: Written): Promise<void> {

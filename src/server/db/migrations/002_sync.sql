@@ -48,7 +48,9 @@ create index access_log_unit_idx on access_log(unit_id, at);
 -- Pull: the changes after a cursor across every synced table, oldest first, deletes as tombstones
 -- without content, OC private notes only for the units in p_private. In PL/pgSQL so that the
 -- seven-branch plan is made once per connection and reused: planning it on every pull cost more
--- than running it. The record shape must match src/server/sync/tables.ts (a test compares them).
+-- than running it. The record shape must match src/server/sync/tables.ts (a test compares them):
+-- the fields, then the server's stamps — who changed it last and when, who made it — with the
+-- names joined from person by primary key.
 -- sync_pull_units: the caller's units only; sync_pull_all: every unit (directorate, economics).
 create function sync_pull_units(p_cursor bigint, p_limit int, p_units text[], p_private text[])
 returns table (t text, id text, unit_id text, version int, deleted boolean, seq bigint, record jsonb)
@@ -56,32 +58,39 @@ language plpgsql stable as $fn$
 begin
   return query
     (select 'actionPlanItem'::text, x.id, x.unit_id, x.version, x.deleted, x.seq,
-            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'year', x.year, 'title', x.title, 'dueDate', x.due_date, 'status', x.status, 'doneOn', x.done_on, 'dropReason', x.drop_reason) end
-       from action_plan_item x where x.seq > p_cursor and x.unit_id = any(p_units) order by x.seq limit p_limit)
+            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'year', x.year, 'title', x.title, 'dueDate', x.due_date, 'status', x.status, 'doneOn', x.done_on, 'dropReason', x.drop_reason, 'updatedBy', x.updated_by, 'updatedByName', u.name, 'updatedAt', to_char(x.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'createdBy', x.created_by, 'createdByName', c.name) end
+       from action_plan_item x left join person u on u.id = x.updated_by left join person c on c.id = x.created_by
+      where x.seq > p_cursor and x.unit_id = any(p_units) order by x.seq limit p_limit)
     union all
     (select 'forecast'::text, x.id, x.unit_id, x.version, x.deleted, x.seq,
-            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'year', x.year, 'month', x.month, 'amount', x.amount, 'explanation', x.explanation) end
-       from forecast x where x.seq > p_cursor and x.unit_id = any(p_units) order by x.seq limit p_limit)
+            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'year', x.year, 'month', x.month, 'amount', x.amount, 'explanation', x.explanation, 'updatedBy', x.updated_by, 'updatedByName', u.name, 'updatedAt', to_char(x.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'createdBy', x.created_by, 'createdByName', c.name) end
+       from forecast x left join person u on u.id = x.updated_by left join person c on c.id = x.created_by
+      where x.seq > p_cursor and x.unit_id = any(p_units) order by x.seq limit p_limit)
     union all
     (select 'explanation'::text, x.id, x.unit_id, x.version, x.deleted, x.seq,
-            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'indicator', x.indicator, 'year', x.year, 'month', x.month, 'causes', x.causes, 'body', x.body, 'validReason', x.valid_reason) end
-       from explanation x where x.seq > p_cursor and x.unit_id = any(p_units) order by x.seq limit p_limit)
+            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'indicator', x.indicator, 'year', x.year, 'month', x.month, 'causes', x.causes, 'body', x.body, 'validReason', x.valid_reason, 'updatedBy', x.updated_by, 'updatedByName', u.name, 'updatedAt', to_char(x.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'createdBy', x.created_by, 'createdByName', c.name) end
+       from explanation x left join person u on u.id = x.updated_by left join person c on c.id = x.created_by
+      where x.seq > p_cursor and x.unit_id = any(p_units) order by x.seq limit p_limit)
     union all
     (select 'initiative'::text, x.id, x.unit_id, x.version, x.deleted, x.seq,
-            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'indicator', x.indicator, 'title', x.title, 'owner', x.owner, 'dueDate', x.due_date, 'expectedEffect', x.expected_effect, 'status', x.status) end
-       from initiative x where x.seq > p_cursor and x.unit_id = any(p_units) order by x.seq limit p_limit)
+            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'indicator', x.indicator, 'title', x.title, 'owner', x.owner, 'dueDate', x.due_date, 'expectedEffect', x.expected_effect, 'status', x.status, 'updatedBy', x.updated_by, 'updatedByName', u.name, 'updatedAt', to_char(x.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'createdBy', x.created_by, 'createdByName', c.name) end
+       from initiative x left join person u on u.id = x.updated_by left join person c on c.id = x.created_by
+      where x.seq > p_cursor and x.unit_id = any(p_units) order by x.seq limit p_limit)
     union all
     (select 'note'::text, x.id, x.unit_id, x.version, x.deleted, x.seq,
-            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'indicator', x.indicator, 'year', x.year, 'month', x.month, 'body', x.body, 'visibility', x.visibility) end
-       from note x where x.seq > p_cursor and x.unit_id = any(p_units) and (x.visibility <> 'oc_private' or x.unit_id = any(p_private)) order by x.seq limit p_limit)
+            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'indicator', x.indicator, 'year', x.year, 'month', x.month, 'body', x.body, 'visibility', x.visibility, 'updatedBy', x.updated_by, 'updatedByName', u.name, 'updatedAt', to_char(x.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'createdBy', x.created_by, 'createdByName', c.name) end
+       from note x left join person u on u.id = x.updated_by left join person c on c.id = x.created_by
+      where x.seq > p_cursor and x.unit_id = any(p_units) and (x.visibility <> 'oc_private' or x.unit_id = any(p_private)) order by x.seq limit p_limit)
     union all
     (select 'dialoguePreparation'::text, x.id, x.unit_id, x.version, x.deleted, x.seq,
-            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'year', x.year, 'month', x.month, 'questions', x.questions, 'readyAt', to_char(x.ready_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) end
-       from dialogue_preparation x where x.seq > p_cursor and x.unit_id = any(p_units) order by x.seq limit p_limit)
+            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'year', x.year, 'month', x.month, 'questions', x.questions, 'readyAt', to_char(x.ready_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'updatedBy', x.updated_by, 'updatedByName', u.name, 'updatedAt', to_char(x.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'createdBy', x.created_by, 'createdByName', c.name) end
+       from dialogue_preparation x left join person u on u.id = x.updated_by left join person c on c.id = x.created_by
+      where x.seq > p_cursor and x.unit_id = any(p_units) order by x.seq limit p_limit)
     union all
     (select 'dialogue'::text, x.id, x.unit_id, x.version, x.deleted, x.seq,
-            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'kind', x.kind, 'indicators', x.indicators, 'scheduledOn', x.scheduled_on, 'heldOn', x.held_on, 'agenda', x.agenda, 'minutes', x.minutes, 'improved', x.improved, 'lockedAt', to_char(x.locked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) end
-       from dialogue x where x.seq > p_cursor and x.unit_id = any(p_units) order by x.seq limit p_limit)
+            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'kind', x.kind, 'indicators', x.indicators, 'scheduledOn', x.scheduled_on, 'heldOn', x.held_on, 'agenda', x.agenda, 'minutes', x.minutes, 'improved', x.improved, 'lockedAt', to_char(x.locked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'updatedBy', x.updated_by, 'updatedByName', u.name, 'updatedAt', to_char(x.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'createdBy', x.created_by, 'createdByName', c.name) end
+       from dialogue x left join person u on u.id = x.updated_by left join person c on c.id = x.created_by
+      where x.seq > p_cursor and x.unit_id = any(p_units) order by x.seq limit p_limit)
     order by 6 limit p_limit;
 end
 $fn$;
@@ -92,32 +101,39 @@ language plpgsql stable as $fn$
 begin
   return query
     (select 'actionPlanItem'::text, x.id, x.unit_id, x.version, x.deleted, x.seq,
-            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'year', x.year, 'title', x.title, 'dueDate', x.due_date, 'status', x.status, 'doneOn', x.done_on, 'dropReason', x.drop_reason) end
-       from action_plan_item x where x.seq > p_cursor order by x.seq limit p_limit)
+            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'year', x.year, 'title', x.title, 'dueDate', x.due_date, 'status', x.status, 'doneOn', x.done_on, 'dropReason', x.drop_reason, 'updatedBy', x.updated_by, 'updatedByName', u.name, 'updatedAt', to_char(x.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'createdBy', x.created_by, 'createdByName', c.name) end
+       from action_plan_item x left join person u on u.id = x.updated_by left join person c on c.id = x.created_by
+      where x.seq > p_cursor order by x.seq limit p_limit)
     union all
     (select 'forecast'::text, x.id, x.unit_id, x.version, x.deleted, x.seq,
-            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'year', x.year, 'month', x.month, 'amount', x.amount, 'explanation', x.explanation) end
-       from forecast x where x.seq > p_cursor order by x.seq limit p_limit)
+            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'year', x.year, 'month', x.month, 'amount', x.amount, 'explanation', x.explanation, 'updatedBy', x.updated_by, 'updatedByName', u.name, 'updatedAt', to_char(x.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'createdBy', x.created_by, 'createdByName', c.name) end
+       from forecast x left join person u on u.id = x.updated_by left join person c on c.id = x.created_by
+      where x.seq > p_cursor order by x.seq limit p_limit)
     union all
     (select 'explanation'::text, x.id, x.unit_id, x.version, x.deleted, x.seq,
-            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'indicator', x.indicator, 'year', x.year, 'month', x.month, 'causes', x.causes, 'body', x.body, 'validReason', x.valid_reason) end
-       from explanation x where x.seq > p_cursor order by x.seq limit p_limit)
+            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'indicator', x.indicator, 'year', x.year, 'month', x.month, 'causes', x.causes, 'body', x.body, 'validReason', x.valid_reason, 'updatedBy', x.updated_by, 'updatedByName', u.name, 'updatedAt', to_char(x.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'createdBy', x.created_by, 'createdByName', c.name) end
+       from explanation x left join person u on u.id = x.updated_by left join person c on c.id = x.created_by
+      where x.seq > p_cursor order by x.seq limit p_limit)
     union all
     (select 'initiative'::text, x.id, x.unit_id, x.version, x.deleted, x.seq,
-            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'indicator', x.indicator, 'title', x.title, 'owner', x.owner, 'dueDate', x.due_date, 'expectedEffect', x.expected_effect, 'status', x.status) end
-       from initiative x where x.seq > p_cursor order by x.seq limit p_limit)
+            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'indicator', x.indicator, 'title', x.title, 'owner', x.owner, 'dueDate', x.due_date, 'expectedEffect', x.expected_effect, 'status', x.status, 'updatedBy', x.updated_by, 'updatedByName', u.name, 'updatedAt', to_char(x.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'createdBy', x.created_by, 'createdByName', c.name) end
+       from initiative x left join person u on u.id = x.updated_by left join person c on c.id = x.created_by
+      where x.seq > p_cursor order by x.seq limit p_limit)
     union all
     (select 'note'::text, x.id, x.unit_id, x.version, x.deleted, x.seq,
-            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'indicator', x.indicator, 'year', x.year, 'month', x.month, 'body', x.body, 'visibility', x.visibility) end
-       from note x where x.seq > p_cursor and (x.visibility <> 'oc_private' or x.unit_id = any(p_private)) order by x.seq limit p_limit)
+            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'indicator', x.indicator, 'year', x.year, 'month', x.month, 'body', x.body, 'visibility', x.visibility, 'updatedBy', x.updated_by, 'updatedByName', u.name, 'updatedAt', to_char(x.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'createdBy', x.created_by, 'createdByName', c.name) end
+       from note x left join person u on u.id = x.updated_by left join person c on c.id = x.created_by
+      where x.seq > p_cursor and (x.visibility <> 'oc_private' or x.unit_id = any(p_private)) order by x.seq limit p_limit)
     union all
     (select 'dialoguePreparation'::text, x.id, x.unit_id, x.version, x.deleted, x.seq,
-            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'year', x.year, 'month', x.month, 'questions', x.questions, 'readyAt', to_char(x.ready_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) end
-       from dialogue_preparation x where x.seq > p_cursor order by x.seq limit p_limit)
+            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'year', x.year, 'month', x.month, 'questions', x.questions, 'readyAt', to_char(x.ready_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'updatedBy', x.updated_by, 'updatedByName', u.name, 'updatedAt', to_char(x.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'createdBy', x.created_by, 'createdByName', c.name) end
+       from dialogue_preparation x left join person u on u.id = x.updated_by left join person c on c.id = x.created_by
+      where x.seq > p_cursor order by x.seq limit p_limit)
     union all
     (select 'dialogue'::text, x.id, x.unit_id, x.version, x.deleted, x.seq,
-            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'kind', x.kind, 'indicators', x.indicators, 'scheduledOn', x.scheduled_on, 'heldOn', x.held_on, 'agenda', x.agenda, 'minutes', x.minutes, 'improved', x.improved, 'lockedAt', to_char(x.locked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) end
-       from dialogue x where x.seq > p_cursor order by x.seq limit p_limit)
+            case when x.deleted then null else jsonb_build_object('id', x.id, 'unitId', x.unit_id, 'kind', x.kind, 'indicators', x.indicators, 'scheduledOn', x.scheduled_on, 'heldOn', x.held_on, 'agenda', x.agenda, 'minutes', x.minutes, 'improved', x.improved, 'lockedAt', to_char(x.locked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'updatedBy', x.updated_by, 'updatedByName', u.name, 'updatedAt', to_char(x.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'createdBy', x.created_by, 'createdByName', c.name) end
+       from dialogue x left join person u on u.id = x.updated_by left join person c on c.id = x.created_by
+      where x.seq > p_cursor order by x.seq limit p_limit)
     order by 6 limit p_limit;
 end
 $fn$;
