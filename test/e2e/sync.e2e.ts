@@ -1,5 +1,5 @@
 // Sync in a real Chromium at phone size against the real server: a forecast typed offline is on
-// the device at once, survives a reload, and reaches the server when the network returns; an
+// the device at once, survives a reload and a closed tab, and reaches the server when the network returns; an
 // expired session keeps the change and sends it after signing in again; logging out with a change
 // that cannot be sent asks first, and "log out anyway" leaves nothing of the person on the device.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -67,7 +67,7 @@ describe('sync: nothing written is ever lost', () => {
     await expect.poll(() => syncStatus(page).textContent(), { timeout: 15_000 }).toBe('Alt er gemt')
   })
 
-  it('a forecast typed offline waits on the device, survives a reload, and is sent when back online', async () => {
+  it('a forecast typed offline waits on the device, survives a reload and a closed tab, and is sent when back online', async () => {
     await page.getByTestId('forecast-link').first().click()
     await page.waitForURL(/\/prognose$/)
     await page.getByLabel(/Forventet forbrug for hele/).waitFor()
@@ -81,6 +81,14 @@ describe('sync: nothing written is ever lost', () => {
     await expect.poll(() => syncStatus(page).textContent(), { timeout: 10_000 }).toBe('Offline – 1 ændring venter')
     await expect.poll(() => page.getByLabel(/Forventet forbrug for hele/).inputValue()).toMatch(/12\.345\.678/)
     expect(await serverForecastAmounts(server, secondDevice)).not.toContain(12_345_678)
+
+    // The tab is closed and the app opened again in a new one, still offline: still waiting.
+    const url = page.url()
+    await page.close()
+    page = await context.newPage()
+    await page.goto(url)
+    await expect.poll(() => syncStatus(page).textContent(), { timeout: 10_000 }).toBe('Offline – 1 ændring venter')
+    await expect.poll(() => page.getByLabel(/Forventet forbrug for hele/).inputValue()).toMatch(/12\.345\.678/)
 
     await context.setOffline(false)
     await expect.poll(() => syncStatus(page).textContent(), { timeout: 15_000 }).toBe('Alt er gemt')
