@@ -38,13 +38,13 @@ describe('forecast reason', () => {
   it('tells what was expected, what was spent, and the deviation of the annual budget', () => {
     const text = lightText(light(forecastFacts(), 'red'), x)
     expect(plain(text.reason)).toBe(
-      'Sidste måned forventede du at have brugt 4,1 mio. kr. ved udgangen af oktober. Du har brugt 4,3 mio. kr. — 1,6 % af årsbudgettet mere (interval ±1,5 %).',
+      'Sidste måned forventede du at have brugt 4,1 mio. kr. ved udgangen af oktober. Du har brugt 4,3 mio. kr. — 1,6 % af årsbudgettet mere end forventet (interval ±1,5 %).',
     )
   })
 
   it('says less when spend is below the expectation (green)', () => {
     const facts = forecastFacts({ actualSpend: 4_000_000, accuracy: -0.008, difference: -100_000 })
-    expect(plain(lightText(light(facts, 'green'), x).reason)).toContain('— 0,8 % af årsbudgettet mindre (interval ±1,5 %).')
+    expect(plain(lightText(light(facts, 'green'), x).reason)).toContain('— 0,8 % af årsbudgettet mindre end forventet (interval ±1,5 %).')
   })
 
   it('grey without last month’s forecast', () => {
