@@ -19,6 +19,8 @@ export const CHROMIUM_ARGS = [
 ]
 
 export const PHONE = { width: 390, height: 844 }
+/** A portrait tablet (iPad Air size), for a second device of the same person. */
+export const TABLET = { width: 820, height: 1180 }
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
