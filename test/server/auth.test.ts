@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PASSWORD, PEOPLE } from '../helpers/fixtures'
 import { CSRF, fixtureApp, get, login } from '../helpers/http'
+import { deleteSession, findSession } from '../../src/server/auth/sessions'
 
 let t: Awaited<ReturnType<typeof fixtureApp>>
 beforeAll(async () => {
@@ -135,6 +136,18 @@ describe('session', () => {
     expect(out.statusCode).toBe(204)
     const cleared = out.cookies.find((c) => c.name === 'mls_session')
     expect(cleared?.value).toBe('')
+    expect((await get(t.app, '/api/me', cookie)).statusCode).toBe(401)
+  })
+
+  // The embedded database's sessions are remembered for a few seconds (sessions.ts): a logout
+  // must still end them at once, also when a lookup was under way at the same moment.
+  it('a session looked up while it is being logged out is not remembered', async () => {
+    const cookie = await login(t.app, PEOPLE.leaderA.email)
+    const token = cookie.split('=')[1]!
+    const config = { days: 30 }
+    expect(await findSession(t.db, token, config)).not.toBeNull()
+    await Promise.all([findSession(t.db, token, config), deleteSession(t.db, token), findSession(t.db, token, config)])
+    expect(await findSession(t.db, token, config)).toBeNull()
     expect((await get(t.app, '/api/me', cookie)).statusCode).toBe(401)
   })
 })

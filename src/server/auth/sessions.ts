@@ -32,31 +32,102 @@ export async function createSession(db: Db, personId: string, config: SessionCon
   return { token, expiresAt }
 }
 
+/**
+ * Sessions already looked up, by token hash, on the embedded database only. Every signed-in request
+ * (above all the sync pull every device makes every minute) would otherwise ask the database, and
+ * on PGlite that query runs on this very thread. It stays correct because PGlite is embedded: no
+ * other process can open its files, so every change to a session goes through this module — a
+ * logout evicts at once, the expiry is checked on every hit, a renewal updates the entry. TTL_MS
+ * bounds anything else (a person deleted by hand, say). On PostgreSQL, where several servers may
+ * share the sessions and a logout on one must hold on all, every request asks the database.
+ */
+class SessionCache {
+  static readonly TTL_MS = 10_000
+  private static readonly MAX_ENTRIES = 10_000
+  private readonly entries = new Map<string, { person: SessionPerson; expiresAt: number; until: number }>()
+  /** Bumped by every eviction, so a lookup that raced with a logout is not stored afterwards. */
+  private epoch = 0
+
+  get(hash: string, now: number): { person: SessionPerson; expiresAt: number } | null {
+    const hit = this.entries.get(hash)
+    if (!hit) return null
+    if (hit.until <= now || hit.expiresAt <= now) {
+      this.entries.delete(hash)
+      return null
+    }
+    return hit
+  }
+
+  /** The epoch to hand back to set(): taken before the database is asked. */
+  begin(): number {
+    return this.epoch
+  }
+
+  set(hash: string, person: SessionPerson, expiresAt: number, begunAt: number, now: number): void {
+    if (begunAt !== this.epoch) return
+    if (this.entries.size >= SessionCache.MAX_ENTRIES) this.entries.clear()
+    this.entries.set(hash, { person, expiresAt, until: now + SessionCache.TTL_MS })
+  }
+
+  evict(hash: string): void {
+    this.epoch++
+    this.entries.delete(hash)
+  }
+}
+
+const caches = new WeakMap<Db, SessionCache>()
+function cacheFor(db: Db): SessionCache | null {
+  if (db.kind !== 'pglite') return null
+  let cache = caches.get(db)
+  if (!cache) {
+    cache = new SessionCache()
+    caches.set(db, cache)
+  }
+  return cache
+}
+
 /** The person behind a token, or null when it is unknown or expired. Slides the expiry once it is half gone. */
 export async function findSession(
   db: Db,
   token: string,
   config: SessionConfig,
 ): Promise<{ person: SessionPerson; renewedUntil: Date | null } | null> {
+  const hash = hashToken(token)
+  const cache = cacheFor(db)
+  const halfLife = (config.days * DAY_MS) / 2
+  const now = Date.now()
+  const hit = cache?.get(hash, now)
+  // A session due for renewal goes the long way below, which renews it in the database.
+  if (hit && hit.expiresAt - now >= halfLife) return { person: hit.person, renewedUntil: null }
+
+  const begunAt = cache?.begin() ?? 0
   const rows = await db.query<{ id: string; name: string; email: string; expires_at: Date | string }>(
     `select p.id, p.name, p.email, s.expires_at
        from session s join person p on p.id = s.person_id
       where s.token_hash = $1 and s.expires_at > now()`,
-    [hashToken(token)],
+    [hash],
   )
   const row = rows[0]
   if (!row) return null
-  const remaining = new Date(row.expires_at).getTime() - Date.now()
+  const person = { id: row.id, name: row.name, email: row.email }
+  let expiresAt = new Date(row.expires_at).getTime()
   let renewedUntil: Date | null = null
-  if (remaining < (config.days * DAY_MS) / 2) {
+  if (expiresAt - Date.now() < halfLife) {
     renewedUntil = new Date(Date.now() + config.days * DAY_MS)
-    await db.query('update session set expires_at = $2 where token_hash = $1', [hashToken(token), renewedUntil.toISOString()])
+    await db.query('update session set expires_at = $2 where token_hash = $1', [hash, renewedUntil.toISOString()])
+    expiresAt = renewedUntil.getTime()
   }
-  return { person: { id: row.id, name: row.name, email: row.email }, renewedUntil }
+  cache?.set(hash, person, expiresAt, begunAt, Date.now())
+  return { person, renewedUntil }
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
-  await db.query('delete from session where token_hash = $1', [hashToken(token)])
+  const hash = hashToken(token)
+  const cache = cacheFor(db)
+  cache?.evict(hash)
+  await db.query('delete from session where token_hash = $1', [hash])
+  // Again once it is gone: nothing that looked the session up meanwhile can have kept it.
+  cache?.evict(hash)
 }
 
 export async function deleteExpiredSessions(db: Db): Promise<void> {
