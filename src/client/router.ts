@@ -1,6 +1,6 @@
 // Routes and the sign-in guard. The indicator detail (with charts), the guided steps, the forecast,
 // the notes and the area chief's views are separate chunks, so the first screen does not wait for them.
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, START_LOCATION, type RouteRecordRaw } from 'vue-router'
 import { useSessionStore } from './stores/session'
 import HomeView from './views/HomeView.vue'
 import LoginView from './views/LoginView.vue'
@@ -34,7 +34,9 @@ export function createAppRouter() {
   const router = createRouter({
     history: createWebHistory(),
     routes,
-    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+    // Not on the first navigation: the page is already at the top, and scrolling there would force
+    // a layout in the middle of the start-up work.
+    scrollBehavior: (_to, from, saved) => saved ?? (from === START_LOCATION ? false : { top: 0 }),
   })
 
   router.beforeEach(async (to) => {

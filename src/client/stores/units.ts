@@ -8,6 +8,14 @@ import { detailsRepo, unitsRepo } from '../db/repositories'
 import { useConnectivityStore } from './connectivity'
 import { useSessionStore } from './session'
 
+/**
+ * Resolves in a later task. Saving to Dexie copies the whole answer (a structured clone) on the
+ * main thread; done in the same task as the render that shows it, the two make one long task.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
 export type LoadState = 'idle' | 'loading' | 'ready' | 'notFound' | 'error'
 
 export interface DetailEntry {
@@ -67,6 +75,7 @@ export const useUnitsStore = defineStore('units', () => {
       stale.value = false
       state.value = 'ready'
       useConnectivityStore().markReachable()
+      await nextTask()
       await unitsRepo.save(response.asOf, response.units, now)
     } catch (error) {
       stale.value = true
@@ -110,6 +119,7 @@ export const useUnitsStore = defineStore('units', () => {
       e.state = 'ready'
       e.stale = false
       useConnectivityStore().markReachable()
+      await nextTask()
       await detailsRepo.put(unitId, detail, now)
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) {
