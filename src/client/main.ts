@@ -1,12 +1,16 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
+import { prepareFormats } from './format'
 import { i18n, setLocale, storedLocale } from './i18n'
+import { whenIdle } from './idle'
 import { createAppRouter } from './router'
 import './styles.css'
 
 async function start(): Promise<void> {
   const locale = storedLocale()
+  // While the app waits for IndexedDB and the network, not inside the render of the lights.
+  whenIdle(() => prepareFormats(locale))
   if (locale !== 'da') await setLocale(locale)
   const app = createApp(App)
   app.use(createPinia())

@@ -1,7 +1,8 @@
 // Routes and the sign-in guard. The indicator detail (with charts), the guided steps, the forecast,
 // the notes and the area chief's views are separate chunks, so the first screen does not wait for them.
-import { createRouter, createWebHistory, START_LOCATION, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, START_LOCATION, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
 import { useSessionStore } from './stores/session'
+import { useUnitsStore } from './stores/units'
 import HomeView from './views/HomeView.vue'
 import LoginView from './views/LoginView.vue'
 
@@ -11,10 +12,19 @@ declare module 'vue-router' {
   }
 }
 
+/**
+ * Opening the app on a home: the units are asked for as soon as the guard knows who is signed in
+ * (with a person on the device, while the session is still being checked), not after the app has
+ * mounted. The home's own loadUnits() in onMounted shares this request.
+ */
+function loadUnitsAtStart(_to: RouteLocationNormalized, from: RouteLocationNormalized): void {
+  if (from === START_LOCATION) void useUnitsStore().loadUnits()
+}
+
 export const routes: RouteRecordRaw[] = [
   { path: '/logind', name: 'login', component: LoginView, meta: { public: true } },
-  { path: '/', name: 'home', component: HomeView },
-  { path: '/enhed/:unitId', name: 'unit', component: HomeView },
+  { path: '/', name: 'home', component: HomeView, beforeEnter: loadUnitsAtStart },
+  { path: '/enhed/:unitId', name: 'unit', component: HomeView, beforeEnter: loadUnitsAtStart },
   // Static segments rank above :indicator, so these never read as an indicator named "prognose".
   { path: '/enhed/:unitId/prognose', name: 'forecast-entry', component: () => import('./views/ForecastView.vue') },
   { path: '/enhed/:unitId/noter', name: 'notes', component: () => import('./views/NotesView.vue') },

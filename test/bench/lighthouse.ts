@@ -1,6 +1,7 @@
 // Lighthouse 12, mobile preset (its default form factor and simulated throttling), on the sign-in
 // page and on a signed-in leader's home; performance, accessibility and best practices; median of
 // 3 runs each, one at a time (the machine has 2 cores). Budgets: ≥ 95, 100, 100.
+import { mkdirSync, writeFileSync } from 'node:fs'
 import lighthouse from 'lighthouse'
 import { launch } from 'chrome-launcher'
 import { CHROMIUM_PATH, DEMO_LEADER } from '../helpers/browser'
@@ -41,6 +42,11 @@ const METRICS = {
 } as const
 type Metric = keyof typeof METRICS
 
+// LH_DUMP=1 keeps every run's full report in /tmp/lh/<page>-<run>.json, to read the audits behind a
+// score (long tasks, boot-up time, request chains …).
+const DUMP_DIR = process.env.LH_DUMP ? '/tmp/lh' : undefined
+let dumped = 0
+
 export async function lighthouseRun(url: string, extraHeaders?: Record<string, string>): Promise<LighthouseRun> {
   const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'silent' })
   try {
@@ -48,6 +54,11 @@ export async function lighthouseRun(url: string, extraHeaders?: Record<string, s
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
     const { lhr } = result
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
+    if (DUMP_DIR) {
+      mkdirSync(DUMP_DIR, { recursive: true })
+      const page = new URL(url).pathname === '/logind' ? 'sign-in' : 'home'
+      writeFileSync(`${DUMP_DIR}/${page}-${++dumped}.json`, JSON.stringify(lhr))
+    }
     const scores = {} as Record<Category, number>
     const failing = {} as Record<Category, string[]>
     for (const id of CATEGORIES) {

@@ -1,7 +1,11 @@
 // The one place the service worker is registered and updates are checked: hourly and whenever the
 // app becomes visible, never while offline. A new version waits for the leader's "Opdater": an
 // automatic reload could throw away what they are typing.
-import { useRegisterSW } from 'virtual:pwa-register/vue'
+// Registration (workbox-window and the worker's precache downloads) starts when the main thread is
+// free after the first screen has mounted: the page needs none of it to show the lights.
+import { onMounted, ref } from 'vue'
+import { registerSW } from 'virtual:pwa-register'
+import { whenIdle } from '../idle'
 
 const HOUR = 60 * 60 * 1000
 
@@ -17,21 +21,31 @@ async function checkForUpdate(swUrl: string, registration: ServiceWorkerRegistra
 }
 
 export function useAppUpdate() {
-  const { needRefresh, updateServiceWorker } = useRegisterSW({
-    immediate: true,
-    onRegisteredSW(swUrl, registration) {
-      if (!registration) return
-      setInterval(() => void checkForUpdate(swUrl, registration), HOUR)
-      document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState === 'visible') void checkForUpdate(swUrl, registration)
+  const needRefresh = ref(false)
+  let updateServiceWorker: ((reloadPage?: boolean) => Promise<void>) | null = null
+
+  onMounted(() =>
+    whenIdle(() => {
+      updateServiceWorker = registerSW({
+        immediate: true,
+        onNeedRefresh() {
+          needRefresh.value = true
+        },
+        onRegisteredSW(swUrl, registration) {
+          if (!registration) return
+          setInterval(() => void checkForUpdate(swUrl, registration), HOUR)
+          document.addEventListener('visibilitychange', () => {
+            if (document.visibilityState === 'visible') void checkForUpdate(swUrl, registration)
+          })
+        },
       })
-    },
-  })
+    }),
+  )
 
   return {
     needRefresh,
     /** Activates the waiting service worker; the page reloads once it controls it. */
-    update: () => updateServiceWorker(true),
+    update: () => updateServiceWorker?.(true),
     later: () => {
       needRefresh.value = false
     },

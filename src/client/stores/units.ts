@@ -55,8 +55,16 @@ export const useUnitsStore = defineStore('units', () => {
   }
 
   async function fetchUnits(): Promise<void> {
+    // The request goes out at once, in parallel with the cache read, not after it. (Its failure is
+    // handled below; the empty catch only stops it counting as unhandled while the cache is read.)
+    const request = api.units()
+    request.catch(() => undefined)
+    if (state.value !== 'ready') state.value = 'loading'
     if (!hydrated) {
       hydrated = true
+      // Called while the app mounts: Dexie's first read costs a slow phone tens of ms, so it runs
+      // in a task of its own rather than making the mount one long task.
+      await nextTask()
       const cached = await unitsRepo.load()
       if (cached && fetchedAt.value === null) {
         units.value = cached.units
@@ -65,9 +73,8 @@ export const useUnitsStore = defineStore('units', () => {
         state.value = 'ready'
       }
     }
-    if (state.value !== 'ready') state.value = 'loading'
     try {
-      const response = await api.units()
+      const response = await request
       const now = Date.now()
       units.value = response.units
       asOf.value = response.asOf
@@ -102,6 +109,9 @@ export const useUnitsStore = defineStore('units', () => {
 
   async function fetchDetail(unitId: string): Promise<void> {
     const e = entry(unitId)
+    // As for the units: the request and the cache read run in parallel.
+    const request = api.unit(unitId)
+    request.catch(() => undefined)
     if (!e.detail) {
       const cached = await detailsRepo.get(unitId)
       if (cached && !e.detail) {
@@ -112,7 +122,7 @@ export const useUnitsStore = defineStore('units', () => {
     }
     if (e.state !== 'ready') e.state = 'loading'
     try {
-      const detail = await api.unit(unitId)
+      const detail = await request
       const now = Date.now()
       e.detail = detail
       e.fetchedAt = now
