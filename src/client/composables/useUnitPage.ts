@@ -1,0 +1,36 @@
+// What every page of one unit starts with: the unit from the route, its detail asked for whenever
+// the unit changes (the store answers from the cache first, so offline still shows the last copy);
+// for the pages that show lights, those lights computed on the device; for the pages of one
+// indicator, the indicator the route names.
+import { computed, watch, type Ref } from 'vue'
+import { useRoute } from 'vue-router'
+import { INDICATORS, type IndicatorKey, type UnitLights } from '../../core/types'
+import { todayIso } from '../format'
+import { useUnitsStore } from '../stores/units'
+import { useLocalLights } from './useLocalLights'
+
+/** The unit in the route, with its detail loading. For pages that need no lights (the notes). */
+export function useRouteUnit() {
+  const route = useRoute()
+  const units = useUnitsStore()
+  const unitId = computed(() => String(route.params.unitId ?? ''))
+  watch(unitId, (id) => void units.loadDetail(id), { immediate: true })
+  return { unitId }
+}
+
+/** The unit in the route with its device-computed lights, all as of `today`. */
+export function useUnitPage(today: string = todayIso()) {
+  const { unitId } = useRouteUnit()
+  return { unitId, today, ...useLocalLights(unitId, today) }
+}
+
+/** The indicator the route names (null for a name that is none), and its light once there are lights. */
+export function useRouteIndicator(lights: Ref<UnitLights | null>) {
+  const route = useRoute()
+  const indicator = computed<IndicatorKey | null>(() => {
+    const key = String(route.params.indicator ?? '')
+    return (INDICATORS as readonly string[]).includes(key) ? (key as IndicatorKey) : null
+  })
+  const light = computed(() => (lights.value && indicator.value ? lights.value[indicator.value] : null))
+  return { indicator, light }
+}
