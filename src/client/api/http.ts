@@ -27,47 +27,55 @@ export function isUnauthorized(error: unknown): boolean {
 
 const TIMEOUT_MS = 10_000
 
-async function send(method: string, path: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+export interface RequestOptions {
+  body?: unknown
+  /** Headers beyond the usual ones (the sync protocol version, say). */
+  headers?: Record<string, string>
+  timeoutMs?: number
+}
+
+/**
+ * A JSON request. No answer, or an answer cut off mid-body, is a NetworkError (the caller falls
+ * back to what the device holds); an error status is an ApiError with the server's code and
+ * Danish message; 204 gives null.
+ */
+export async function requestJson<T>(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<T | null> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers }
   if (method !== 'GET') headers['X-Requested-With'] = 'min-lederside'
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  let response: Response
   try {
-    return await fetch(path, {
+    response = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
       cache: 'no-store',
       // Lie-fi (a network that connects but never answers) must not keep the cached data off screen.
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(options.timeoutMs ?? TIMEOUT_MS),
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
     })
   } catch (error) {
     throw new NetworkError(error)
   }
-}
-
-async function fail(response: Response): Promise<never> {
-  let code = 'http_error'
-  let message = ''
+  if (response.status === 204) return null
+  let parsed: unknown = null
   try {
-    const body = (await response.json()) as { error?: string; message?: string }
-    code = body.error ?? code
-    message = body.message ?? message
-  } catch {
-    // Not JSON (a proxy's error page): keep the status.
+    parsed = await response.json()
+  } catch (error) {
+    // Not JSON: a proxy's error page keeps its status; a body cut off mid-way is a lost answer.
+    if (response.ok) throw new NetworkError(error)
   }
-  throw new ApiError(response.status, code, message)
+  if (!response.ok) {
+    const body = (parsed ?? {}) as { error?: string; message?: string }
+    throw new ApiError(response.status, body.error ?? 'http_error', body.message ?? '')
+  }
+  return parsed as T
 }
 
 export async function getJson<T>(path: string): Promise<T> {
-  const response = await send('GET', path)
-  if (!response.ok) return fail(response)
-  return (await response.json()) as T
+  return (await requestJson<T>('GET', path)) as T
 }
 
-export async function postJson<T>(path: string, body?: unknown): Promise<T | null> {
-  const response = await send('POST', path, body)
-  if (!response.ok) return fail(response)
-  if (response.status === 204) return null
-  return (await response.json()) as T
+export function postJson<T>(path: string, body?: unknown): Promise<T | null> {
+  return requestJson<T>('POST', path, { body })
 }
