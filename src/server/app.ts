@@ -15,7 +15,7 @@ import { csrfGuard, requireSession } from './auth/guard'
 import { closeApiByDefault, SECURITY_SCHEMES } from './auth/sessionByDefault'
 import type { AppContext } from './context'
 import type { Db } from './db/db'
-import { registerEdge } from './http/edge'
+import { frameworkError, registerEdge } from './http/edge'
 import { NOT_FOUND, registerErrorHandlers } from './http/errors'
 import { hasIndex, registerStatic, sendIndex, wantsSpaFallback } from './http/static'
 import { registerApi } from './routes'
@@ -59,6 +59,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     trustProxy: opts.trustProxy ?? false,
     // Every route's limit unless it sets its own (the sync push does): core/http/limits.ts.
     bodyLimit: MAX_BODY_BYTES,
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)

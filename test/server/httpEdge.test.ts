@@ -123,3 +123,17 @@ describe('malformed bodies say what and where', () => {
     expect(res.json()).toEqual({ error: 'unsupported_media_type', message: 'Forespørgslen skal være JSON (Content-Type: application/json).' })
   })
 })
+
+describe('addresses the router cannot read', () => {
+  it('answers a %-escape that is not UTF-8 in the one error shape, in Danish', async () => {
+    const res = await get(t.app, '/api/units/%ED%A0%80', c.dir)
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toEqual({ error: 'bad_request', message: 'Adressen indeholder en %-kode, der ikke er gyldig UTF-8.' })
+  })
+
+  it('answers a path segment over the router’s limit in the one error shape', async () => {
+    const res = await get(t.app, `/api/units/${'x'.repeat(150)}`, c.dir)
+    expect(res.statusCode).toBe(414)
+    expect(res.json()).toEqual({ error: 'uri_too_long', message: 'En del af adressen er for lang.' })
+  })
+})

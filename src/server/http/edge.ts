@@ -2,9 +2,9 @@
 // JSON only, parsed here so a syntax error can say where; every string in the path, query,
 // headers and body is checked once for what the database cannot store (wellFormed.ts), so a NUL
 // is a 400 naming the field rather than a 500 from PostgreSQL.
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { findIllFormed, type IllFormed } from '../../core/http/wellFormed'
-import { ApiError } from './errors'
+import { ApiError, INTERNAL } from './errors'
 
 const invalidJson = (message: string) => new ApiError(400, 'bad_request', message)
 
@@ -28,8 +28,11 @@ export function parseJsonBody(text: string): unknown {
   }
 }
 
+// A wildcard route's path ('*', as the static files have) is the address itself.
+const WILDCARD = '*'
+
 function describe(found: IllFormed): { message: string; detail: string } {
-  const field = found.path === '' ? 'Forespørgslen' : `Feltet ${found.path}`
+  const field = found.path === '' ? 'Forespørgslen' : found.path === WILDCARD ? 'Adressen' : `Feltet ${found.path}`
   if (found.kind === 'forbiddenKey') return { message: `${field} er ikke tilladt.`, detail: 'Feltnavnet er ikke tilladt.' }
   const character = found.kind === 'nul' ? 'tegnet NUL (U+0000)' : 'et ufuldstændigt tegn (en enlig surrogat)'
   const where = found.inKey ? 'Et feltnavn indeholder' : 'Teksten indeholder'
@@ -43,12 +46,30 @@ function refuse(found: IllFormed): ApiError {
 
 /** Every string a request carries, each place named as the schema's details name it. */
 export function checkRequestStrings(request: FastifyRequest): void {
+  // An address that matches no route is a 404 whatever it holds.
+  if (request.is404) return
   const found =
     findIllFormed(request.params) ??
     findIllFormed(request.query) ??
     findIllFormed(request.headers) ??
     findIllFormed(request.body, { forbidKeys: true })
   if (found) throw refuse(found)
+}
+
+/**
+ * The router's refusals (an address it cannot decode: a broken %-escape or one that is not UTF-8;
+ * a path segment over the router's length limit) come before any hook or error handler: passed as
+ * the `frameworkErrors` option they get the API's one error shape, in Danish.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  request.log.info({ err: error }, 'client error')
+  if (error.code === 'FST_ERR_BAD_URL') {
+    void reply.code(400).send({ error: 'bad_request', message: 'Adressen indeholder en %-kode, der ikke er gyldig UTF-8.' })
+  } else if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.code(414).send({ error: 'uri_too_long', message: 'En del af adressen er for lang.' })
+  } else {
+    void reply.code(500).send(INTERNAL)
+  }
 }
 
 export function registerEdge(app: FastifyInstance): void {

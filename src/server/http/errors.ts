@@ -22,7 +22,7 @@ export class ApiError extends Error {
 export const notFoundUnit = () => new ApiError(404, 'not_found', 'Enheden findes ikke.')
 export const unauthenticated = () => new ApiError(401, 'unauthenticated', 'Du er ikke logget ind.')
 
-const INTERNAL = { error: 'internal', message: 'Der skete en fejl på serveren.' }
+export const INTERNAL = { error: 'internal', message: 'Der skete en fejl på serveren.' }
 
 /** "64 kB", "4 MB", "1,5 MB": the limit as the person reads it. */
 export function formatByteLimit(bytes: number): string {
@@ -40,8 +40,6 @@ function clientError(err: FastifyError, bodyLimit: number): { status: number; er
       return { status: 415, error: 'unsupported_media_type', message: 'Forespørgslen skal være JSON (Content-Type: application/json).' }
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { status: 400, error: 'bad_request', message: 'Forespørgslens længde passer ikke med dens Content-Length.' }
-    case 'FST_ERR_BAD_URL':
-      return { status: 400, error: 'bad_request', message: 'Adressen indeholder tegn, der ikke kan læses.' }
     default:
       return null
   }
