@@ -1,5 +1,9 @@
 // The shared vocabulary of the domain (DOMAIN.md). Dates are ISO strings 'YYYY-MM-DD' and months
 // are 1–12, so nothing here depends on a time zone or on the clock.
+import type { z } from 'zod'
+import type { lightSchema, ruleSetSchema, thresholdsSchema } from './lightSchemas'
+import type { actionPlanItemSchema, balanceAccountSchema, forecastEntrySchema, monthlyFigureSchema } from './schemas'
+import type { actionStatusSchema, periodSchema, roleSchema, unitTypeSchema } from './schemaPrimitives'
 
 export type IsoDate = string
 
@@ -9,139 +13,67 @@ export type IndicatorKey = (typeof INDICATORS)[number]
 export const COLOURS = ['green', 'yellow', 'red', 'grey'] as const
 export type Colour = (typeof COLOURS)[number]
 
-export type UnitType = 'school' | 'daycare'
-export type Role = 'leader' | 'area_chief' | 'directorate' | 'economics'
+// The types below are the schemas' own (z.infer): a record's shape is written once, in
+// schemas.ts, lightSchemas.ts and schemaPrimitives.ts. Type-only imports, so no import cycle at
+// run time (those modules import the constants above).
+export type UnitType = z.infer<typeof unitTypeSchema>
+export type Role = z.infer<typeof roleSchema>
 
-export interface Period {
-  year: number
-  month: number // 1–12
-}
+/** year, and month 1–12. */
+export type Period = z.infer<typeof periodSchema>
 
-/** Target figures (måltal). Fractions, not per cent: 0.01 is 1 %. */
-export interface Thresholds {
-  /** Budget: yellow while 0 < (P − B)/B ≤ this; red above. */
-  budgetTolerance: number
-  /** Action plan: red below this fulfilment; yellow from it up to (not incl.) 1; green at 1. */
-  actionPlanTarget: number
-  /** Forecast accuracy: ± this share of B is inside; the outer fifth of it is yellow. */
-  forecastInterval: number
-  /** Balance accounts: red below this rate. */
-  balanceTarget: number
-  /** Balance accounts: yellow from the target up to target + this; green above. */
-  balanceGreenMargin: number
-}
+/**
+ * Target figures (måltal). Fractions, not per cent: 0.01 is 1 %.
+ * - budgetTolerance: budget is yellow while 0 < (P − B)/B ≤ this; red above.
+ * - actionPlanTarget: action plan is red below this fulfilment; yellow from it up to (not incl.) 1; green at 1.
+ * - forecastInterval: forecast accuracy: ± this share of B is inside; the outer fifth of it is yellow.
+ * - balanceTarget: balance accounts are red below this rate.
+ * - balanceGreenMargin: balance accounts are yellow from the target up to target + this; green above.
+ */
+export type Thresholds = z.infer<typeof thresholdsSchema>
 
-export interface RuleSet {
-  id: string
-  municipalityId: string
-  unitType: UnitType | null // null: applies to every unit type
-  effectiveFrom: IsoDate
-  thresholds: Thresholds
-}
+/** unitType null: applies to every unit type. */
+export type RuleSet = z.infer<typeof ruleSetSchema>
 
-/** Imported per unit and month. */
-export interface MonthlyFigure {
-  unitId: string
-  year: number
-  month: number
-  /** Corrected annual budget B, including the carry-over from last year. */
-  budget: number
-  carryOver: number
-  /** Spend so far this year F, at the end of the month. */
-  spendToDate: number
-  /** Cumulative share s(m) of the year's budget profile at the end of the month (0–1). */
-  profileShare: number
-}
+/**
+ * Imported per unit and month.
+ * - budget: the corrected annual budget B, including the carry-over from last year.
+ * - spendToDate: spend so far this year F, at the end of the month.
+ * - profileShare: cumulative share s(m) of the year's budget profile at the end of the month (0–1).
+ */
+export type MonthlyFigure = z.infer<typeof monthlyFigureSchema>
 
-export interface ForecastEntry {
-  id: string
-  unitId: string
-  year: number // the year whose year-end spend is forecast
-  month: number // 0–12: the month it was given in; 0 = December of the year before
-  amount: number
-  explanation: string | null
-  updatedBy?: string | null
-  updatedAt?: string
-}
+/**
+ * year: the year whose year-end spend is forecast; month 0–12: the month it was given in, where
+ * 0 is December of the year before.
+ */
+export type ForecastEntry = z.infer<typeof forecastEntrySchema>
 
-export type ActionStatus = 'planned' | 'in_progress' | 'done' | 'dropped'
+export type ActionStatus = z.infer<typeof actionStatusSchema>
+export type ActionPlanItem = z.infer<typeof actionPlanItemSchema>
+export type BalanceAccount = z.infer<typeof balanceAccountSchema>
 
-export interface ActionPlanItem {
-  id: string
-  unitId: string
-  year: number
-  title: string
-  dueDate: IsoDate
-  status: ActionStatus
-  doneOn: IsoDate | null
-  dropReason: string | null
-}
+/**
+ * A judged light. ruleSetId: the rule set it was judged by. source: computed from figures,
+ * imported ready-made by the economics team, or recorded for a closed period.
+ */
+export type Light = z.infer<typeof lightSchema>
+export type MissingReason = NonNullable<Light['missing']>
 
-export interface BalanceAccount {
-  id: string
-  unitId: string
-  number: string
-  name: string
-  dueDate: IsoDate
-  reconciledOn: IsoDate | null
-}
-
-export type MissingReason = 'noFigures' | 'noForecast' | 'noPriorForecast' | 'noActionsDue' | 'noAccountsDue'
-
-export interface BudgetFacts {
-  kind: 'budget'
-  budget: number // B
-  forecast: number | null // P (the final spend once the year is closed)
-  spendToDate: number // F
-  accruedBudget: number // the budget accumulated to date by the monthly profile: B × s(m)
-  difference: number | null // P − B in kroner
-  deviation: number | null // (P − B) / B
-  tolerance: number
-  final: boolean // true when the year is closed and P is the final spend
-}
-
-export interface ActionPlanFacts {
-  kind: 'actionPlan'
-  due: number // actions due so far (dropped ones excluded)
-  doneOnTime: number
-  fulfilment: number | null // doneOnTime / due
-  target: number
-}
-
-export interface ForecastFacts {
-  kind: 'forecast'
-  previousForecast: number | null // P', given last month
-  impliedSpend: number | null // E
-  actualSpend: number // F at the end of the month
-  budget: number // B
-  difference: number | null // F − E in kroner
-  accuracy: number | null // (F − E) / B
-  interval: number
-}
-
-export interface BalanceFacts {
-  kind: 'balance'
-  due: number // accounts due so far
-  reconciledOnTime: number
-  rate: number | null
-  target: number
-  greenAbove: number // target + margin
-  open: number // due, not reconciled
-  late: number // reconciled after their due date
-}
-
-export type IndicatorFacts = BudgetFacts | ActionPlanFacts | ForecastFacts | BalanceFacts
-
-export interface Light {
-  indicator: IndicatorKey
-  colour: Colour
-  period: Period
-  /** The rule set the light was judged by. */
-  ruleSetId: string
-  /** computed from figures; imported ready-made by the economics team; recorded for a closed period. */
-  source: 'computed' | 'imported' | 'recorded'
-  missing: MissingReason | null
-  facts: IndicatorFacts
-}
+/**
+ * What a light was judged from, by indicator (the fields are named as in DOMAIN.md):
+ * - budget: B, P (the final spend once the year is closed, then final is true), F, the budget
+ *   accrued to date by the monthly profile B × s(m), P − B in kroner and (P − B) / B.
+ * - actionPlan: actions due so far (dropped ones excluded), done on time, their share.
+ * - forecast: P' given last month, the implied spend E, F at the end of the month, F − E in kroner
+ *   and (F − E) / B.
+ * - balance: accounts due so far, reconciled on time, their rate, target + margin (greenAbove),
+ *   due and not reconciled (open), reconciled after their due date (late).
+ */
+export type IndicatorFacts = Light['facts']
+export type BudgetFacts = Extract<IndicatorFacts, { kind: 'budget' }>
+export type ActionPlanFacts = Extract<IndicatorFacts, { kind: 'actionPlan' }>
+export type ForecastFacts = Extract<IndicatorFacts, { kind: 'forecast' }>
+export type BalanceFacts = Extract<IndicatorFacts, { kind: 'balance' }>
 
 export type UnitLights = Record<IndicatorKey, Light>

@@ -1,5 +1,6 @@
-// Builds the Fastify app (no listen): security headers, cookies, the zod type provider and its
-// OpenAPI document, the API routes, and — when a build is given — the PWA itself.
+// Builds the Fastify app (no listen): security headers, cookies, the HTTP edge (JSON only, size
+// limits, strings the database can store), the zod type provider and its OpenAPI document, the
+// API routes — closed unless public — and, when a build is given, the PWA itself.
 import Fastify, { type FastifyInstance } from 'fastify'
 import fastifyCookie from '@fastify/cookie'
 import fastifyCompress from '@fastify/compress'
@@ -8,18 +9,16 @@ import fastifySwagger from '@fastify/swagger'
 import helmet from 'helmet'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { MAX_BODY_BYTES } from '../core/http/limits'
 import type { IsoDate } from '../core/types'
-import { csrfGuard } from './auth/guard'
+import { csrfGuard, requireSession } from './auth/guard'
+import { closeApiByDefault, SECURITY_SCHEMES } from './auth/sessionByDefault'
 import type { AppContext } from './context'
 import type { Db } from './db/db'
+import { frameworkError, registerEdge } from './http/edge'
 import { NOT_FOUND, registerErrorHandlers } from './http/errors'
 import { hasIndex, registerStatic, sendIndex, wantsSpaFallback } from './http/static'
-import { authRoutes } from './routes/auth'
-import { demoRoutes } from './routes/demo'
-import { healthRoutes } from './routes/health'
-import { meRoutes } from './routes/me'
-import { syncRoutes } from './routes/sync'
-import { unitRoutes } from './routes/units'
+import { registerApi } from './routes'
 import { todayInCopenhagen } from './today'
 
 // Validation messages in Danish: the details of a 400 are shown to Danish users.
@@ -58,10 +57,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const app = Fastify({
     logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.cookie'] } : false,
     trustProxy: opts.trustProxy ?? false,
+    // Every route's limit unless it sets its own (the sync push does): core/http/limits.ts.
+    bodyLimit: MAX_BODY_BYTES,
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   registerErrorHandlers(app)
+  registerEdge(app)
 
   // Helmet's headers, with its middleware built once: @fastify/helmet builds it again on every
   // request (parsing the CSP each time), a cost the pull that every device makes every minute
@@ -79,6 +82,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     openapi: {
       openapi: '3.0.3',
       info: { title: 'Min lederside API', version: '1' },
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
     transform: jsonSchemaTransform,
   })
@@ -92,13 +96,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     today: opts.today ?? (() => todayInCopenhagen()),
     session: { days: opts.sessionDays ?? 30 },
   }
-  await app.register(healthRoutes, ctx)
-  await app.register(authRoutes, ctx)
-  await app.register(meRoutes, ctx)
-  await app.register(unitRoutes, ctx)
-  await app.register(syncRoutes, ctx)
-  if (opts.demo) await app.register(demoRoutes, ctx)
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  closeApiByDefault(app, requireSession(ctx.db, ctx.session))
+  await registerApi(app, ctx)
 
   const spa = hasIndex(opts.staticDir)
   if (spa) await registerStatic(app, opts.staticDir as string)

@@ -1,60 +1,15 @@
-// The shapes of the HTTP API in CONTRACT.md, as the client reads them.
-import type {
-  ActionPlanItem, BalanceAccount, Colour, ForecastEntry, IsoDate, MonthlyFigure, Period, Role, RuleSet, UnitLights, UnitType,
-} from '../../core/types'
+// The shapes of the HTTP API as the client reads them: inferred from the zod schemas in
+// src/core/http that the server answers with, so the two cannot drift apart. Type-only imports:
+// the client does not build or run these schemas at load.
+import type { z } from 'zod'
+import type { loginResponseSchema, meSchema, sessionResponseSchema } from '../../core/http/auth'
+import type { demoAccountsSchema } from '../../core/http/system'
+import type { unitDetailSchema, unitListSchema, unitSummarySchema } from '../../core/http/units'
 
-export interface Me {
-  person: { id: string; name: string; email: string }
-  roles: Array<{ role: Role; unitId?: string; areaId?: string }>
-  units: Array<{ id: string; name: string; areaId: string }>
-  areas: Array<{ id: string; name: string }>
-}
-
-export interface UnitSummary {
-  id: string
-  name: string
-  unitType: UnitType
-  areaId: string
-  areaName: string
-  overall: Colour
-  lights: UnitLights
-  overrun: number
-}
-
-export interface UnitsResponse {
-  asOf: IsoDate | null
-  units: UnitSummary[]
-}
-
-export interface UnitDetail {
-  unit: {
-    id: string
-    name: string
-    unitType: UnitType
-    areaId: string
-    areaName: string
-    costCentre: string
-    ean: string
-    economicsContact: { name: string; email: string; phone: string }
-  }
-  asOf: IsoDate | null
-  period: Period | null
-  figures: MonthlyFigure[]
-  forecasts: ForecastEntry[]
-  actionPlan: ActionPlanItem[]
-  balanceAccounts: BalanceAccount[]
-  lights: UnitLights
-  overall: Colour
-  history: Array<{ period: Period; lights: UnitLights }>
-  ruleSet: RuleSet
-}
-
-export interface DemoAccount {
-  email: string
-  name: string
-  role: Role
-  unitId?: string
-  unitName?: string
-  areaId?: string
-  areaName?: string
-}
+export type Me = z.infer<typeof meSchema>
+export type LoginResponse = z.infer<typeof loginResponseSchema>
+export type SessionResponse = z.infer<typeof sessionResponseSchema>
+export type UnitSummary = z.infer<typeof unitSummarySchema>
+export type UnitsResponse = z.infer<typeof unitListSchema>
+export type UnitDetail = z.infer<typeof unitDetailSchema>
+export type DemoAccount = z.infer<typeof demoAccountsSchema>[number]

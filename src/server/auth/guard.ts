@@ -1,6 +1,6 @@
-// Request guards: the CSRF check on every state-changing request, and the session lookup for
-// routes that need a signed-in person.
-import type { FastifyReply, FastifyRequest, onRequestHookHandler, preHandlerAsyncHookHandler } from 'fastify'
+// Request guards: the CSRF check on every state-changing request, and the session lookup that
+// every route under /api gets unless it is public (sessionByDefault.ts).
+import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify'
 import type { Db } from '../db/db'
 import { ApiError, unauthenticated } from '../http/errors'
 import { SESSION_COOKIE, findSession, setSessionCookie, type SessionConfig, type SessionPerson } from './sessions'
@@ -39,7 +39,10 @@ export function sessionToken(request: FastifyRequest): string | undefined {
   return request.cookies[SESSION_COOKIE] || undefined
 }
 
-export function requireSession(db: Db, config: SessionConfig): preHandlerAsyncHookHandler {
+export type SessionHook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>
+
+/** A hook (onRequest or preHandler) that sets request.person or answers 401. */
+export function requireSession(db: Db, config: SessionConfig): SessionHook {
   return async function (request: FastifyRequest, reply: FastifyReply) {
     const token = sessionToken(request)
     const found = token ? await findSession(db, token, config) : null

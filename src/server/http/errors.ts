@@ -3,11 +3,17 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 
+export interface ErrorDetail {
+  path: string
+  message: string
+}
+
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    readonly details?: ErrorDetail[],
   ) {
     super(message)
   }
@@ -16,7 +22,28 @@ export class ApiError extends Error {
 export const notFoundUnit = () => new ApiError(404, 'not_found', 'Enheden findes ikke.')
 export const unauthenticated = () => new ApiError(401, 'unauthenticated', 'Du er ikke logget ind.')
 
-const INTERNAL = { error: 'internal', message: 'Der skete en fejl på serveren.' }
+export const INTERNAL = { error: 'internal', message: 'Der skete en fejl på serveren.' }
+
+/** "64 kB", "4 MB", "1,5 MB": the limit as the person reads it. */
+export function formatByteLimit(bytes: number): string {
+  const mb = bytes / (1024 * 1024)
+  if (mb >= 1) return `${mb.toLocaleString('da-DK', { maximumFractionDigits: 1 })} MB`
+  return `${Math.round(bytes / 1024)} kB`
+}
+
+/** Fastify's own refusals of a request it could not read, each said in Danish with what to change. */
+function clientError(err: FastifyError, bodyLimit: number): { status: number; error: string; message: string } | null {
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, error: 'too_large', message: `Forespørgslen er for stor (højst ${formatByteLimit(bodyLimit)}).` }
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, error: 'unsupported_media_type', message: 'Forespørgslen skal være JSON (Content-Type: application/json).' }
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 400, error: 'bad_request', message: 'Forespørgslens længde passer ikke med dens Content-Length.' }
+    default:
+      return null
+  }
+}
 
 function dottedPath(instancePath: string): string {
   return instancePath.replace(/^\//, '').replaceAll('/', '.')
@@ -25,7 +52,13 @@ function dottedPath(instancePath: string): string {
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof ApiError) {
-      return reply.code(err.statusCode).send({ error: err.code, message: err.message })
+      const details = err.details ? { details: err.details } : {}
+      return reply.code(err.statusCode).send({ error: err.code, message: err.message, ...details })
+    }
+    const known = clientError(err, request.routeOptions.bodyLimit)
+    if (known) {
+      request.log.info({ err }, 'client error')
+      return reply.code(known.status).send({ error: known.error, message: known.message })
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       return reply.code(400).send({
@@ -39,7 +72,7 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       return reply.code(429).send({ error: 'rate_limited', message: 'For mange forsøg. Vent et minut, og prøv igen.' })
     }
     if (status >= 400 && status < 500) {
-      // Fastify's own client errors (bad JSON, too large body, wrong content type) keep their status.
+      // Any other client error of Fastify's keeps its status; its English text stays in the log.
       request.log.info({ err }, 'client error')
       return reply.code(status).send({ error: 'bad_request', message: 'Forespørgslen kunne ikke behandles.' })
     }

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { AppContext } from '../context'
-import { DemoAccountsSchema } from '../http/schemas'
-import { demoAccounts } from '../repos/people'
+import { demoAccountsSchema } from '../../../core/http/system'
+import type { AppContext } from '../../context'
+import { demoAccounts } from '../../repos/people'
 
 /** Registered only in demo mode, so outside it the route does not exist at all (plain 404). */
 export const demoRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db }) => {
   app.get(
-    '/api/demo/accounts',
-    { schema: { tags: ['demo'], summary: 'The demo accounts (demo mode only)', response: { 200: DemoAccountsSchema } } },
+    '/accounts',
+    { schema: { tags: ['demo'], summary: 'The demo accounts (demo mode only)', response: { 200: demoAccountsSchema } } },
     async () => demoAccounts(db),
   )
 }

@@ -2,29 +2,32 @@
 // time as wrong passwords, so the endpoint does not tell which e-mails have accounts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { verifyPassword } from '../auth/passwords'
-import { sessionToken } from '../auth/guard'
-import { loginLimiter } from '../auth/loginLimit'
-import { clearSessionCookie, createSession, deleteExpiredSessions, deleteSession, setSessionCookie } from '../auth/sessions'
-import type { AppContext } from '../context'
-import { ApiError } from '../http/errors'
-import { ErrorSchema, LoginBodySchema, PersonSchema } from '../http/schemas'
-import { findPersonByEmail } from '../repos/people'
+import { loginResponseSchema } from '../../../core/http/auth'
+import { errorSchema } from '../../../core/http/errors'
+import { loginBodySchema } from '../../../core/schemas'
+import { verifyPassword } from '../../auth/passwords'
+import { sessionToken } from '../../auth/guard'
+import { loginLimiter } from '../../auth/loginLimit'
+import { clearSessionCookie, createSession, deleteExpiredSessions, deleteSession, setSessionCookie } from '../../auth/sessions'
+import type { AppContext } from '../../context'
+import { ApiError } from '../../http/errors'
+import { findPersonByEmail } from '../../repos/people'
 
 const invalidCredentials = () => new ApiError(401, 'invalid_credentials', 'Forkert e-mail eller adgangskode.')
 
-export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session }) => {
+export const loginRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session }) => {
   const limitLogin = loginLimiter(app)
 
   app.post(
-    '/api/auth/login',
+    '/login',
     {
       preHandler: limitLogin,
       schema: {
         tags: ['auth'],
         summary: 'Log in with e-mail and password; sets the mls_session cookie',
-        body: LoginBodySchema,
-        response: { 200: z.object({ person: PersonSchema }), 401: ErrorSchema, 429: ErrorSchema },
+        // The form's own schema: the server refuses what the form would have refused, in its words.
+        body: loginBodySchema,
+        response: { 200: loginResponseSchema, 401: errorSchema, 429: errorSchema },
       },
     },
     async (request, reply) => {
@@ -40,8 +43,8 @@ export const authRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, s
   )
 
   app.post(
-    '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Log out: deletes the session and clears the cookie', response: { 204: z.null() } } },
+    '/logout',
+    { schema: { tags: ['auth'], summary: 'Log out: deletes the session and clears the cookie (needs the session it ends)', response: { 204: z.null() } } },
     async (request, reply) => {
       const token = sessionToken(request)
       if (token) await deleteSession(db, token)

@@ -1,16 +1,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
-import { requireSession, sessionToken } from '../auth/guard'
-import { scopeFor } from '../auth/scope'
-import { findSession, setSessionCookie, type SessionConfig, type SessionPerson } from '../auth/sessions'
-import type { AppContext } from '../context'
-import type { Db } from '../db/db'
-import { ErrorSchema, MeSchema } from '../http/schemas'
-import { rolesOf } from '../repos/people'
-import { listAreas, listUnits } from '../repos/units'
+import type { z } from 'zod'
+import { meSchema, sessionResponseSchema } from '../../../core/http/auth'
+import { sessionToken } from '../../auth/guard'
+import { scopeFor } from '../../auth/scope'
+import { findSession, setSessionCookie, type SessionConfig, type SessionPerson } from '../../auth/sessions'
+import type { AppContext } from '../../context'
+import type { Db } from '../../db/db'
+import { rolesOf } from '../../repos/people'
+import { listAreas, listUnits } from '../../repos/units'
 
-async function loadMe(db: Db, person: SessionPerson): Promise<z.infer<typeof MeSchema>> {
+async function loadMe(db: Db, person: SessionPerson): Promise<z.infer<typeof meSchema>> {
   const scope = await scopeFor(db, person.id)
   const [roles, units, areas] = await Promise.all([
     rolesOf(db, person.id),
@@ -29,15 +29,14 @@ async function optionalPerson(db: Db, config: SessionConfig, request: FastifyReq
   return found.person
 }
 
-export const meRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session }) => {
+export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session }) => {
   app.get(
-    '/api/me',
+    '/me',
     {
-      preHandler: requireSession(db, session),
       schema: {
         tags: ['auth'],
         summary: 'The signed-in person, their roles, and the units and areas in their scope',
-        response: { 200: MeSchema, 401: ErrorSchema },
+        response: { 200: meSchema },
       },
     },
     async (request) => loadMe(db, request.person!),
@@ -46,12 +45,12 @@ export const meRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, ses
   // The app asks "who am I, if anyone?" on every start. Answering "nobody" with 200 rather than 401
   // keeps a normal visit to the sign-in page free of failed requests.
   app.get(
-    '/api/session',
+    '/session',
     {
       schema: {
         tags: ['auth'],
         summary: 'The signed-in person as /api/me gives it, or null when nobody is signed in',
-        response: { 200: z.object({ me: MeSchema.nullable() }) },
+        response: { 200: sessionResponseSchema },
       },
     },
     async (request, reply) => {

@@ -1,15 +1,15 @@
-import { z } from 'zod'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { AppContext } from '../context'
+import { healthSchema } from '../../../core/http/system'
+import type { AppContext } from '../../context'
 
 export const healthRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db }) => {
   app.get(
-    '/api/health',
+    '/health',
     {
       schema: {
         tags: ['system'],
         summary: 'Liveness and database check',
-        response: { 200: z.object({ ok: z.literal(true), db: z.enum(['pglite', 'postgres']) }) },
+        response: { 200: healthSchema },
       },
     },
     async () => {

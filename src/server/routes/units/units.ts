@@ -1,16 +1,15 @@
 // Unit reads. Scope is checked before anything is loaded, and a unit out of scope gets the very
 // same 404 as a unit that does not exist, so ids cannot be probed.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
-import { compareUnitsWorstFirst } from '../../core/lights'
-import { requireSession } from '../auth/guard'
-import { canReadUnit, scopeFor, unitFilter, type Scope } from '../auth/scope'
-import type { AppContext } from '../context'
-import type { Db } from '../db/db'
-import { notFoundUnit } from '../http/errors'
-import { ErrorSchema, UnitDetailSchema, UnitListSchema } from '../http/schemas'
-import { getUnit, listUnits, type UnitRow } from '../repos/units'
-import { Judge } from '../services/judge'
+import { errorSchema } from '../../../core/http/errors'
+import { unitDetailSchema, unitListSchema, unitParamsSchema } from '../../../core/http/units'
+import { compareUnitsWorstFirst } from '../../../core/lights'
+import { canReadUnit, scopeFor, unitFilter, type Scope } from '../../auth/scope'
+import type { AppContext } from '../../context'
+import type { Db } from '../../db/db'
+import { notFoundUnit } from '../../http/errors'
+import { getUnit, listUnits, type UnitRow } from '../../repos/units'
+import { Judge } from '../../services/judge'
 
 const FIGURE_MONTHS = 24
 const HISTORY_MONTHS = 12
@@ -22,16 +21,14 @@ export async function readableUnit(db: Db, scope: Scope, unitId: string): Promis
   return unit
 }
 
-export const unitRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session, today }) => {
-  app.addHook('preHandler', requireSession(db, session))
-
+export const unitRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, today }) => {
   app.get(
-    '/api/units',
+    '',
     {
       schema: {
         tags: ['units'],
         summary: 'The units in the caller’s scope with their lights, worst first',
-        response: { 200: UnitListSchema, 401: ErrorSchema },
+        response: { 200: unitListSchema },
       },
     },
     async (request) => {
@@ -57,13 +54,13 @@ export const unitRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, s
   )
 
   app.get(
-    '/api/units/:unitId',
+    '/:unitId',
     {
       schema: {
         tags: ['units'],
         summary: 'One unit: figures, forecasts, action plan, balance accounts, lights and their history',
-        params: z.object({ unitId: z.string().min(1).max(200) }),
-        response: { 200: UnitDetailSchema, 401: ErrorSchema, 404: ErrorSchema },
+        params: unitParamsSchema,
+        response: { 200: unitDetailSchema, 404: errorSchema },
       },
     },
     async (request) => {

@@ -1,23 +1,24 @@
-// Sync endpoints (ARCHITECTURE.md, "Sync: nothing written is ever lost"). Both need a session and
-// the client's protocol version in X-Sync-Protocol; push, as every POST, also the CSRF header.
-// The protocol check comes first, so an outdated app is told to update even when signed out.
-import type { FastifyReply, FastifyRequest } from 'fastify'
+// Sync endpoints (ARCHITECTURE.md, "Sync: nothing written is ever lost"). Both need a session (as
+// every route under /api) and the client's protocol version in X-Sync-Protocol; push, as every
+// POST, also the CSRF header. The protocol check is this plugin's hook, which runs before the
+// session check each route gets: an outdated app is told to update even when signed out.
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
   CLIENT_OUTDATED, PROTOCOL_HEADER, protocolStatus, pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema,
   SERVER_OUTDATED,
-} from '../../core/sync/protocol'
-import { requireSession } from '../auth/guard'
-import { scopeFor } from '../auth/scope'
-import type { AppContext } from '../context'
-import { ApiError } from '../http/errors'
-import { ErrorSchema } from '../http/schemas'
-import { claimDevice } from '../sync/devices'
-import { NoteAccessLog } from '../sync/accessLog'
-import { pullChanges } from '../sync/pull'
-import { ScopeMemo } from '../sync/scopeMemo'
-import { pushMutations } from '../sync/push'
+} from '../../../core/sync/protocol'
+import { errorSchema } from '../../../core/http/errors'
+import { MAX_PUSH_BODY_BYTES } from '../../../core/http/limits'
+import { scopeFor } from '../../auth/scope'
+import type { AppContext } from '../../context'
+import { ApiError } from '../../http/errors'
+import { claimDevice } from '../../sync/devices'
+import { NoteAccessLog } from '../../sync/accessLog'
+import { pullChanges } from '../../sync/pull'
+import { ScopeMemo } from '../../sync/scopeMemo'
+import { pushMutations } from '../../sync/push'
 
 const protocolHeaders = z.looseObject({
   [PROTOCOL_HEADER]: z.string().optional().describe('The client’s sync protocol version, e.g. "1"'),
@@ -29,22 +30,22 @@ function checkProtocol(version: string | string[] | undefined): void {
   if (status === 'server_outdated') throw new ApiError(503, SERVER_OUTDATED.error, SERVER_OUTDATED.message)
 }
 
-const errors = { 401: ErrorSchema, 403: ErrorSchema, 426: ErrorSchema, 503: ErrorSchema }
+const errors = { 403: errorSchema, 426: errorSchema, 503: errorSchema }
 
-export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session }) => {
-  const sessionGuard = requireSession(db, session)
+export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db }) => {
   const noteAccess = new NoteAccessLog(db, app.log)
   const scopes = new ScopeMemo()
   app.addHook('onClose', () => noteAccess.flush())
   // onRequest, not preHandler: an outdated or signed-out client hears so before its body is judged.
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+  app.addHook('onRequest', async (request: FastifyRequest) => {
     checkProtocol(request.headers[PROTOCOL_HEADER])
-    await sessionGuard.call(app, request, reply)
   })
 
   app.post(
-    '/api/sync/push',
+    '/push',
     {
+      // 500 mutations are more than the 64 KiB other requests may be (core/http/limits.ts).
+      bodyLimit: MAX_PUSH_BODY_BYTES,
       schema: {
         tags: ['sync'],
         summary: 'Apply a device’s outbox: each mutation once, authorised and merged per field',
@@ -66,7 +67,7 @@ export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, s
   )
 
   app.get(
-    '/api/sync/pull',
+    '/pull',
     {
       schema: {
         tags: ['sync'],

@@ -1,0 +1,18 @@
+// Sign-in and "who am I": the shapes of /api/auth/login, /api/me and /api/session.
+import { z } from 'zod'
+import { idSchema, roleSchema } from '../schemaPrimitives'
+
+/** A person as the API shows them. Read back from the database, so not re-judged as input. */
+export const personViewSchema = z.object({ id: idSchema, name: z.string(), email: z.string() })
+
+export const meSchema = z.object({
+  person: personViewSchema,
+  roles: z.array(z.object({ role: roleSchema, unitId: idSchema.optional(), areaId: idSchema.optional() })),
+  units: z.array(z.object({ id: idSchema, name: z.string(), areaId: idSchema })),
+  areas: z.array(z.object({ id: idSchema, name: z.string() })),
+})
+
+export const loginResponseSchema = z.object({ person: personViewSchema })
+
+/** `me` is null when nobody is signed in: the app asks on every start, and that is no error. */
+export const sessionResponseSchema = z.object({ me: meSchema.nullable() })
