@@ -1,6 +1,9 @@
 // Routes and the sign-in guard. The indicator detail (with charts), the guided steps, the forecast,
 // the notes and the area chief's views are separate chunks, so the first screen does not wait for them.
-import { createRouter, createWebHistory, START_LOCATION, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
+import {
+  createRouter, createWebHistory, START_LOCATION, type RouteLocationNormalized, type RouteLocationRaw, type RouteRecordRaw,
+} from 'vue-router'
+import { legacySlug } from './paths'
 import { useSessionStore } from './stores/session'
 import { useUnitsStore } from './stores/units'
 import HomeView from './views/HomeView.vue'
@@ -21,6 +24,17 @@ function loadUnitsAtStart(_to: RouteLocationNormalized, from: RouteLocationNorma
   if (from === START_LOCATION) void useUnitsStore().loadUnits()
 }
 
+/**
+ * The first version's English indicator names (/enhed/u/actionPlan/trin/2) lead to the Danish
+ * address (/enhed/u/handleplan/trin/2), so a saved bookmark or a shared link still opens the page.
+ */
+function danishIndicator(to: RouteLocationNormalized): RouteLocationRaw | true {
+  const slug = legacySlug(String(to.params.indicator ?? ''))
+  if (!slug) return true
+  const path = to.path.replace(/^(\/enhed\/[^/]+\/)[^/]+/, `$1${slug}`)
+  return { path, query: to.query, hash: to.hash, replace: true }
+}
+
 export const routes: RouteRecordRaw[] = [
   { path: '/logind', name: 'login', component: LoginView, meta: { public: true } },
   { path: '/', name: 'home', component: HomeView, beforeEnter: loadUnitsAtStart },
@@ -29,9 +43,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/enhed/:unitId/prognose', name: 'forecast-entry', component: () => import('./views/ForecastView.vue') },
   { path: '/enhed/:unitId/noter', name: 'notes', component: () => import('./views/NotesView.vue') },
   { path: '/enhed/:unitId/dialog', name: 'oc-unit', component: () => import('./views/OcUnitView.vue') },
-  { path: '/enhed/:unitId/:indicator', name: 'indicator', component: () => import('./views/IndicatorView.vue') },
+  { path: '/enhed/:unitId/:indicator', name: 'indicator', component: () => import('./views/IndicatorView.vue'), beforeEnter: danishIndicator },
   { path: '/enhed/:unitId/:indicator/trin', redirect: (to) => `${to.path}/1` },
-  { path: '/enhed/:unitId/:indicator/trin/:step(\\d+)', name: 'steps', component: () => import('./views/StepsView.vue') },
+  { path: '/enhed/:unitId/:indicator/trin/:step(\\d+)', name: 'steps', component: () => import('./views/StepsView.vue'), beforeEnter: danishIndicator },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { classifyError, fieldOfPath, isTransient, type ErrorKind } from '../../src/client/api/errors'
 import { ApiError, NetworkError, getJson, postJson, requestJson } from '../../src/client/api/http'
 
 const fetchMock = vi.fn<typeof fetch>()
@@ -38,5 +39,43 @@ describe('the one request function', () => {
     const headers = fetchMock.mock.calls[0]![1]!.headers as Record<string, string>
     expect(headers['X-Sync-Protocol']).toBe('1')
     expect(headers['X-Requested-With']).toBeUndefined()
+  })
+})
+
+describe('one error taxonomy', () => {
+  async function thrown(status: number, body: unknown): Promise<unknown> {
+    fetchMock.mockResolvedValueOnce(Response.json(body, { status }))
+    return getJson('/api/x').catch((e: unknown) => e)
+  }
+
+  it.each([
+    [401, 'unauthenticated', 'signedOut'],
+    [403, 'forbidden', 'forbidden'],
+    [403, 'device_mismatch', 'deviceMismatch'],
+    [404, 'not_found', 'notFound'],
+    [426, 'client_outdated', 'outdated'],
+    [429, 'rate_limited', 'rateLimited'],
+    [500, 'internal', 'server'],
+    [503, 'server_outdated', 'server'],
+  ])('%d %s is %s', async (status, code, kind) => {
+    expect(classifyError(await thrown(status, { error: code, message: 'Besked.' }))).toEqual({ kind, message: 'Besked.', fields: {} })
+  })
+
+  it('no answer is offline; only offline, server errors and rate limits are worth waiting for', () => {
+    expect(classifyError(new NetworkError()).kind).toBe('offline')
+    expect(['offline', 'server', 'rateLimited', 'signedOut', 'outdated', 'forbidden', 'deviceMismatch', 'notFound', 'invalid'].filter((k) => isTransient(k as ErrorKind)))
+      .toEqual(['offline', 'server', 'rateLimited'])
+  })
+
+  it('invalid input names its fields, by the last named step of each path', async () => {
+    const error = await thrown(400, {
+      error: 'invalid_input', message: 'Oplysningerne i forespørgslen er ikke gyldige.',
+      details: [{ path: 'email', message: 'For lang.' }, { path: 'mutations.0.fields.body', message: 'Noten er for lang.' }, { bad: true }],
+    })
+    expect(classifyError(error)).toEqual({
+      kind: 'invalid', message: 'Oplysningerne i forespørgslen er ikke gyldige.', fields: { email: 'For lang.', body: 'Noten er for lang.' },
+    })
+    expect(fieldOfPath('/agenda/3/title')).toBe('title')
+    expect(fieldOfPath('')).toBeNull()
   })
 })

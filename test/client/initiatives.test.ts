@@ -1,21 +1,21 @@
+import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import StepAct from '../../src/client/components/steps/StepAct.vue'
 import { i18n } from '../../src/client/i18n'
-import { createFakeRecords, record, type FakeRecords } from './fakeRecords'
+import { useRecordsStore } from '../../src/client/stores/records'
+import { useSyncStore } from '../../src/client/stores/sync'
 import { budgetFacts, light, plain } from './fixtures'
+import { freshDevice, outbox, pulled } from './realRecords'
 
-const fake = vi.hoisted(() => ({ store: null as unknown }))
-vi.mock('../../src/client/stores/records', () => ({ useRecordsStore: () => fake.store }))
-
-let records: FakeRecords
-beforeEach(() => {
-  setActivePinia(createPinia())
-  records = createFakeRecords()
-  fake.store = records
+beforeEach(async () => {
+  await freshDevice()
   document.body.innerHTML = ''
 })
+afterEach(() => useSyncStore().stop())
+
+/** Dexie answers in its own tasks: wait for what the test expects to be on screen. */
+const settled = (check: () => void) => vi.waitFor(check)
 
 function mountAct() {
   return mount(StepAct, {
@@ -33,7 +33,7 @@ const buttonNamed = (w: ReturnType<typeof mountAct>, name: string) => {
 describe('StepAct: initiatives', () => {
   it('adds one: a missing title is refused beside the field, then it saves with Danish kroner', async () => {
     const w = mountAct()
-    expect(w.find('[data-testid="no-initiatives"]').exists()).toBe(true)
+    await settled(() => expect(w.find('[data-testid="no-initiatives"]').exists()).toBe(true))
     await buttonNamed(w, 'Nyt initiativ').trigger('click')
     const form = w.get('form')
     await form.trigger('submit')
@@ -42,7 +42,7 @@ describe('StepAct: initiatives', () => {
     expect(title.attributes('aria-invalid')).toBe('true')
     const errorId = title.attributes('aria-describedby')!
     expect(w.get(`#${errorId.replace(/:/g, '\\:')}`).text()).toBe('Titlen må ikke være tom.')
-    expect(records.save).not.toHaveBeenCalled()
+    expect(await outbox()).toEqual([])
 
     await title.setValue('Færre vikarer')
     const inputs = form.findAll('input')
@@ -52,10 +52,11 @@ describe('StepAct: initiatives', () => {
     await form.get('select').setValue('in_progress')
     await form.trigger('submit')
     await flushPromises()
-    expect(records.save).toHaveBeenCalledWith('initiative', {
-      id: undefined, unitId: 'u1',
+    expect(await outbox()).toEqual([{
+      table: 'initiative', recordId: expect.any(String), op: 'upsert',
       fields: { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea', dueDate: '2026-12-01', expectedEffect: 150_000, status: 'in_progress' },
-    })
+    }])
+    await settled(() => expect(w.find('[data-testid="initiative"]').exists()).toBe(true))
     const item = w.get('[data-testid="initiative"]')
     expect(plain(item.text())).toContain('Færre vikarer')
     expect(plain(item.text())).toContain('1. december 2026')
@@ -64,23 +65,24 @@ describe('StepAct: initiatives', () => {
   })
 
   it('edits and removes one', async () => {
-    records.rows.value = [record('initiative', 'i1', { indicator: 'budget', title: 'Udskyd indkøb', owner: '', dueDate: null, expectedEffect: null, status: 'planned' })]
+    await pulled('initiative', 'i1', { indicator: 'budget', title: 'Udskyd indkøb', owner: '', dueDate: null, expectedEffect: null, status: 'planned' })
     const w = mountAct()
-    await flushPromises()
+    await settled(() => expect(w.find('[data-testid="initiative"]').exists()).toBe(true))
     await buttonNamed(w, 'Rediger Udskyd indkøb').trigger('click')
     const form = w.get('form')
     expect((form.get('input').element as HTMLInputElement).value).toBe('Udskyd indkøb')
     await form.get('select').setValue('done')
     await form.trigger('submit')
     await flushPromises()
-    expect(records.save).toHaveBeenLastCalledWith('initiative', expect.objectContaining({ id: 'i1', fields: expect.objectContaining({ status: 'done', title: 'Udskyd indkøb' }) }))
-    expect(w.get('[data-status]').text()).toBe('Gennemført')
+    // Only what changed goes to the server.
+    expect(await outbox()).toEqual([{ table: 'initiative', recordId: 'i1', op: 'upsert', fields: { status: 'done' } }])
+    await settled(() => expect(w.get('[data-status]').text()).toBe('Gennemført'))
 
     await buttonNamed(w, 'Slet Udskyd indkøb').trigger('click')
     await buttonNamed(w, 'Ja, slet Udskyd indkøb').trigger('click')
     await flushPromises()
-    expect(records.remove).toHaveBeenCalledWith('initiative', 'i1')
-    expect(w.find('[data-testid="initiative"]').exists()).toBe(false)
+    expect((await outbox()).at(-1)).toEqual({ table: 'initiative', recordId: 'i1', op: 'delete', fields: {} })
+    await settled(() => expect(w.find('[data-testid="initiative"]').exists()).toBe(false))
   })
 
   it('takes a suggestion into the form to edit, with a share of the overrun as effect', async () => {
@@ -89,7 +91,7 @@ describe('StepAct: initiatives', () => {
     const inputs = w.get('form').findAll('input')
     expect((inputs[0]!.element as HTMLInputElement).value).toBe('Stram op på brugen af vikarer')
     expect((inputs[3]!.element as HTMLInputElement).value).toBe('120.000')
-    expect(records.save).not.toHaveBeenCalled()
+    expect(await outbox()).toEqual([])
   })
 })
 
@@ -98,17 +100,18 @@ describe('StepAct: who wrote each initiative', () => {
   const fields = { indicator: 'budget', title: 'Fælles indkøb', owner: '', dueDate: null, expectedEffect: null, status: 'planned' }
 
   it('names who changed it last, with a Danish date and time', async () => {
-    records.rows.value = [record('initiative', 'i1', { ...fields, ...stamps })]
+    await pulled('initiative', 'i1', { ...fields, ...stamps })
     const w = mountAct()
-    await flushPromises()
+    await settled(() => expect(w.find('[data-testid="initiative"]').exists()).toBe(true))
     expect(plain(w.get('[data-testid="initiative"]').text())).toMatch(/Skrevet af Pia Pedersen · 12\. november 2026 kl\. \d\d\.\d\d/)
     w.unmount()
   })
 
   it('says "dig", without the older change’s time, while the person’s own change waits to be sent', async () => {
-    records.rows.value = [record('initiative', 'i1', { ...fields, ...stamps, title: 'Mit nye navn' }, { pendingFields: ['title'] })]
+    await pulled('initiative', 'i1', { ...fields, ...stamps })
+    await useRecordsStore().save('initiative', { id: 'i1', unitId: 'u1', fields: { title: 'Mit nye navn' } })
     const w = mountAct()
-    await flushPromises()
+    await settled(() => expect(plain(w.get('[data-testid="initiative"]').text())).toContain('Mit nye navn'))
     const text = plain(w.get('[data-testid="initiative"]').text())
     expect(text).toContain('Skrevet af dig')
     expect(text).not.toContain('Pia Pedersen')

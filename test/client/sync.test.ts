@@ -177,6 +177,60 @@ describe('sync loop', () => {
     expect(await db.outbox.count()).toBe(1)
   })
 
+  it('a 403 device_mismatch renews the device id and pushes the outbox under the new one', async () => {
+    const records = useRecordsStore()
+    const id = await records.save('note', { unitId: 'u1', fields: NOTE })
+    const before = await deviceId()
+    server.failStatus(403, { error: 'device_mismatch', message: 'Enheden er registreret til en anden bruger. Log ud og ind igen.' })
+    const sync = useSyncStore()
+    await sync.syncNow()
+    const [refused, accepted] = server.pushes()
+    expect(refused?.deviceId).toBe(before)
+    expect(accepted?.deviceId).not.toBe(before)
+    expect(accepted?.deviceId).toBe(await deviceId())
+    expect(accepted?.mutations.map((m) => m.recordId)).toEqual([id])
+    expect(await db.outbox.count()).toBe(0)
+    expect(sync.status).toBe('saved')
+  })
+
+  it('a device id refused again after renewal stops with a clear status, keeps the outbox, and is not retried', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
+    await useRecordsStore().save('note', { unitId: 'u1', fields: NOTE })
+    const mismatch = { error: 'device_mismatch', message: 'Enheden er registreret til en anden bruger. Log ud og ind igen.' }
+    server.failStatus(403, mismatch)
+    server.failStatus(403, mismatch)
+    const sync = useSyncStore()
+    sync.start()
+    await sync.syncNow()
+    expect(sync.status).toBe('deviceMismatch')
+    expect(await db.outbox.count()).toBe(1)
+    const requests = server.requests.length
+    expect(requests).toBe(2)
+    // No backoff: an hour of timers and an 'online' event send nothing more.
+    window.dispatchEvent(new Event('online'))
+    await vi.advanceTimersByTimeAsync(60 * 60_000)
+    expect(server.requests.length).toBe(requests)
+    // The person's "Prøv igen" tries once more (and here the server has let go of the id).
+    await sync.syncNow()
+    expect(sync.status).toBe('saved')
+    expect(await db.outbox.count()).toBe(0)
+  })
+
+  it('a push the server refuses as invalid is not retried with backoff: it says so and waits for the person', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
+    await useRecordsStore().save('note', { unitId: 'u1', fields: NOTE })
+    server.failStatus(413, { error: 'payload_too_large', message: 'Forespørgslen er for stor.' })
+    const sync = useSyncStore()
+    sync.start()
+    await sync.syncNow()
+    expect(sync.status).toBe('refused')
+    expect(sync.lastError).toBe('Forespørgslen er for stor.')
+    const requests = server.requests.length
+    await vi.advanceTimersByTimeAsync(60 * 60_000)
+    expect(server.requests.length).toBe(requests)
+    expect(await db.outbox.count()).toBe(1)
+  })
+
   it('a server error on one change keeps it for a retry and says the sync failed', async () => {
     await useRecordsStore().save('note', { unitId: 'u1', fields: NOTE })
     server.scriptPush((m) => ({ mutationId: m.mutationId, status: 'rejected', reason: 'error', message: 'Fejl på serveren.' }))

@@ -98,7 +98,7 @@ describe('session and sync', () => {
     await signedInWithOneWaiting()
     signedInAs = me('p2', 'Mette')
     const session = useSessionStore()
-    expect(await session.login('p2@demo.dk', 'demo')).toBe('otherPersonPending')
+    expect((await session.login('p2@demo.dk', 'demo'))?.error).toBe('otherPersonPending')
     expect(session.isSignedIn).toBe(false)
     expect(await db.outbox.count()).toBe(1)
     expect((await meRepo.get())?.person.id).toBe('p1')
@@ -162,7 +162,7 @@ describe('SyncStatus and the logout question', () => {
     expect(wrapper.text()).toContain('Kunne ikke synkronisere')
     expect(wrapper.get('button').text()).toBe('Prøv igen')
 
-    sync.failure = 'unauthorized'
+    sync.failure = 'signedOut'
     await wrapper.vm.$nextTick()
     expect(wrapper.get('button').text()).toBe('Log ind igen')
 

@@ -134,9 +134,23 @@ describe('session store', () => {
   it('login maps a 401 to "invalid" and sends the CSRF header', async () => {
     fetchMock.mockResolvedValueOnce(json({ error: 'invalid_credentials', message: 'Forkert e-mail eller adgangskode.' }, 401))
     const result = await useSessionStore().login('x@demo.dk', 'nej')
-    expect(result).toBe('invalid')
+    expect(result).toEqual({ error: 'invalid', fields: { email: 'refused', password: 'refused' } })
     const init = fetchMock.mock.calls[0]![1]!
     expect((init.headers as Record<string, string>)['X-Requested-With']).toBe('min-lederside')
+  })
+
+  it('login asks for an empty e-mail and password field by field, without sending anything', async () => {
+    expect(await useSessionStore().login('  ', '')).toEqual({ error: 'fields', fields: { email: 'missing', password: 'missing' } })
+    expect(await useSessionStore().login('x@demo.dk', '')).toEqual({ error: 'fields', fields: { password: 'missing' } })
+    expect(fetchMock).not.toHaveBeenCalled()
+  })
+
+  it('login shows a field the server refused at that field', async () => {
+    fetchMock.mockResolvedValueOnce(json({
+      error: 'invalid_input', message: 'Oplysningerne i forespørgslen er ikke gyldige.',
+      details: [{ path: 'email', message: 'Too big: expected string to have <=320 characters' }],
+    }, 400))
+    expect(await useSessionStore().login(`${'x'.repeat(400)}@demo.dk`, 'demo')).toEqual({ error: 'fields', fields: { email: 'refused' } })
   })
 
   it('a different person signing in wipes the previous person’s units', async () => {

@@ -230,6 +230,9 @@ describe('one leader, two devices, one initiative: merge, conflict, and the area
     const conflict = card(tablet.page).getByTestId('conflict')
     await conflict.waitFor({ timeout: SYNC_TIMEOUT })
     await expect.poll(() => conflict.count()).toBe(1)
+    // Not "Alt er gemt": the status line says a conflict waits for the leader, and leads to it.
+    await expectStatus(tablet.page, '1 konflikt — vælg version')
+    expect(await tablet.page.getByTestId('sync-attention').getAttribute('href')).toBe(stepsUrl)
     expect(await conflict.textContent()).toContain('Titel er ændret et andet sted. Hvilken version skal gælde?')
     expect(await conflict.locator('dt').allTextContents()).toEqual(['Din version', 'Serverens version'])
     expect(await conflict.getByTestId('conflict-mine').textContent()).toBe(TABLET_CLASH)

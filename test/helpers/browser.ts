@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import { INDICATOR_SLUGS } from '../../src/client/paths'
+import type { IndicatorKey } from '../../src/core/types'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -83,9 +85,10 @@ export function lightCards(page: Page) {
 }
 
 /** From the home page, opens one indicator's history and details through its card's link. */
+/** Opens an indicator's page from its card on the home; the address is the Danish one. */
 export async function openDetail(page: Page, indicator: string): Promise<void> {
   await page.getByTestId(`light-${indicator}`).getByRole('link', { name: /Se historik og detaljer/ }).click()
-  await page.waitForURL(new RegExp(`/enhed/[^/]+/${indicator}$`))
+  await page.waitForURL(new RegExp(`/enhed/[^/]+/${INDICATOR_SLUGS[indicator as IndicatorKey]}$`))
   await page.getByTestId('history-table').waitFor()
   await page.locator('canvas').waitFor()
 }

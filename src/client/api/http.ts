@@ -1,12 +1,20 @@
 // The one place that calls fetch. The session is the server's HttpOnly cookie: the client never
 // sees or stores a token. State-changing requests carry the header the server's CSRF check wants.
 
-/** The server answered with an error status. */
+/** One thing the server found wrong with the input: where (a dotted path) and what. */
+export interface ErrorDetail {
+  path: string
+  message: string
+}
+
+/** The server answered with an error status. What it means for the person: errors.ts. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Validation errors name their fields here ({ path, message }); empty otherwise. */
+    readonly details: readonly ErrorDetail[] = [],
   ) {
     super(message)
     this.name = 'ApiError'
@@ -19,10 +27,6 @@ export class NetworkError extends Error {
     super('network', { cause })
     this.name = 'NetworkError'
   }
-}
-
-export function isUnauthorized(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 401
 }
 
 const TIMEOUT_MS = 10_000
@@ -66,10 +70,19 @@ export async function requestJson<T>(method: 'GET' | 'POST', path: string, optio
     if (response.ok) throw new NetworkError(error)
   }
   if (!response.ok) {
-    const body = (parsed ?? {}) as { error?: string; message?: string }
-    throw new ApiError(response.status, body.error ?? 'http_error', body.message ?? '')
+    const body = (parsed ?? {}) as { error?: string; message?: string; details?: unknown }
+    throw new ApiError(response.status, body.error ?? 'http_error', body.message ?? '', errorDetails(body.details))
   }
   return parsed as T
+}
+
+/** The details of a validation error, keeping only well-formed entries (a proxy may send anything). */
+function errorDetails(details: unknown): ErrorDetail[] {
+  if (!Array.isArray(details)) return []
+  return details.flatMap((d: unknown) => {
+    const { path, message } = (d ?? {}) as { path?: unknown; message?: unknown }
+    return typeof path === 'string' && typeof message === 'string' ? [{ path, message }] : []
+  })
 }
 
 export async function getJson<T>(path: string): Promise<T> {

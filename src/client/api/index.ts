@@ -2,7 +2,8 @@
 import { getJson, postJson } from './http'
 import type { DemoAccount, LoginResponse, Me, SessionResponse, UnitDetail, UnitsResponse } from './types'
 
-export { ApiError, NetworkError, isUnauthorized } from './http'
+export { ApiError, NetworkError } from './http'
+export { classifyError, isTransient, type ClientError, type ErrorKind } from './errors'
 export type { DemoAccount, Me, UnitDetail, UnitSummary, UnitsResponse } from './types'
 
 export const api = {

@@ -4,8 +4,9 @@
 // indicator, the indicator the route names.
 import { computed, watch, type Ref } from 'vue'
 import { useRoute } from 'vue-router'
-import { INDICATORS, type IndicatorKey, type UnitLights } from '../../core/types'
+import type { IndicatorKey, UnitLights } from '../../core/types'
 import { todayIso } from '../format'
+import { indicatorFromSlug } from '../paths'
 import { useUnitsStore } from '../stores/units'
 import { useLocalLights } from './useLocalLights'
 
@@ -24,13 +25,10 @@ export function useUnitPage(today: string = todayIso()) {
   return { unitId, today, ...useLocalLights(unitId, today) }
 }
 
-/** The indicator the route names (null for a name that is none), and its light once there are lights. */
+/** The indicator the route names by its Danish address segment (null for a name that is none), and its light once there are lights. */
 export function useRouteIndicator(lights: Ref<UnitLights | null>) {
   const route = useRoute()
-  const indicator = computed<IndicatorKey | null>(() => {
-    const key = String(route.params.indicator ?? '')
-    return (INDICATORS as readonly string[]).includes(key) ? (key as IndicatorKey) : null
-  })
+  const indicator = computed<IndicatorKey | null>(() => indicatorFromSlug(String(route.params.indicator ?? '')))
   const light = computed(() => (lights.value && indicator.value ? lights.value[indicator.value] : null))
   return { indicator, light }
 }

@@ -91,11 +91,14 @@ export const useRecordsStore = defineStore('records', () => {
 
   async function resolveConflict(table: SyncTable, id: string, field: string, choice: 'mine' | 'theirs'): Promise<void> {
     await (await writes()).resolveConflict(table, id, field, choice)
-    if (choice === 'mine') useSyncStore().afterLocalWrite()
+    const sync = useSyncStore()
+    if (choice === 'mine') sync.afterLocalWrite()
+    await sync.refreshAttention()
   }
 
   async function dismissRejection(table: SyncTable, id: string): Promise<void> {
     await (await writes()).dismissRejection(table, id)
+    await useSyncStore().refreshAttention()
   }
 
   return { list, get, save, remove, resolveConflict, dismissRejection }

@@ -6,7 +6,7 @@
 // different person signs in and nothing of the previous person's is waiting.
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { api, ApiError, isUnauthorized, NetworkError, type DemoAccount, type Me } from '../api'
+import { api, classifyError, type DemoAccount, type Me } from '../api'
 import { outboxCount } from '../db/outbox'
 import { deleteDeviceData, meRepo, wipeLocalData } from '../db/repositories'
 import { requestPersistentStorage } from '../pwa/storage'
@@ -15,8 +15,20 @@ import { useConnectivityStore } from './connectivity'
 import { useSyncStore } from './sync'
 
 export type SessionStatus = 'unknown' | 'signedIn' | 'signedOut'
-/** otherPersonPending: someone else's changes on this device are not sent yet; they must sign in first. */
-export type LoginError = 'invalid' | 'rateLimited' | 'offline' | 'failed' | 'otherPersonPending'
+/**
+ * invalid: wrong e-mail or password. fields: a field is empty or was refused (see `fields`), asked
+ * for field by field. otherPersonPending: someone else's changes on this device are not sent yet;
+ * they must sign in first.
+ */
+export type LoginError = 'invalid' | 'fields' | 'rateLimited' | 'offline' | 'failed' | 'otherPersonPending'
+export type LoginField = 'email' | 'password'
+/** missing: left empty (found before anything is sent); refused: the server named it (too long, say). */
+export type LoginFieldError = 'missing' | 'refused'
+export interface LoginFailure {
+  error: LoginError
+  /** The fields the failure is about; wrong credentials mark both, without saying which is wrong. */
+  fields: Partial<Record<LoginField, LoginFieldError>>
+}
 /** Logout either happened, or stopped to ask: `unsent` changes could not be sent first. */
 export type LogoutResult = { done: true } | { done: false; unsent: number }
 
@@ -65,7 +77,8 @@ export const useSessionStore = defineStore('session', () => {
       if (!fresh) return becomeSignedOut()
       await becomeSignedIn(fresh)
     } catch (error) {
-      if (isUnauthorized(error)) {
+      const kind = classifyError(error).kind
+      if (kind === 'signedOut') {
         connectivity.markReachable()
         becomeSignedOut()
         return
@@ -76,7 +89,7 @@ export const useSessionStore = defineStore('session', () => {
         becomeSignedOut()
         return
       }
-      if (error instanceof NetworkError) connectivity.markUnreachable()
+      if (kind === 'offline') connectivity.markUnreachable()
       // Offline (or the server is down): the last person and their data still open.
       if (status.value === 'signedIn') return
       const cached = await meRepo.get()
@@ -112,7 +125,12 @@ export const useSessionStore = defineStore('session', () => {
     return restoring
   }
 
-  async function login(email: string, password: string): Promise<LoginError | null> {
+  /** Signs in; null when it worked, otherwise what went wrong and which fields it is about. */
+  async function login(email: string, password: string): Promise<LoginFailure | null> {
+    const missing: LoginFailure['fields'] = {}
+    if (email.trim() === '') missing.email = 'missing'
+    if (password === '') missing.password = 'missing'
+    if (missing.email || missing.password) return { error: 'fields', fields: missing }
     try {
       await api.login(email.trim(), password)
       await becomeSignedIn(await api.me())
@@ -122,12 +140,25 @@ export const useSessionStore = defineStore('session', () => {
     } catch (error) {
       if (error instanceof OtherPersonPendingError) {
         await api.logout().catch(() => undefined)
-        return 'otherPersonPending'
+        return { error: 'otherPersonPending', fields: {} }
       }
-      if (error instanceof NetworkError) return 'offline'
-      if (error instanceof ApiError && error.status === 401) return 'invalid'
-      if (error instanceof ApiError && error.status === 429) return 'rateLimited'
-      return 'failed'
+      const { kind, fields } = classifyError(error)
+      switch (kind) {
+        case 'offline':
+          return { error: 'offline', fields: {} }
+        case 'signedOut':
+          return { error: 'invalid', fields: { email: 'refused', password: 'refused' } }
+        case 'rateLimited':
+          return { error: 'rateLimited', fields: {} }
+        case 'invalid': {
+          const refused: LoginFailure['fields'] = {}
+          if ('email' in fields) refused.email = 'refused'
+          if ('password' in fields) refused.password = 'refused'
+          return refused.email || refused.password ? { error: 'fields', fields: refused } : { error: 'failed', fields: {} }
+        }
+        default:
+          return { error: 'failed', fields: {} }
+      }
     }
   }
 

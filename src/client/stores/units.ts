@@ -3,7 +3,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { IsoDate } from '../../core/types'
-import { api, ApiError, isUnauthorized, NetworkError, type UnitDetail, type UnitSummary } from '../api'
+import { api, classifyError, type ErrorKind, type UnitDetail, type UnitSummary } from '../api'
 import { detailsRepo, unitsRepo } from '../db/repositories'
 import { useConnectivityStore } from './connectivity'
 import { useSessionStore } from './session'
@@ -44,14 +44,14 @@ export const useUnitsStore = defineStore('units', () => {
     return units.value.find((u) => u.id === id)
   }
 
-  async function handleFailure(error: unknown): Promise<void> {
+  /** What the failure was, with its effect on the session and connectivity done. */
+  function handleFailure(error: unknown): ErrorKind {
     const connectivity = useConnectivityStore()
-    if (isUnauthorized(error)) {
-      connectivity.markReachable()
-      await useSessionStore().expire()
-      return
-    }
-    if (error instanceof NetworkError) connectivity.markUnreachable()
+    const { kind } = classifyError(error)
+    if (kind === 'offline') connectivity.markUnreachable()
+    else connectivity.markReachable()
+    if (kind === 'signedOut') useSessionStore().expire()
+    return kind
   }
 
   async function fetchUnits(): Promise<void> {
@@ -87,7 +87,7 @@ export const useUnitsStore = defineStore('units', () => {
     } catch (error) {
       stale.value = true
       state.value = hasData.value ? 'ready' : 'error'
-      await handleFailure(error)
+      handleFailure(error)
     }
   }
 
@@ -132,7 +132,7 @@ export const useUnitsStore = defineStore('units', () => {
       await nextTask()
       await detailsRepo.put(unitId, detail, now)
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) {
+      if (handleFailure(error) === 'notFound') {
         e.detail = null
         e.state = 'notFound'
         await detailsRepo.remove(unitId)
@@ -140,7 +140,6 @@ export const useUnitsStore = defineStore('units', () => {
       }
       e.stale = true
       e.state = e.detail ? 'ready' : 'error'
-      await handleFailure(error)
     }
   }
 

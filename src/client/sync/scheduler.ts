@@ -1,22 +1,27 @@
 // When to sync, and what came of it, as typed events. Runs on start, when the browser is back
 // online, when the app becomes visible, ~2 s after a local write (debounced, so typing sends once)
-// and every minute while visible. A failure retries with exponential backoff and jitter; a 401
-// (sign in again) or 426 (app too old) stops automatic runs until the cause is gone — retrying
-// could not help, and the outbox simply keeps waiting. One run at a time in this tab; a request
-// during a run queues exactly one follow-up, so a write made mid-run is never left behind.
-import { ApiError, NetworkError } from '../api/http'
+// and every minute while visible. What a failure means is the api layer's one taxonomy
+// (api/errors.ts): a transient one (offline, a server error) retries with exponential backoff and
+// jitter; one that retrying cannot cure (sign in again, app too old, refused) stops automatic runs
+// until the cause is gone, and the outbox simply keeps waiting. A device id bound to someone else
+// is renewed once and the sync run again: the outbox stays and the new id pushes it. One run at a
+// time in this tab; a request during a run queues exactly one follow-up, so a write made mid-run is
+// never left behind.
+import { classifyError, isTransient, type ErrorKind } from '../api/errors'
 import { backoffDelay } from './backoff'
+import { renewDeviceId } from './deviceId'
 import type { SyncProgress, SyncSummary } from './engine'
-import { SyncRetryError } from './errors'
 import { withSyncLock } from './lock'
 
 export type SyncTrigger = 'start' | 'online' | 'visible' | 'write' | 'interval' | 'retry' | 'manual' | 'signedIn'
-export type SyncFailure = 'offline' | 'unauthorized' | 'outdated' | 'server'
+export type SyncFailure = ErrorKind
 
 export type SyncEvent =
   | { type: 'started'; trigger: SyncTrigger }
   | { type: 'progress'; progress: SyncProgress }
   | { type: 'succeeded'; summary: SyncSummary; at: number }
+  /** The old device id was bound to another person; the next push goes under a new one. */
+  | { type: 'deviceRenewed' }
   | { type: 'failed'; failure: SyncFailure; message: string; retryInMs: number | null }
 
 export interface SchedulerOptions {
@@ -27,24 +32,18 @@ export interface SchedulerOptions {
   /** The first run waits this long after start, so the first screen never waits for the sync engine. */
   startDelayMs?: number
   random?: () => number
+  /** Forgets the device id, so the next run makes a new one; the default does it under the sync lock. */
+  renewDevice?: () => Promise<void>
 }
 
 export const WRITE_DELAY_MS = 2_000
 export const INTERVAL_MS = 60_000
 export const START_DELAY_MS = 2_000
 
-/** What a thrown error means for the person, and whether waiting and retrying can help. */
-export function classifyFailure(error: unknown): { failure: SyncFailure; message: string } {
-  if (error instanceof NetworkError) return { failure: 'offline', message: '' }
-  if (error instanceof ApiError && error.status === 401) return { failure: 'unauthorized', message: error.message }
-  if (error instanceof ApiError && error.status === 426) return { failure: 'outdated', message: error.message }
-  if (error instanceof ApiError || error instanceof SyncRetryError) return { failure: 'server', message: error.message }
-  return { failure: 'server', message: error instanceof Error ? error.message : String(error) }
-}
-
 // The engine (and with it the record schemas and zod) loads with the first sync, not the first screen.
 const defaultRun = (onProgress: (p: SyncProgress) => void) =>
   withSyncLock(async () => (await import('./engine')).syncOnce(onProgress))
+const defaultRenew = () => withSyncLock(renewDeviceId)
 
 export class SyncScheduler {
   private readonly run: (onProgress: (p: SyncProgress) => void) => Promise<SyncSummary>
@@ -52,12 +51,14 @@ export class SyncScheduler {
   private readonly intervalMs: number
   private readonly startDelayMs: number
   private readonly random: () => number
+  private readonly renewDevice: () => Promise<void>
   private readonly listeners = new Set<(event: SyncEvent) => void>()
   private running: Promise<void> | null = null
   private queued: Promise<void> | null = null
   private queuedTrigger: SyncTrigger | null = null
   private failures = 0
-  private blocked: 'unauthorized' | 'outdated' | null = null
+  /** Why automatic runs wait for the person (a failure retrying cannot cure), or null. */
+  private blocked: SyncFailure | null = null
   private writeTimer: ReturnType<typeof setTimeout> | null = null
   private startTimer: ReturnType<typeof setTimeout> | null = null
   private retryTimer: ReturnType<typeof setTimeout> | null = null
@@ -70,6 +71,7 @@ export class SyncScheduler {
     this.intervalMs = options.intervalMs ?? INTERVAL_MS
     this.startDelayMs = options.startDelayMs ?? START_DELAY_MS
     this.random = options.random ?? Math.random
+    this.renewDevice = options.renewDevice ?? defaultRenew
   }
 
   on(listener: (event: SyncEvent) => void): () => void {
@@ -149,20 +151,36 @@ export class SyncScheduler {
     return this.queued
   }
 
+  /**
+   * One run; when the server says the device id is someone else's, one more with a new id. A
+   * second refusal is not retried: it is the failure the person sees.
+   */
+  private async runRenewingDevice(): Promise<SyncSummary> {
+    const onProgress = (progress: SyncProgress) => this.emit({ type: 'progress', progress })
+    try {
+      return await this.run(onProgress)
+    } catch (error) {
+      if (classifyError(error).kind !== 'deviceMismatch') throw error
+      await this.renewDevice()
+      this.emit({ type: 'deviceRenewed' })
+      return await this.run(onProgress)
+    }
+  }
+
   private execute(trigger: SyncTrigger): Promise<void> {
     if (this.retryTimer) clearTimeout(this.retryTimer)
     this.retryTimer = null
     this.running = (async () => {
       this.emit({ type: 'started', trigger })
       try {
-        const summary = await this.run((progress) => this.emit({ type: 'progress', progress }))
+        const summary = await this.runRenewingDevice()
         this.failures = 0
         this.blocked = null
         this.emit({ type: 'succeeded', summary, at: Date.now() })
       } catch (error) {
-        const { failure, message } = classifyFailure(error)
+        const { kind: failure, message } = classifyError(error)
         let retryInMs: number | null = null
-        if (failure === 'unauthorized' || failure === 'outdated') {
+        if (!isTransient(failure)) {
           this.blocked = failure
         } else {
           this.failures++

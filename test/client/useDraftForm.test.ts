@@ -1,0 +1,84 @@
+// The one form pattern: draft → validate → save, never over what is being typed, errors at their
+// fields (a refusal at save time too), everything typed kept on an error.
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h, ref } from 'vue'
+import { FORM_ERROR, useDraftForm, type Checked } from '../../src/client/composables/useDraftForm'
+import { InvalidFieldError } from '../../src/client/stores/records'
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  document.body.innerHTML = ''
+})
+
+function host(save: (fields: Record<string, unknown>) => Promise<string>) {
+  const stored = ref<{ title: string } | null>(null)
+  let form!: ReturnType<typeof useDraftForm<{ title: string }, string>>
+  const Host = defineComponent({
+    setup() {
+      form = useDraftForm({
+        load: () => ({ title: stored.value?.title ?? '' }),
+        source: stored,
+        check: (d): Checked => (d.title.trim() === '' ? { ok: false, errors: { title: 'Skriv en titel.', year: 'Året mangler.' } } : { ok: true, fields: { title: d.title.trim() } }),
+        save,
+        fields: ['title'],
+        fieldId: (f) => `f-${f}`,
+        saveFailed: () => 'Kunne ikke gemme.',
+      })
+      return () => h('input', { id: 'f-title', value: form.draft.title })
+    },
+  })
+  const wrapper = mount(Host, { attachTo: document.body })
+  return { wrapper, stored, form: () => form }
+}
+
+describe('useDraftForm', () => {
+  it('fills the draft from a record that arrives later, but never over what is being typed', async () => {
+    const { stored, form } = host(async () => 'id')
+    expect(form().draft.title).toBe('')
+    stored.value = { title: 'Fra databasen' }
+    await flushPromises()
+    expect(form().draft.title).toBe('Fra databasen')
+    expect(form().dirty.value).toBe(false)
+
+    form().draft.title = 'Det jeg skriver'
+    expect(form().dirty.value).toBe(true)
+    stored.value = { title: 'Ændret ved synkronisering' }
+    await flushPromises()
+    expect(form().draft.title).toBe('Det jeg skriver')
+  })
+
+  it('refuses what the rules refuse: errors at the fields (others at the form), focus on the first, nothing saved', async () => {
+    const save = vi.fn(async () => 'id')
+    const { wrapper, form } = host(save)
+    expect(await form().submit()).toBeNull()
+    expect(form().errors.value).toEqual({ title: 'Skriv en titel.', [FORM_ERROR]: 'Året mangler.' })
+    expect(document.activeElement).toBe(wrapper.get('#f-title').element)
+    expect(save).not.toHaveBeenCalled()
+  })
+
+  it('saves the checked fields, and is no longer dirty afterwards', async () => {
+    const save = vi.fn(async () => 'r1')
+    const { form } = host(save)
+    form().draft.title = '  Ny titel '
+    expect(await form().submit()).toBe('r1')
+    expect(save).toHaveBeenCalledWith({ title: 'Ny titel' })
+    expect(form().dirty.value).toBe(false)
+    expect(form().errors.value).toEqual({})
+  })
+
+  it('a refusal at save time lands on the field it names; another failure at the form; the draft stays', async () => {
+    const save = vi.fn<(fields: Record<string, unknown>) => Promise<string>>()
+      .mockRejectedValueOnce(new InvalidFieldError('title', 'Titel: højst 200 tegn.'))
+      .mockRejectedValueOnce(new Error('QuotaExceededError'))
+    const { form } = host(save)
+    form().draft.title = 'x'.repeat(300)
+    expect(await form().submit()).toBeNull()
+    expect(form().errors.value).toEqual({ title: 'Titel: højst 200 tegn.' })
+    expect(await form().submit()).toBeNull()
+    expect(form().errors.value).toEqual({ [FORM_ERROR]: 'Kunne ikke gemme.' })
+    expect(form().draft.title).toBe('x'.repeat(300))
+    expect(form().dirty.value).toBe(true)
+  })
+})
