@@ -14,6 +14,28 @@ export interface LocalForecast {
   data: ForecastData
 }
 
+/** What a local record says about its state against the server (the records store's LocalRecord fits). */
+export interface ForecastRecordState {
+  data: Pick<ForecastData, 'updatedAt'>
+  pendingFields: string[]
+  conflicts: unknown[]
+  rejection: unknown
+}
+
+/**
+ * True when the device knows a forecast that the lights the server judged at `judgedAt` (ms, the
+ * device's clock when they were fetched) may not contain: a change not yet accepted, a conflict or
+ * a refusal, or a synced change the server stamped later than that. Only then can the device's own
+ * lights differ from the server's. The clocks of device and server may differ a little; a wrong
+ * guess costs one needless relight or, for a change made within that skew, waits for the next
+ * refresh of the list.
+ */
+export function forecastAhead(record: ForecastRecordState, judgedAt: number | null): boolean {
+  if (record.pendingFields.length > 0 || record.conflicts.length > 0 || record.rejection !== null) return true
+  const stamped = record.data.updatedAt ? Date.parse(record.data.updatedAt) : Number.NaN
+  return judgedAt === null || (Number.isFinite(stamped) && stamped > judgedAt)
+}
+
 /** A forecast with the name of who gave it, when the synced record says (the unit detail does not). */
 export interface AuthoredForecast extends ForecastEntry {
   updatedByName?: string | null
