@@ -2,6 +2,7 @@
 // everywhere ("12,4 mio. kr.", "845.000 kr.", "2,5 %", "31. oktober 2026"). Spaces inside a value are
 // non-breaking so an amount never wraps in the middle.
 import type { IsoDate, Period } from '../core/types'
+import { whenIdle } from './idle'
 
 export type AppLocale = 'da' | 'en'
 
@@ -33,13 +34,17 @@ function dateFormat(locale: AppLocale, options: Intl.DateTimeFormatOptions): Int
 /**
  * Builds the formatters the leader's first screen uses. The first Intl formatter a page creates
  * pays a one-time start-up of the locale data (tens of ms on a slow phone); called while the app
- * waits for the network, that cost is not added to the task that renders the lights.
+ * waits for the network, that cost is not added to the task that renders the lights. The first
+ * date and the first number formatter each pay their own start-up, so they are built in two idle
+ * moments rather than one long task.
  */
 export function prepareFormats(locale: AppLocale): void {
   formatDate('2000-01-01', locale)
-  formatAmount(0, locale)
-  formatPercent(0, locale)
-  formatDifference(0, 0, locale)
+  whenIdle(() => {
+    formatAmount(0, locale)
+    formatPercent(0, locale)
+    formatDifference(0, 0, locale)
+  })
 }
 
 /** Kroner: "12,4 mio. kr." from one million up, "845.000 kr." below (whole kroner). */

@@ -80,6 +80,6 @@ const Home = defineComponent({
 
 const router = createRouter({ history: createWebHistory('/floor/'), routes: [{ path: '/', component: Home }] })
 const i18n = createI18n({ legacy: false, locale: 'da', messages: { da } })
-const app = createApp(defineComponent({ render: () => h(RouterView) }))
+const app = createApp(RouterView)
 app.use(createPinia()).use(i18n).use(router)
 void router.isReady().then(() => app.mount('#app'))
