@@ -13,7 +13,7 @@ const apiTarget = `http://localhost:${process.env.PORT ?? 8080}`
  * Writes .br and .gz beside every compressible built file so the server can send them as they are
  * (no compression per request). Runs last, after the service worker has been generated.
  */
-function precompress(): Plugin {
+export function precompress(): Plugin {
   let outDir = 'dist'
   const compressible = /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/
   const walk = (dir: string): string[] =>
@@ -44,27 +44,34 @@ function precompress(): Plugin {
   }
 }
 
+// Every component uses <script setup>: Vue's Options API and devtools hooks are dead weight on
+// the first screen (less code to parse and run before the lights show). Shared with the bench's
+// floor page (test/bench/floor), which must be built the same way.
+export const VUE_DEFINE = {
+  __VUE_OPTIONS_API__: 'false',
+  __VUE_PROD_DEVTOOLS__: 'false',
+  __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+}
+
+/** Messages are compiled at build time: the runtime needs no message compiler, so no eval and a strict CSP holds. */
+export function i18nPlugin(include: string) {
+  return VueI18nPlugin({
+    include: [include],
+    runtimeOnly: true,
+    compositionOnly: true,
+    fullInstall: false,
+    // Every message is compiled at build time, so the runtime compiler is dead weight: drop it.
+    dropMessageCompiler: true,
+    strictMessage: true,
+    escapeHtml: false,
+  })
+}
+
 export default defineConfig({
-  // Every component uses <script setup>: Vue's Options API and devtools hooks are dead weight on
-  // the first screen (less code to parse and run before the lights show).
-  define: {
-    __VUE_OPTIONS_API__: 'false',
-    __VUE_PROD_DEVTOOLS__: 'false',
-    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
-  },
+  define: VUE_DEFINE,
   plugins: [
     vue(),
-    // Messages are compiled at build time: the runtime needs no message compiler, so no eval and a strict CSP holds.
-    VueI18nPlugin({
-      include: [resolve(__dirname, 'src/client/i18n/locales/**')],
-      runtimeOnly: true,
-      compositionOnly: true,
-      fullInstall: false,
-      // Every message is compiled at build time, so the runtime compiler is dead weight: drop it.
-      dropMessageCompiler: true,
-      strictMessage: true,
-      escapeHtml: false,
-    }),
+    i18nPlugin(resolve(__dirname, 'src/client/i18n/locales/**')),
     VitePWA({
       // 'prompt': an automatic reload could throw away what the leader is typing; they choose when.
       registerType: 'prompt',

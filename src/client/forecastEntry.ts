@@ -31,11 +31,6 @@ export function budgetOfYear(figures: MonthlyFigure[], year: number): number | n
   return best ? best.budget : null
 }
 
-/** The latest forecast of a year given up to (and including) a month: the leader's current word. */
-export function latestForecast(forecasts: ForecastEntry[], year: number, upToMonth: number): ForecastEntry | undefined {
-  return forecastInForce(forecasts, year, upToMonth)
-}
-
 /**
  * True when the new amount moves more than the interval (thresholds.forecastInterval × |B|) from the
  * previous forecast. Exactly on the limit needs no explanation. Compared in whole øre, as the rules do.

@@ -2,6 +2,7 @@
 // everywhere ("12,4 mio. kr.", "845.000 kr.", "2,5 %", "31. oktober 2026"). Spaces inside a value are
 // non-breaking so an amount never wraps in the middle.
 import type { IsoDate, Period } from '../core/types'
+import { whenIdle } from './idle'
 
 export type AppLocale = 'da' | 'en'
 
@@ -33,12 +34,17 @@ function dateFormat(locale: AppLocale, options: Intl.DateTimeFormatOptions): Int
 /**
  * Builds the formatters the leader's first screen uses. The first Intl formatter a page creates
  * pays a one-time start-up of the locale data (tens of ms on a slow phone); called while the app
- * waits for the network, that cost is not added to the task that renders the lights.
+ * waits for the network, that cost is not added to the task that renders the lights. The first
+ * date and the first number formatter each pay their own start-up, so they are built in two idle
+ * moments rather than one long task.
  */
 export function prepareFormats(locale: AppLocale): void {
   formatDate('2000-01-01', locale)
-  formatAmount(0, locale)
-  formatPercent(0, locale)
+  whenIdle(() => {
+    formatAmount(0, locale)
+    formatPercent(0, locale)
+    formatDifference(0, 0, locale)
+  })
 }
 
 /** Kroner: "12,4 mio. kr." from one million up, "845.000 kr." below (whole kroner). */
@@ -104,6 +110,19 @@ export function formatDateTime(instant: string | number | Date, locale: AppLocal
 export function formatSignedPercent(fraction: number, locale: AppLocale = 'da', decimals = 1): string {
   const text = numberFormat(locale, { style: 'percent', maximumFractionDigits: decimals, signDisplay: 'exceptZero' }).format(fraction)
   return text.replace(/\s/g, NBSP)
+}
+
+/**
+ * A budget overrun or saving in full kroner with sign, and its share of the budget with one
+ * decimal: "+3.370.000 kr. (+6,0 %)", "-120.000 kr. (-1,0 %)"; without a share (a budget of 0)
+ * the amount alone. The sign says over or under, so the amount is never rounded to millions.
+ */
+export function formatDifference(kroner: number, fraction: number | null, locale: AppLocale = 'da'): string {
+  const whole = numberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(Math.round(kroner))
+  const amount = locale === 'da' ? `${whole}${NBSP}kr.` : `DKK${NBSP}${whole}`
+  if (fraction === null) return amount
+  const pct = numberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(fraction)
+  return `${amount} (${pct.replace(/\s/g, NBSP)})`
 }
 
 /** Today's calendar date where the leader is, as 'YYYY-MM-DD'. */

@@ -1,13 +1,9 @@
 // The unit's lights as the device sees them now: the server's figures and rule set, with the
 // forecasts the leader has written on this device laid over the ones the server sent. So the budget
 // light changes the moment a forecast is saved, offline too, by the same rules the server uses.
-import { budgetLight } from '../core/indicators/budget'
-import { forecastLight } from '../core/indicators/forecast'
-import { overallColour } from '../core/lights'
-import { periodOf } from '../core/dates'
-import type { Colour, ForecastEntry, IsoDate, Light, UnitLights } from '../core/types'
+import { relightWithForecasts } from '../core/lights'
+import type { ForecastEntry, IsoDate, UnitLights } from '../core/types'
 import type { UnitDetail } from './api/types'
-import { latestForecast } from './forecastEntry'
 import type { ForecastData } from './recordTypes'
 
 /** The fields mergeForecasts needs of a local record (the records store's LocalRecord fits). */
@@ -16,6 +12,28 @@ export interface LocalForecast {
   unitId: string
   deleted: boolean
   data: ForecastData
+}
+
+/** What a local record says about its state against the server (the records store's LocalRecord fits). */
+export interface ForecastRecordState {
+  data: Pick<ForecastData, 'updatedAt'>
+  pendingFields: string[]
+  conflicts: unknown[]
+  rejection: unknown
+}
+
+/**
+ * True when the device knows a forecast that the lights the server judged at `judgedAt` (ms, the
+ * device's clock when they were fetched) may not contain: a change not yet accepted, a conflict or
+ * a refusal, or a synced change the server stamped later than that. Only then can the device's own
+ * lights differ from the server's. The clocks of device and server may differ a little; a wrong
+ * guess costs one needless relight or, for a change made within that skew, waits for the next
+ * refresh of the list.
+ */
+export function forecastAhead(record: ForecastRecordState, judgedAt: number | null): boolean {
+  if (record.pendingFields.length > 0 || record.conflicts.length > 0 || record.rejection !== null) return true
+  const stamped = record.data.updatedAt ? Date.parse(record.data.updatedAt) : Number.NaN
+  return judgedAt === null || (Number.isFinite(stamped) && stamped > judgedAt)
 }
 
 /** A forecast with the name of who gave it, when the synced record says (the unit detail does not). */
@@ -42,36 +60,17 @@ export function mergeForecasts(server: ForecastEntry[], local: LocalForecast[]):
 }
 
 /**
- * The lights of the detail's period with the given forecasts. Budget: the leader's latest forecast,
- * including one given this month, after the period's figures (DOMAIN.md: "the leader's latest
- * forecast"). Forecast accuracy: judged from last month's forecast exactly as the server does.
- * A light the server recorded or imported is kept as it is, and so is a closed year's final budget.
+ * The lights of the detail's period with the given forecasts, by core's rule for the latest open
+ * period (relightWithForecasts): the budget by the leader's latest forecast given up to today,
+ * forecast accuracy from last month's forecast; a recorded, imported or final light stays.
  */
 export function localLights(detail: UnitDetail, forecasts: ForecastEntry[], today: IsoDate): UnitLights {
   const period = detail.period
   if (!period) return detail.lights
-  const server = detail.lights
-  const keep = (l: Light) => l.source !== 'computed' || (l.facts.kind === 'budget' && l.facts.final)
-  const now = periodOf(today)
-  const upTo = now.year === period.year ? Math.max(period.month, now.month) : now.year > period.year ? 12 : period.month
-  const latest = latestForecast(forecasts, period.year, upTo)
-  const ruleSet = detail.ruleSet
   try {
-    const budget = keep(server.budget)
-      ? server.budget
-      : budgetLight({
-          period, figures: detail.figures, ruleSet, closed: false,
-          // Counted as in force for the period: it is the latest word on the year's spend.
-          forecasts: latest ? [{ ...latest, month: Math.min(latest.month, period.month) }] : [],
-        })
-    const forecast = keep(server.forecast) ? server.forecast : forecastLight({ period, figures: detail.figures, forecasts, ruleSet })
-    return { ...server, budget, forecast }
+    return relightWithForecasts(detail.lights, { period, figures: detail.figures, forecasts, ruleSet: detail.ruleSet, latestForecastOn: today })
   } catch {
     // Rules that cannot judge this detail (e.g. an odd rule set) must never hide the server's lights.
-    return server
+    return detail.lights
   }
-}
-
-export function localOverall(lights: UnitLights): Colour {
-  return overallColour(lights)
 }

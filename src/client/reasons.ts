@@ -1,7 +1,7 @@
 // Turns a Light's facts into the sentence that says why it has its colour, the next step for yellow
 // and red, and the value shown month by month in the history. Never by colour alone (DOMAIN.md).
 import type { Colour, IndicatorKey, Light } from '../core/types'
-import { formatAmount, formatMonthName, formatPercent, type AppLocale } from './format'
+import { formatAmount, formatDifference, formatMonthName, formatPercent, type AppLocale } from './format'
 
 /** The slice of vue-i18n that reasons need, so tests and components pass the same thing. */
 export interface Texts {
@@ -17,6 +17,8 @@ export interface LightText {
   /** What the leader can do next: yellow and red only. */
   hint: string | null
   imported: boolean
+  /** The budget's overrun (or saving) in kroner and per cent, "+3.370.000 kr. (+6,0 %)"; null elsewhere. */
+  difference: string | null
 }
 
 function sign(value: number): 'Over' | 'Under' | 'Equal' {
@@ -67,7 +69,14 @@ export function lightText(light: Light, x: Texts): LightText {
     reason: reasonSentence(light, x),
     hint: nextStepHint(light.indicator, light.colour, x),
     imported: light.source === 'imported',
+    difference: budgetDifference(light, x.locale),
   }
+}
+
+function budgetDifference(light: Light, locale: AppLocale): string | null {
+  const f = light.facts
+  if (light.missing || f.kind !== 'budget' || f.difference === null) return null
+  return formatDifference(f.difference, f.deviation, locale)
 }
 
 /** The indicator's value as a fraction, for the history chart and table; null when unknown. */

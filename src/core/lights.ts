@@ -53,8 +53,6 @@ export function unitLights(input: UnitInput, period: Period, opts: LightOptions)
   const periodEnd = endOfMonthIso(period)
   const asOf = minIso(opts.today, periodEnd)
   const closed = opts.closedYears.includes(period.year)
-  const latest = opts.latestForecastOn ? periodOf(opts.latestForecastOn) : null
-  const forecastsUpToMonth = latest && latest.year === period.year ? Math.max(latest.month, period.month) : period.month
   // Resolved lazily: a closed period that is fully recorded needs no rule set at all.
   let ruleSet: RuleSet | undefined
   const rules = (): RuleSet =>
@@ -68,13 +66,62 @@ export function unitLights(input: UnitInput, period: Period, opts: LightOptions)
     return compute()
   }
 
+  const byForecasts = (): ForecastsJudged => ({ period, figures: input.figures, forecasts: input.forecasts, ruleSet: rules(), closed, latestForecastOn: opts.latestForecastOn })
   return {
-    budget: judge('budget', () =>
-      budgetLight({ period, figures: input.figures, forecasts: input.forecasts, ruleSet: rules(), closed, forecastsUpToMonth })),
+    budget: judge('budget', () => budgetByForecasts(byForecasts())),
     actionPlan: judge('actionPlan', () => actionPlanLight({ period, asOf, items: input.actionPlan, ruleSet: rules() })),
-    forecast: judge('forecast', () =>
-      forecastLight({ period, figures: input.figures, forecasts: input.forecasts, ruleSet: rules() })),
+    forecast: judge('forecast', () => forecastLight(byForecasts())),
     balance: judge('balance', () => balanceLight({ period, asOf, accounts: input.balanceAccounts, ruleSet: rules() })),
+  }
+}
+
+/**
+ * The month of the period's year up to which forecasts count for its budget light. Without
+ * latestForecastOn, the forecast in force at the period's end. With it (the latest, open period),
+ * the leader's latest forecast given up to that date (DOMAIN.md), also one given after the month
+ * the figures are from — and, once that date is in a later year, every forecast of the period's
+ * year: figures up to November and today in January, December's forecast is the latest word.
+ */
+export function forecastsCountedUpTo(period: Period, latestForecastOn?: IsoDate): number {
+  if (!latestForecastOn) return period.month
+  const on = periodOf(latestForecastOn)
+  if (on.year > period.year) return 12
+  return on.year === period.year ? Math.max(on.month, period.month) : period.month
+}
+
+/** What the two lights a forecast moves (budget adherence and forecast accuracy) are judged from. */
+export interface ForecastsJudged {
+  period: Period
+  figures: MonthlyFigure[]
+  forecasts: ForecastEntry[]
+  ruleSet: RuleSet
+  closed: boolean
+  latestForecastOn?: IsoDate
+}
+
+function budgetByForecasts(input: ForecastsJudged): Light {
+  return budgetLight({ ...input, forecastsUpToMonth: forecastsCountedUpTo(input.period, input.latestForecastOn) })
+}
+
+/** True for a light that no forecast can move: recorded or imported, or a closed year's final spend. */
+function settledLight(light: Light): boolean {
+  return light.source !== 'computed' || (light.facts.kind === 'budget' && light.facts.final)
+}
+
+/**
+ * A period's lights judged again with other forecasts — the device's own, merged over the ones the
+ * server judged by — so a saved forecast repaints the budget at once, offline too, by the very rules
+ * of unitLights: the budget and forecast-accuracy lights are computed anew unless settled (see
+ * settledLight); action plan and balance do not depend on forecasts and stay as judged.
+ */
+export function relightWithForecasts(judged: UnitLights, input: Omit<ForecastsJudged, 'closed'>): UnitLights {
+  // A closed year's budget is either final (settled) or, without December's figures, judged as an
+  // open one, so `closed` never changes what is computed here.
+  const by = { ...input, closed: false }
+  return {
+    ...judged,
+    budget: settledLight(judged.budget) ? judged.budget : budgetByForecasts(by),
+    forecast: settledLight(judged.forecast) ? judged.forecast : forecastLight(by),
   }
 }
 

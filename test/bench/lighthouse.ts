@@ -1,17 +1,23 @@
 // Lighthouse 12, mobile preset (its default form factor and simulated throttling), on the sign-in
-// page and on a signed-in leader's home; performance, accessibility and best practices; median of
-// 3 runs each, one at a time (the machine has 2 cores). Budgets: ≥ 95, 100, 100.
+// page, on a signed-in leader's home and on the floor page (test/bench/floor: the same libraries
+// showing the same four cards with nothing else); performance, accessibility and best practices;
+// median of 3 runs each, one at a time (the machine has 2 cores). Budgets: ≥ 95, 100, 100, and the
+// home against the floor measured in the same run, its runs interleaved with the home's so that the
+// machine's noise falls on both alike: TBT ≤ 3× the floor's, LCP ≤ 1.2× the floor's.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import lighthouse from 'lighthouse'
 import { launch } from 'chrome-launcher'
 import { CHROMIUM_PATH, DEMO_LEADER } from '../helpers/browser'
 import { loginCookie, type ServerProcess } from '../helpers/server-process'
+import { FLOOR_PATH } from './floor'
 import { figure, median, type Figure } from './report'
 
 const RUNS = 3
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const
 type Category = (typeof CATEGORIES)[number]
 const BUDGET: Record<Category, number> = { performance: 95, accessibility: 100, 'best-practices': 100 }
+/** The home's median against the floor's median, same run. */
+export const FLOOR_RATIO_BUDGET = { TBT: 3, LCP: 1.2 } as const
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
 
 /** What a failed table audit found (console errors, CSP issues …), briefly. */
@@ -56,7 +62,8 @@ export async function lighthouseRun(url: string, extraHeaders?: Record<string, s
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
     if (DUMP_DIR) {
       mkdirSync(DUMP_DIR, { recursive: true })
-      const page = new URL(url).pathname === '/logind' ? 'sign-in' : 'home'
+      const path = new URL(url).pathname
+      const page = path === '/logind' ? 'sign-in' : path === FLOOR_PATH ? 'floor' : 'home'
       writeFileSync(`${DUMP_DIR}/${page}-${++dumped}.json`, JSON.stringify(lhr))
     }
     const scores = {} as Record<Category, number>
@@ -83,37 +90,72 @@ export async function lighthouseRun(url: string, extraHeaders?: Record<string, s
 // most) and the retries are reported.
 const RETRYABLE = /NO_NAVSTART|NO_FCP|PROTOCOL_TIMEOUT/
 
-async function pageFigures(label: string, url: string, extraHeaders?: Record<string, string>): Promise<Figure[]> {
-  const runs: LighthouseRun[] = []
+interface Page {
+  label: string
+  url: string
+  extraHeaders?: Record<string, string>
+}
+
+/** RUNS rounds of one run per page, in order, so pages measured together share the machine's state. */
+async function measure(pages: Page[]): Promise<{ runs: LighthouseRun[][]; retries: number }> {
+  const runs: LighthouseRun[][] = pages.map(() => [])
   let retries = 0
-  while (runs.length < RUNS) {
-    try {
-      runs.push(await lighthouseRun(url, extraHeaders))
-    } catch (error) {
-      if (retries >= 3 || !(error instanceof Error) || !RETRYABLE.test(error.message)) throw error
-      retries++
+  for (let round = 0; round < RUNS; round++) {
+    for (const [i, page] of pages.entries()) {
+      for (;;) {
+        try {
+          runs[i]!.push(await lighthouseRun(page.url, page.extraHeaders))
+          break
+        } catch (error) {
+          if (retries >= 3 || !(error instanceof Error) || !RETRYABLE.test(error.message)) throw error
+          retries++
+        }
+      }
     }
   }
+  return { runs, retries }
+}
+
+function metricsNote(runs: LighthouseRun[]): string {
+  const shown = (Object.keys(METRICS) as Metric[]).map((m) => {
+    const v = median(runs.map((r) => r.metrics[m]))
+    return m === 'CLS' ? `${m} ${v.toFixed(3)}` : `${m} ${Math.round(v)} ms`
+  })
+  return `median ${shown.join(', ')}`
+}
+
+function pageFigures(label: string, runs: LighthouseRun[], retries: number): Figure[] {
   return CATEGORIES.map((id) => {
     const values = runs.map((r) => r.scores[id])
     const failing = [...new Set(runs.flatMap((r) => r.failing[id]))]
     const notes = [`runs ${values.join(', ')}`]
-    if (id === 'performance') {
-      const shown = (Object.keys(METRICS) as Metric[]).map((m) => {
-        const v = median(runs.map((r) => r.metrics[m]))
-        return m === 'CLS' ? `${m} ${v.toFixed(3)}` : `${m} ${Math.round(v)} ms`
-      })
-      notes.push(`median ${shown.join(', ')}`)
-    }
+    if (id === 'performance') notes.push(metricsNote(runs))
     if (failing.length) notes.push(`below full score: ${failing.join(', ')}`)
     if (retries && id === 'performance') notes.push(`${retries} run(s) retried after a Lighthouse trace error`)
     return figure(`Lighthouse ${label}: ${id}`, median(values), '', '>=', BUDGET[id], notes.join('; '))
   })
 }
 
+/** The home's TBT and LCP as multiples of the floor's, from the medians of the same run. */
+function floorRatios(home: LighthouseRun[], floor: LighthouseRun[]): Figure[] {
+  const floorScores = floor.map((r) => r.scores.performance).join(', ')
+  return (Object.keys(FLOOR_RATIO_BUDGET) as Array<keyof typeof FLOOR_RATIO_BUDGET>).map((m) => {
+    const h = median(home.map((r) => r.metrics[m]))
+    const f = median(floor.map((r) => r.metrics[m]))
+    // A floor of 0 ms (no long task at all) allows nothing more than 0 ms.
+    const ratio = f > 0 ? h / f : h > 0 ? Number.POSITIVE_INFINITY : 1
+    const detail = `home ${Math.round(h)} ms, floor ${Math.round(f)} ms (floor: performance runs ${floorScores}; ${metricsNote(floor)})`
+    return figure(`Lighthouse home ÷ floor: ${m}`, Math.round(ratio * 100) / 100, '×', '<=', FLOOR_RATIO_BUDGET[m], detail)
+  })
+}
+
 export async function benchLighthouse(server: ServerProcess): Promise<Figure[]> {
-  const signIn = await pageFigures('sign-in', `${server.url}/logind`)
+  const signIn = await measure([{ label: 'sign-in', url: `${server.url}/logind` }])
   const cookie = await loginCookie(server.url, DEMO_LEADER)
-  const home = await pageFigures('home', `${server.url}/`, { Cookie: cookie })
-  return [...signIn, ...home]
+  const headers = { Cookie: cookie }
+  const { runs: [home, floor], retries } = await measure([
+    { label: 'home', url: `${server.url}/`, extraHeaders: headers },
+    { label: 'floor', url: `${server.url}${FLOOR_PATH}`, extraHeaders: headers },
+  ])
+  return [...pageFigures('sign-in', signIn.runs[0]!, signIn.retries), ...pageFigures('home', home!, retries), ...floorRatios(home!, floor!)]
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  formatAmount, formatDate, formatMonthName, formatNumber, formatPercent, formatPeriod, formatShortDate, formatSignedPercent, formatThousands, todayIso,
+  formatAmount, formatDate, formatDifference, formatMonthName, formatNumber, formatPercent, formatPeriod, formatShortDate, formatSignedPercent, formatThousands, todayIso,
 } from '../../src/client/format'
 
 const NB = '\u00a0'
@@ -84,5 +84,15 @@ describe('formatThousands', () => {
     [-1_100_400, '-1.100'],
   ])('%d → %s', (value, expected) => {
     expect(formatThousands(value)).toBe(expected)
+  })
+})
+
+describe('formatDifference', () => {
+  it('writes the overrun in full kroner with sign and the per cent with one decimal', () => {
+    expect(formatDifference(3_370_000, 0.06)).toBe(`+3.370.000${NB}kr. (+6,0${NB}%)`)
+    expect(formatDifference(-845_000.4, -0.0123)).toBe(`-845.000${NB}kr. (-1,2${NB}%)`)
+    expect(formatDifference(0, 0)).toBe(`0${NB}kr. (0,0${NB}%)`)
+    expect(formatDifference(250_000, null)).toBe(`+250.000${NB}kr.`)
+    expect(formatDifference(3_370_000, 0.06, 'en')).toBe(`DKK${NB}+3,370,000 (+6.0%)`)
   })
 })

@@ -1,6 +1,6 @@
 import { flushPromises } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { stepsProgress } from '../../src/client/stepsProgress'
+import { stepsProgress } from '../../src/core/steps'
 import { createFakeRecords, detailWithFigures, record, type FakeRecords } from './fakeRecords'
 import { mountAt } from './routed'
 import { plain } from './fixtures'

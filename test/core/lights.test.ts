@@ -82,7 +82,10 @@ describe('the latest open period is judged by the leader\'s latest forecast', ()
     ['without latestForecastOn: the forecast in force at the end of April', undefined, 12_000_000, 'green'],
     ['on 10 June: the June forecast counts', '2025-06-10', 12_500_000, 'red'],
     ['on 31 May: the May forecast, not yet June\'s', '2025-05-31', 12_050_000, 'yellow'],
-    ['from another year: only what was in force at the end of April', '2026-01-05', 12_000_000, 'green'],
+    // The year is over but not closed: its latest forecast is still the leader's word on its spend, as
+    // it was on 31 December. (It used to fall back to April's, so the light changed at New Year.)
+    ['in January of the next year: the latest forecast of the period\'s year', '2026-01-05', 12_500_000, 'red'],
+    ['dated before the period\'s year: the forecast in force at the end of April', '2024-12-31', 12_000_000, 'green'],
   ] as const)('%s', (_name, on, amount, colour) => {
     const lights = unitLights(withJune, april, { ...opts, latestForecastOn: on })
     expect(budgetOf(lights).forecast).toBe(amount)

@@ -1,8 +1,8 @@
-// Per indicator, where the leader is in the guided steps (stepsProgress.ts), from synced records.
+// Per indicator, where the leader is in the guided steps (core/steps.ts), from synced records.
 import { computed, toValue, type MaybeRefOrGetter } from 'vue'
 import { INDICATORS, type IndicatorKey, type Period } from '../../core/types'
 import type { ExplanationData, InitiativeData, PreparationData } from '../recordTypes'
-import { stepsProgress, type StepsProgress } from '../stepsProgress'
+import { stepsProgress, type StepsProgress } from '../../core/steps'
 import { useRecordList } from './useRecordList'
 
 export function useStepsProgress(unitId: MaybeRefOrGetter<string>, period: MaybeRefOrGetter<Period | null>) {

@@ -24,6 +24,7 @@ export function stepsProgress(s: StepsState): StepsProgress {
   return { started, step: 5 }
 }
 
+/** The step a value (a route's parameter) names, 1 when it names none of the five. */
 export function stepNumber(param: unknown): number {
   const n = Number(param)
   return Number.isInteger(n) && n >= 1 && n <= STEP_COUNT ? n : 1
