@@ -8,6 +8,8 @@ import fastifySwagger from '@fastify/swagger'
 import helmet from 'helmet'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import type { SyncKind } from '../core/sync/kind'
+import { CORE_SYNC_KINDS } from '../core/sync/kinds'
 import type { IsoDate } from '../core/types'
 import { csrfGuard } from './auth/guard'
 import type { AppContext } from './context'
@@ -20,6 +22,7 @@ import { healthRoutes } from './routes/health'
 import { meRoutes } from './routes/me'
 import { syncRoutes } from './routes/sync'
 import { unitRoutes } from './routes/units'
+import { checkSyncTables } from './sync/checkTables'
 import { todayInCopenhagen } from './today'
 
 // Validation messages in Danish: the details of a 400 are shown to Danish users.
@@ -35,6 +38,8 @@ export interface BuildAppOptions {
   sessionDays?: number
   /** Trust X-Forwarded-* from a reverse proxy (client IP for rate limits, https for cookies). */
   trustProxy?: boolean
+  /** The synced kinds to serve; default the core's. Each needs its table (checked here) and the migrator's pull SQL. */
+  syncKinds?: readonly SyncKind[]
 }
 
 // 'self' only: no inline scripts, no eval, nothing from other origins. data: images are for the
@@ -55,6 +60,8 @@ const CSP = {
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const syncKinds = opts.syncKinds ?? CORE_SYNC_KINDS
+  await checkSyncTables(opts.db, syncKinds)
   const app = Fastify({
     logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.cookie'] } : false,
     trustProxy: opts.trustProxy ?? false,
@@ -91,6 +98,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     demo: opts.demo,
     today: opts.today ?? (() => todayInCopenhagen()),
     session: { days: opts.sessionDays ?? 30 },
+    syncKinds,
   }
   await app.register(healthRoutes, ctx)
   await app.register(authRoutes, ctx)

@@ -8,6 +8,7 @@ import {
   CLIENT_OUTDATED, PROTOCOL_HEADER, protocolStatus, pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema,
   SERVER_OUTDATED,
 } from '../../core/sync/protocol'
+import { kindSet } from '../../core/sync/kinds'
 import { requireSession } from '../auth/guard'
 import { scopeFor } from '../auth/scope'
 import type { AppContext } from '../context'
@@ -31,7 +32,8 @@ function checkProtocol(version: string | string[] | undefined): void {
 
 const errors = { 401: ErrorSchema, 403: ErrorSchema, 426: ErrorSchema, 503: ErrorSchema }
 
-export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session }) => {
+export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session, syncKinds }) => {
+  const kinds = kindSet(syncKinds)
   const sessionGuard = requireSession(db, session)
   const noteAccess = new NoteAccessLog(db, app.log)
   const scopes = new ScopeMemo()
@@ -59,8 +61,8 @@ export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, s
       if (!(await claimDevice(db, request.body.deviceId, person.id))) {
         throw new ApiError(403, 'device_mismatch', 'Enheden er registreret til en anden bruger. Log ud og ind igen.')
       }
-      const scope = await scopeFor(db, person.id)
-      const results = await pushMutations(db, { scope, personId: person.id, deviceId: request.body.deviceId, log: request.log }, request.body.mutations)
+      const principal = await scopeFor(db, person.id)
+      const results = await pushMutations(db, { principal, deviceId: request.body.deviceId, kinds, log: request.log }, request.body.mutations)
       return { results }
     },
   )
@@ -79,8 +81,8 @@ export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, s
     async (request) => {
       const person = request.person!
       // On PostgreSQL the scope is read inside the pull's transaction only when not remembered.
-      const page = await pullChanges(db, (q) => scopes.get(q, person.id), request.query.cursor, request.query.limit)
-      noteAccess.record(person.id, page.notesByUnit)
+      const page = await pullChanges(db, (q) => scopes.get(q, person.id), { kinds: syncKinds, cursor: request.query.cursor, limit: request.query.limit })
+      for (const [what, byScope] of page.logged) noteAccess.record(person.id, byScope, what)
       return { changes: page.changes, cursor: page.cursor, hasMore: page.hasMore }
     },
   )
