@@ -53,7 +53,7 @@ describe('StepAct: initiatives', () => {
     await form.trigger('submit')
     await flushPromises()
     expect(records.save).toHaveBeenCalledWith('initiative', {
-      id: undefined, unitId: 'u1',
+      id: undefined, scopeId: 'u1',
       fields: { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea', dueDate: '2026-12-01', expectedEffect: 150_000, status: 'in_progress' },
     })
     const item = w.get('[data-testid="initiative"]')
