@@ -264,11 +264,15 @@ function newFields(kind: SyncKind, target: Target, value: number): Record<string
 function write(d: Device, a: Extract<Action, { kind: 'write' }>) {
   const target = d.targets[a.slot % d.targets.length]!
   const kind = SYNC_KINDS[target.table]
-  // As the client: the id of a natural-key record derives from its key. Any other record gets one
-  // from a small pool shared by the devices (a client makes a uuid; here devices must keep meeting).
+  // As the client: the id of a natural-key record derives from its key; otherwise the person edits
+  // the record of this kind they see, or makes a new one under an id of the device's own.
+  const shown = [...d.records.values()].find((r) => {
+    const view = viewOf(r, d.pending(r.table, r.id))
+    return r.table === target.table && r.scopeId === target.unitId && view.exists && (target.table !== 'note' || view.values.visibility === (target.visibility ?? 'shared'))
+  })
   const id = kind.naturalKey
     ? recordIdFor(kind, { ...newFields(kind, target, a.value), unitId: target.unitId })
-    : `${target.table}-${target.unitId}-${target.visibility ?? 'shared'}`
+    : shown?.id ?? `${d.name}-${target.table}-${target.unitId}-${target.visibility ?? 'shared'}`
   let fields: Record<string, unknown>
   const key = recordKey(target.table, id)
   const rec = d.records.get(key)
@@ -312,6 +316,7 @@ function handlePushResults(d: Device, results: PushResult[]) {
     if (result.status === 'conflict') expectConflictShown(record, result)
     d.fates.set(m.mutationId, result.status)
     stat(result.status === 'rejected' ? `rejected:${result.reason}` : result.status)
+    if (result.status === 'rejected' && result.field === 'id') stat('rejected:id')
   }
 }
 
@@ -509,6 +514,8 @@ async function checkAfterFinalSync() {
     expect(new Set(keys).size, `${table}: two records for one key`).toBe(keys.length)
   }
   expect(seen['rejected:duplicate'] ?? 0, 'a natural-key record was made twice').toBe(0)
+  // The device derives ids as the server checks them: never a refusal of the id itself.
+  expect(seen['rejected:id'] ?? 0, 'the server refused an id the device made').toBe(0)
 
   for (const d of devices) {
     expect(d.outbox).toEqual([])
