@@ -22,7 +22,6 @@ import { healthRoutes } from './routes/health'
 import { meRoutes } from './routes/me'
 import { syncRoutes } from './routes/sync'
 import { unitRoutes } from './routes/units'
-import { checkSyncTables } from './sync/checkTables'
 import { todayInCopenhagen } from './today'
 
 // Validation messages in Danish: the details of a 400 are shown to Danish users.
@@ -38,7 +37,7 @@ export interface BuildAppOptions {
   sessionDays?: number
   /** Trust X-Forwarded-* from a reverse proxy (client IP for rate limits, https for cookies). */
   trustProxy?: boolean
-  /** The synced kinds to serve; default the core's. Each needs its table (checked here) and the migrator's pull SQL. */
+  /** The synced kinds to serve; default the core's. The migrator must have run with the same (its table check, its pull SQL). */
   syncKinds?: readonly SyncKind[]
 }
 
@@ -61,7 +60,6 @@ const CSP = {
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
   const syncKinds = opts.syncKinds ?? CORE_SYNC_KINDS
-  await checkSyncTables(opts.db, syncKinds)
   const app = Fastify({
     logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.cookie'] } : false,
     trustProxy: opts.trustProxy ?? false,

@@ -98,8 +98,8 @@ describe('a throwaway kind, declared once', () => {
 
   it('is refused at start, with a clear message, when its table is missing or lacks a column', async () => {
     const other = defineSyncKind({ name: 'unitPlan', schema: z.object({ id: idSchema, unitId: idSchema, title: nonEmptyText('Titlen') }), scope: 'unit', writers: {} })
-    await expect(buildApp({ db, demo: false, syncKinds: [...KINDS, other] })).rejects.toThrow(/'unitPlan': table unit_plan does not exist/)
+    await expect(migrate(db, { kinds: [...KINDS, other] })).rejects.toThrow(/'unitPlan': table unit_plan does not exist/)
     const wider = defineSyncKind({ ...areaGoal, schema: areaGoal.schema.extend({ note: z.string() }) })
-    await expect(buildApp({ db, demo: false, syncKinds: [...CORE_SYNC_KINDS, wider] })).rejects.toThrow(/area_goal lacks column\(s\) note/)
+    await expect(migrate(db, { kinds: [...CORE_SYNC_KINDS, wider] })).rejects.toThrow(/area_goal lacks column\(s\) note/)
   })
 })

@@ -1,12 +1,14 @@
 // Runs migrations/*.sql in name order, each once and each in its own transaction, and records it
-// in schema_migration; then (re)creates the SQL generated from the synced kinds' declarations (the
-// pull functions, src/server/sync/pullSql.ts), so it always matches this build. Safe to run at
+// in schema_migration; then checks that every synced kind's table has the columns its declaration
+// needs and (re)creates the SQL generated from the declarations (the pull functions,
+// src/server/sync/pullSql.ts), so it always matches this build. Safe to run at
 // every start and from several servers (an advisory lock keeps two starting servers from migrating
 // at the same time on PostgreSQL).
 import { readdir, readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import type { SyncKind } from '../../core/sync/kind'
 import { CORE_SYNC_KINDS } from '../../core/sync/kinds'
+import { checkSyncTables } from '../sync/checkTables'
 import { installPullFunctions } from '../sync/pullSql'
 import type { Db } from './db'
 
@@ -40,9 +42,12 @@ export async function migrate(db: Db, opts: MigrateOptions = {}): Promise<string
     })
     if (ran) applied.push(name)
   }
+  const kinds = opts.kinds ?? CORE_SYNC_KINDS
+  // Every declared kind must find its table as its declaration needs it: a clear error at start.
+  await checkSyncTables(db, kinds)
   await db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1)', [LOCK_KEY])
-    await installPullFunctions(tx, opts.kinds ?? CORE_SYNC_KINDS)
+    await installPullFunctions(tx, kinds)
   })
   return applied
 }
