@@ -8,6 +8,8 @@ export type { FieldKind } from './fieldKinds'
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   id: 'Id',
   unitId: 'Enheden',
+  areaId: 'Området',
+  municipalityId: 'Kommunen',
   year: 'År',
   month: 'Måned',
   title: 'Titel',
