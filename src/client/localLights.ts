@@ -9,7 +9,8 @@ import type { ForecastData } from './recordTypes'
 /** The fields mergeForecasts needs of a local record (the records store's LocalRecord fits). */
 export interface LocalForecast {
   id: string
-  unitId: string
+  /** The unit: a forecast's scope. */
+  scopeId: string
   deleted: boolean
   data: ForecastData
 }
@@ -52,7 +53,7 @@ export function mergeForecasts(server: ForecastEntry[], local: LocalForecast[]):
     const d = r.data
     if (typeof d.year !== 'number' || typeof d.month !== 'number' || typeof d.amount !== 'number') continue
     byId.set(r.id, {
-      id: r.id, unitId: r.unitId, year: d.year, month: d.month, amount: d.amount, explanation: d.explanation ?? null,
+      id: r.id, unitId: r.scopeId, year: d.year, month: d.month, amount: d.amount, explanation: d.explanation ?? null,
       updatedBy: d.updatedBy ?? null, updatedAt: d.updatedAt ?? byId.get(r.id)?.updatedAt, updatedByName: d.updatedByName ?? null,
     })
   }

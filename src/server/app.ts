@@ -10,6 +10,8 @@ import helmet from 'helmet'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { MAX_BODY_BYTES } from '../core/http/limits'
+import type { SyncKind } from '../core/sync/kind'
+import { CORE_SYNC_KINDS } from '../core/sync/kinds'
 import type { IsoDate } from '../core/types'
 import { csrfGuard, requireSession } from './auth/guard'
 import { closeApiByDefault, SECURITY_SCHEMES } from './auth/sessionByDefault'
@@ -34,6 +36,8 @@ export interface BuildAppOptions {
   sessionDays?: number
   /** Trust X-Forwarded-* from a reverse proxy (client IP for rate limits, https for cookies). */
   trustProxy?: boolean
+  /** The synced kinds to serve; default the core's. The migrator must have run with the same (its table check, its pull SQL). */
+  syncKinds?: readonly SyncKind[]
 }
 
 // 'self' only: no inline scripts, no eval, nothing from other origins. data: images are for the
@@ -54,6 +58,7 @@ const CSP = {
 }
 
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const syncKinds = opts.syncKinds ?? CORE_SYNC_KINDS
   const app = Fastify({
     logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.cookie'] } : false,
     trustProxy: opts.trustProxy ?? false,
@@ -95,6 +100,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     demo: opts.demo,
     today: opts.today ?? (() => todayInCopenhagen()),
     session: { days: opts.sessionDays ?? 30 },
+    syncKinds,
   }
   closeApiByDefault(app, requireSession(ctx.db, ctx.session))
   await registerApi(app, ctx)

@@ -1,4 +1,5 @@
-// What every route module gets: the database, the clock, and the session settings.
+// What every route module gets: the database, the clock, the session settings and the synced kinds.
+import type { SyncKind } from '../core/sync/kind'
 import type { IsoDate } from '../core/types'
 import type { Db } from './db/db'
 import type { SessionConfig } from './auth/sessions'
@@ -8,4 +9,6 @@ export interface AppContext {
   demo: boolean
   today: () => IsoDate
   session: SessionConfig
+  /** The synced kinds this app serves (default the core's; a test may add its own). */
+  syncKinds: readonly SyncKind[]
 }

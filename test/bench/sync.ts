@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module'
 import { DEMO_LEADER, launchChromium, phoneContext } from '../helpers/browser'
 import { loginCookie, type ServerProcess } from '../helpers/server-process'
+import { PROTOCOL_VERSION } from '../../src/core/sync/protocol'
 import { figure, type Figure } from './report'
 
 export const FIRST_SYNC_NOTES = 10_000
@@ -18,7 +19,7 @@ export const PULL_RPS_BUDGET = 1_000
 export const PULL_P99_BUDGET_MS = 50
 
 const PUSH_BATCH = 500
-const PROTOCOL = { 'x-sync-protocol': '1' }
+const PROTOCOL = { 'x-sync-protocol': String(PROTOCOL_VERSION) }
 
 interface AutocannonResult {
   requests: { average: number }
@@ -51,7 +52,8 @@ export async function seedNotes(server: ServerProcess, cookie: string, count: nu
       mutationId: crypto.randomUUID(),
       table: 'note',
       recordId: crypto.randomUUID(),
-      unitId,
+      scopeId: unitId,
+      deviceSeq: done + i + 1,
       baseVersion: 0,
       op: 'upsert',
       fields: {
@@ -62,7 +64,7 @@ export async function seedNotes(server: ServerProcess, cookie: string, count: nu
         visibility: 'shared',
       },
     }))
-    const { results } = await api<{ results: Array<{ status: string }> }>(server, cookie, '/api/sync/push', { protocol: 1, deviceId, mutations })
+    const { results } = await api<{ results: Array<{ status: string }> }>(server, cookie, '/api/sync/push', { protocol: PROTOCOL_VERSION, deviceId, mutations })
     const refused = results.filter((r) => r.status !== 'applied').length
     if (refused) throw new Error(`${refused} seeded notes were not applied`)
   }

@@ -8,7 +8,7 @@ import type { UnitDetail } from '../../src/client/api/types'
 import type { ForecastEntry, MonthlyFigure } from '../../src/core/types'
 
 export function record<T = Record<string, unknown>>(table: SyncTable, id: string, data: T, extra: Partial<LocalRecord<T>> = {}): LocalRecord<T> {
-  return { table, id, unitId: 'u1', version: 1, deleted: false, data, pendingFields: [], conflicts: [], rejection: null, ...extra }
+  return { table, id, scopeId: 'u1', version: 1, deleted: false, data, pendingFields: [], conflicts: [], rejection: null, ...extra }
 }
 
 export function createFakeRecords(initial: LocalRecord<unknown>[] = []) {
@@ -24,7 +24,7 @@ export function createFakeRecords(initial: LocalRecord<unknown>[] = []) {
           : r,
       )
     } else {
-      rows.value = [...rows.value, record(table, id, { id, unitId: input.unitId, ...input.fields }, { unitId: input.unitId, version: 0, pendingFields: Object.keys(input.fields) })]
+      rows.value = [...rows.value, record(table, id, { id, unitId: input.scopeId, ...input.fields }, { scopeId: input.scopeId, version: 0, pendingFields: Object.keys(input.fields) })]
     }
     return id
   })
@@ -33,7 +33,7 @@ export function createFakeRecords(initial: LocalRecord<unknown>[] = []) {
   })
   return {
     rows,
-    list: vi.fn((table: SyncTable, unitId: string) => computed(() => rows.value.filter((r) => r.table === table && r.unitId === unitId && !r.deleted))),
+    list: vi.fn((table: SyncTable, scopeId: string) => computed(() => rows.value.filter((r) => r.table === table && r.scopeId === scopeId && !r.deleted))),
     get: vi.fn((table: SyncTable, id: string) => computed(() => rows.value.find((r) => r.table === table && r.id === id))),
     save,
     remove,

@@ -82,7 +82,7 @@ describe('ForecastForm', () => {
     await w.get('form').trigger('submit')
     await flushPromises()
     expect(records.save).toHaveBeenCalledWith('forecast', {
-      id: undefined, unitId: 'u1', fields: { year: 2026, month: 11, amount: 12_300_000, explanation: 'Flere vikarer efter sygdom' },
+      id: undefined, scopeId: 'u1', fields: { year: 2026, month: 11, amount: 12_300_000, explanation: 'Flere vikarer efter sygdom' },
     })
     expect(plain(w.get('[data-testid="forecast-saved"]').text())).toContain('12,3 mio. kr. er gemt')
   })
@@ -94,7 +94,7 @@ describe('ForecastForm', () => {
     await w.get('form').trigger('submit')
     await flushPromises()
     expect(records.save).toHaveBeenCalledWith('forecast', {
-      id: undefined, unitId: 'u1', fields: { year: 2026, month: 11, amount: 12_180_000, explanation: null },
+      id: undefined, scopeId: 'u1', fields: { year: 2026, month: 11, amount: 12_180_000, explanation: null },
     })
   })
 

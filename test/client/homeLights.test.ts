@@ -63,7 +63,7 @@ describe('the home and the device\'s lights', () => {
   it('a forecast saved on this device: the detail is asked for and the budget is painted by it', async () => {
     const { units, budget } = await home()
     expect(budget()).toBe('red')
-    await records.save('forecast', { unitId: 'u1', fields: { year: 2026, month: 11, amount: 11_900_000, explanation: null } })
+    await records.save('forecast', { scopeId: 'u1', fields: { year: 2026, month: 11, amount: 11_900_000, explanation: null } })
     await flushPromises()
     expect(units.loadDetail).toHaveBeenCalledWith('u1')
     expect(budget()).toBe('green')

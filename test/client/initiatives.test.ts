@@ -109,7 +109,7 @@ describe('StepAct: who wrote each initiative', () => {
 
   it('says "dig", without the older change’s time, while the person’s own change waits to be sent', async () => {
     await pulled('initiative', 'i1', { ...fields, ...stamps })
-    await useRecordsStore().save('initiative', { id: 'i1', unitId: 'u1', fields: { title: 'Mit nye navn' } })
+    await useRecordsStore().save('initiative', { id: 'i1', scopeId: 'u1', fields: { title: 'Mit nye navn' } })
     const w = mountAct()
     await settled(() => expect(plain(w.get('[data-testid="initiative"]').text())).toContain('Mit nye navn'))
     const text = plain(w.get('[data-testid="initiative"]').text())

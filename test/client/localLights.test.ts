@@ -27,7 +27,7 @@ describe('useLocalLights: the core rules on the device', () => {
     expect(local.lights.value?.budget.colour).toBe('green')
 
     // 12,3 mio. against 12 mio.: 2,5 % over, the tolerance is 1 % → red.
-    await records.save('forecast', { unitId: 'u1', fields: { year: 2026, month: 11, amount: 12_300_000, explanation: 'Vikarer' } })
+    await records.save('forecast', { scopeId: 'u1', fields: { year: 2026, month: 11, amount: 12_300_000, explanation: 'Vikarer' } })
     await flushPromises()
     expect(local.lights.value?.budget.colour).toBe('red')
     expect(local.lights.value?.budget.facts).toMatchObject({ forecast: 12_300_000, budget: 12_000_000 })
@@ -35,7 +35,7 @@ describe('useLocalLights: the core rules on the device', () => {
 
     // 12,1 mio.: 0,8 % over → yellow.
     const id = records.rows.value[0]!.id
-    await records.save('forecast', { id, unitId: 'u1', fields: { amount: 12_100_000 } })
+    await records.save('forecast', { id, scopeId: 'u1', fields: { amount: 12_100_000 } })
     await flushPromises()
     expect(local.lights.value?.budget.colour).toBe('yellow')
     scope.stop()

@@ -36,7 +36,7 @@ describe('NotesPanel', () => {
     await w.get('form').trigger('submit')
     await flushPromises()
     expect(records.save).toHaveBeenCalledWith('note', {
-      unitId: 'u1', fields: { indicator: 'budget', year: 2026, month: 10, body: 'Talt med økonomi om vikarer', visibility: 'shared' },
+      scopeId: 'u1', fields: { indicator: 'budget', year: 2026, month: 10, body: 'Talt med økonomi om vikarer', visibility: 'shared' },
     })
     const note = w.get('[data-testid="note"]')
     expect(plain(note.text())).toContain('Skrevet af dig')

@@ -21,7 +21,7 @@ let version = 0
 /** A record as pulled from the server (version 1, no pending change), with the server's stamps if given. */
 export async function pulled(table: SyncTable, id: string, fields: Record<string, unknown>, unitId = 'u1'): Promise<void> {
   version++
-  await applyPullPage([{ table, id, unitId, version: 1, deleted: false, record: { id, unitId, ...fields } }], version)
+  await applyPullPage([{ table, id, scopeId: unitId, version: 1, deleted: false, record: { id, unitId, ...fields } }], version)
 }
 
 /** What the saves put in the outbox, in order: table, record id, op and fields. */

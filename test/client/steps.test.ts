@@ -45,7 +45,7 @@ describe('StepsView', () => {
     // Saved on the way out, as the explanation of the indicator for the period shown (October 2026).
     expect(records.save).toHaveBeenCalledWith('explanation', {
       id: undefined,
-      unitId: 'u1',
+      scopeId: 'u1',
       fields: {
         indicator: 'budget', year: 2026, month: 10, causes: ['Flere vikartimer end planlagt (sygdom, barsel)'],
         body: 'Mange vikartimer i efteråret', validReason: true,

@@ -41,9 +41,9 @@ afterEach(async () => {
 describe('sync loop', () => {
   it('pushes the outbox in order, then pulls, with the protocol and CSRF headers', async () => {
     const records = useRecordsStore()
-    const a = await records.save('note', { unitId: 'u1', fields: NOTE })
-    await records.save('note', { id: a, unitId: 'u1', fields: { body: 'Anden udgave.' } })
-    const b = await records.save('note', { unitId: 'u1', fields: { ...NOTE, body: 'Note B.' } })
+    const a = await records.save('note', { scopeId: 'u1', fields: NOTE })
+    await records.save('note', { id: a, scopeId: 'u1', fields: { body: 'Anden udgave.' } })
+    const b = await records.save('note', { scopeId: 'u1', fields: { ...NOTE, body: 'Note B.' } })
 
     await useSyncStore().syncNow()
 
@@ -132,8 +132,8 @@ describe('sync loop', () => {
 
   it('shows offline with the changes waiting, then saves them when the network is back', async () => {
     const records = useRecordsStore()
-    await records.save('note', { unitId: 'u1', fields: NOTE })
-    await records.save('note', { unitId: 'u1', fields: { ...NOTE, body: 'To' } })
+    await records.save('note', { scopeId: 'u1', fields: NOTE })
+    await records.save('note', { scopeId: 'u1', fields: { ...NOTE, body: 'To' } })
     server.failNetwork()
     const sync = useSyncStore()
     await sync.syncNow()
@@ -149,7 +149,7 @@ describe('sync loop', () => {
     const sync = useSyncStore()
     sync.start()
     await vi.waitFor(() => expect(sync.lastSyncedAt).not.toBe(null))
-    await useRecordsStore().save('note', { unitId: 'u1', fields: { ...NOTE, body: 'Efter start' } })
+    await useRecordsStore().save('note', { scopeId: 'u1', fields: { ...NOTE, body: 'Efter start' } })
     server.failStatus(401, { error: 'unauthorized', message: 'Log ind igen.' })
     await sync.syncNow()
     expect(sync.status).toBe('signInAgain')
@@ -169,7 +169,7 @@ describe('sync loop', () => {
   })
 
   it('a 426 says the app is too old and keeps the outbox', async () => {
-    await useRecordsStore().save('note', { unitId: 'u1', fields: NOTE })
+    await useRecordsStore().save('note', { scopeId: 'u1', fields: NOTE })
     server.failStatus(426, { error: 'client_outdated', message: 'Appen skal opdateres.' })
     const sync = useSyncStore()
     await sync.syncNow()
@@ -179,7 +179,7 @@ describe('sync loop', () => {
 
   it('a 403 device_mismatch renews the device id and pushes the outbox under the new one', async () => {
     const records = useRecordsStore()
-    const id = await records.save('note', { unitId: 'u1', fields: NOTE })
+    const id = await records.save('note', { scopeId: 'u1', fields: NOTE })
     const before = await deviceId()
     server.failStatus(403, { error: 'device_mismatch', message: 'Enheden er registreret til en anden bruger. Log ud og ind igen.' })
     const sync = useSyncStore()
@@ -195,7 +195,7 @@ describe('sync loop', () => {
 
   it('a device id refused again after renewal stops with a clear status, keeps the outbox, and is not retried', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
-    await useRecordsStore().save('note', { unitId: 'u1', fields: NOTE })
+    await useRecordsStore().save('note', { scopeId: 'u1', fields: NOTE })
     const mismatch = { error: 'device_mismatch', message: 'Enheden er registreret til en anden bruger. Log ud og ind igen.' }
     server.failStatus(403, mismatch)
     server.failStatus(403, mismatch)
@@ -218,7 +218,7 @@ describe('sync loop', () => {
 
   it('a push the server refuses as invalid is not retried with backoff: it says so and waits for the person', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
-    await useRecordsStore().save('note', { unitId: 'u1', fields: NOTE })
+    await useRecordsStore().save('note', { scopeId: 'u1', fields: NOTE })
     server.failStatus(413, { error: 'payload_too_large', message: 'Forespørgslen er for stor.' })
     const sync = useSyncStore()
     sync.start()
@@ -232,7 +232,7 @@ describe('sync loop', () => {
   })
 
   it('a server error on one change keeps it for a retry and says the sync failed', async () => {
-    await useRecordsStore().save('note', { unitId: 'u1', fields: NOTE })
+    await useRecordsStore().save('note', { scopeId: 'u1', fields: NOTE })
     server.scriptPush((m) => ({ mutationId: m.mutationId, status: 'rejected', reason: 'error', message: 'Fejl på serveren.' }))
     const sync = useSyncStore()
     await sync.syncNow()
@@ -252,9 +252,9 @@ describe('merging on the device', () => {
 
   it('a pulled change lands under a pending local edit: the local field stays on top', async () => {
     const records = useRecordsStore()
-    const id = await records.save('note', { unitId: 'u1', fields: NOTE })
+    const id = await records.save('note', { scopeId: 'u1', fields: NOTE })
     await pushed(id)
-    await records.save('note', { id, unitId: 'u1', fields: { body: 'Min tekst' } })
+    await records.save('note', { id, scopeId: 'u1', fields: { body: 'Min tekst' } })
     server.edit('note', id, 'u1', { month: 11 })
     // Pull only: the push waits (offline for that one request).
     const { applyPullPage } = await import('../../src/client/db/records')
@@ -268,9 +268,9 @@ describe('merging on the device', () => {
 
   it('a same-field conflict is kept on the record; "theirs" takes the server value', async () => {
     const records = useRecordsStore()
-    const id = await records.save('note', { unitId: 'u1', fields: NOTE })
+    const id = await records.save('note', { scopeId: 'u1', fields: NOTE })
     await pushed(id)
-    await records.save('note', { id, unitId: 'u1', fields: { body: 'Min tekst' } })
+    await records.save('note', { id, scopeId: 'u1', fields: { body: 'Min tekst' } })
     server.edit('note', id, 'u1', { body: 'Deres tekst' })
     await syncOnce()
 
@@ -289,9 +289,9 @@ describe('merging on the device', () => {
 
   it('"mine" sends the person\'s value again, based on the version they have now seen', async () => {
     const records = useRecordsStore()
-    const id = await records.save('note', { unitId: 'u1', fields: NOTE })
+    const id = await records.save('note', { scopeId: 'u1', fields: NOTE })
     await pushed(id)
-    await records.save('note', { id, unitId: 'u1', fields: { body: 'Min tekst' } })
+    await records.save('note', { id, scopeId: 'u1', fields: { body: 'Min tekst' } })
     server.edit('note', id, 'u1', { body: 'Deres tekst' })
     await syncOnce()
     const version = (await record('note', id))!.version
@@ -308,7 +308,7 @@ describe('merging on the device', () => {
 
   it('a rejected change stays visible with its reason until dismissed', async () => {
     const records = useRecordsStore()
-    const id = await records.save('note', { unitId: 'u9', fields: NOTE })
+    const id = await records.save('note', { scopeId: 'u9', fields: NOTE })
     server.scriptPush((m) => ({ mutationId: m.mutationId, status: 'rejected', reason: 'forbidden', message: 'Du har ikke adgang til at ændre denne post.' }))
     await syncOnce()
     expect(await db.outbox.count()).toBe(0)
@@ -325,7 +325,7 @@ describe('merging on the device', () => {
 
   it('a delete that meets someone else\'s edit comes back as a conflict, resolvable either way', async () => {
     const records = useRecordsStore()
-    const id = await records.save('note', { unitId: 'u1', fields: NOTE })
+    const id = await records.save('note', { scopeId: 'u1', fields: NOTE })
     await pushed(id)
     await records.remove('note', id)
     server.edit('note', id, 'u1', { body: 'Deres tekst' })
@@ -357,7 +357,7 @@ describe('device id and single flight', () => {
     const first = await deviceId()
     expect(await deviceId()).toBe(first)
     await syncOnce()
-    await useRecordsStore().save('note', { unitId: 'u1', fields: NOTE })
+    await useRecordsStore().save('note', { scopeId: 'u1', fields: NOTE })
     await syncOnce()
     expect(server.pushes()[0]?.deviceId).toBe(first)
     await wipeLocalData()

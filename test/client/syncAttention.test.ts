@@ -37,9 +37,9 @@ function mountStatus() {
 /** An initiative pushed, then edited here while someone else changed the same field on the server. */
 async function conflictOnTitle(): Promise<string> {
   const records = useRecordsStore()
-  const id = await records.save('initiative', { unitId: 'u1', fields: INITIATIVE })
+  const id = await records.save('initiative', { scopeId: 'u1', fields: INITIATIVE })
   await useSyncStore().syncNow()
-  await records.save('initiative', { id, unitId: 'u1', fields: { title: 'Min titel' } })
+  await records.save('initiative', { id, scopeId: 'u1', fields: { title: 'Min titel' } })
   server.edit('initiative', id, 'u1', { title: 'Deres titel' })
   await useSyncStore().syncNow()
   return id
@@ -68,7 +68,7 @@ describe('the status line with something waiting for the person', () => {
   it('a refused change says so, with a link, until it is dismissed', async () => {
     const wrapper = mountStatus()
     const records = useRecordsStore()
-    const id = await records.save('note', { unitId: 'u2', fields: { indicator: null, year: null, month: null, body: 'Hej', visibility: 'shared' } })
+    const id = await records.save('note', { scopeId: 'u2', fields: { indicator: null, year: null, month: null, body: 'Hej', visibility: 'shared' } })
     server.scriptPush((m) => ({ mutationId: m.mutationId, status: 'rejected', reason: 'forbidden', message: 'Du har ikke adgang til at ændre denne post.' }))
     await useSyncStore().syncNow()
     await flushPromises()
@@ -99,7 +99,7 @@ describe('the status line with something waiting for the person', () => {
   it('offline with a change waiting: no "Prøv igen" that cannot reach anything; it says it sends when back', async () => {
     const wrapper = mountStatus()
     const sync = useSyncStore()
-    await useRecordsStore().save('note', { unitId: 'u1', fields: { indicator: null, year: null, month: null, body: 'Hej', visibility: 'shared' } })
+    await useRecordsStore().save('note', { scopeId: 'u1', fields: { indicator: null, year: null, month: null, body: 'Hej', visibility: 'shared' } })
     // The browser says it is offline (navigator.onLine false, the 'offline' event).
     useConnectivityStore().browserOnline = false
     sync.pending = 1

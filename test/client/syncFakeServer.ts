@@ -13,9 +13,9 @@ export function json(body: unknown, status = 200): Response {
 }
 
 interface StoredRecord {
-  table: SyncTable
+  table: string
   id: string
-  unitId: string
+  scopeId: string
   state: ServerRecordState
   seq: number
 }
@@ -54,11 +54,11 @@ export class FakeSyncServer {
   }
 
   private record(r: StoredRecord): SyncRecord {
-    return { id: r.id, unitId: r.unitId, ...r.state.values }
+    return { id: r.id, unitId: r.scopeId, ...r.state.values }
   }
 
   /** Another person's edit (or a create) on the server, as a different device. */
-  edit(table: SyncTable, id: string, unitId: string, fields: Record<string, unknown>, baseVersion?: number): void {
+  edit(table: SyncTable, id: string, scopeId: string, fields: Record<string, unknown>, baseVersion?: number): void {
     const key = `${table}:${id}`
     const current = this.records.get(key)
     const outcome = mergeMutation(current?.state ?? null, {
@@ -68,7 +68,7 @@ export class FakeSyncServer {
       fields,
     })
     if (outcome.status === 'rejected') throw new Error(`edit rejected: ${outcome.reason}`)
-    this.records.set(key, { table, id, unitId, state: outcome.next, seq: ++this.seq })
+    this.records.set(key, { table, id, scopeId, state: outcome.next, seq: ++this.seq })
   }
 
   remove(table: SyncTable, id: string): void {
@@ -96,11 +96,11 @@ export class FakeSyncServer {
   private merge(deviceId: string, m: Mutation): PushResult {
     const key = `${m.table}:${m.recordId}`
     const current = this.records.get(key)
-    const outcome = mergeMutation(current?.state ?? null, { deviceId, baseVersion: m.baseVersion, op: m.op, fields: m.fields })
+    const outcome = mergeMutation(current?.state ?? null, { deviceId, deviceSeq: m.deviceSeq, baseVersion: m.baseVersion, op: m.op, fields: m.fields })
     if (outcome.status === 'rejected') {
       return { mutationId: m.mutationId, status: 'rejected', reason: outcome.reason, message: REJECTION_MESSAGES[outcome.reason] }
     }
-    const stored: StoredRecord = { table: m.table, id: m.recordId, unitId: m.unitId, state: outcome.next, seq: current?.seq ?? 0 }
+    const stored: StoredRecord = { table: m.table, id: m.recordId, scopeId: m.scopeId, state: outcome.next, seq: current?.seq ?? 0 }
     if (outcome.changed.length > 0) stored.seq = ++this.seq
     this.records.set(key, stored)
     if (outcome.status === 'conflict') {
@@ -122,7 +122,7 @@ export class FakeSyncServer {
       changes: page.map((r) => ({
         table: r.table,
         id: r.id,
-        unitId: r.unitId,
+        scopeId: r.scopeId,
         version: r.state.version,
         deleted: r.state.deleted,
         record: r.state.deleted ? null : this.record(r),

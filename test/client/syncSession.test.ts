@@ -53,7 +53,7 @@ afterEach(async () => {
 
 async function signedInWithOneWaiting(): Promise<void> {
   await meRepo.put(me('p1'))
-  await useRecordsStore().save('note', { unitId: 'u1', fields: NOTE })
+  await useRecordsStore().save('note', { scopeId: 'u1', fields: NOTE })
 }
 
 describe('session and sync', () => {
@@ -119,7 +119,7 @@ describe('session and sync', () => {
 
   it('logout without a connection stops and asks; "log out anyway" then wipes', async () => {
     await signedInWithOneWaiting()
-    await useRecordsStore().save('note', { unitId: 'u1', fields: { ...NOTE, body: 'To' } })
+    await useRecordsStore().save('note', { scopeId: 'u1', fields: { ...NOTE, body: 'To' } })
     server.failNetwork(5)
     const session = useSessionStore()
     expect(await session.logout()).toEqual({ done: false, unsent: 2 })

@@ -5,25 +5,25 @@ import {
 import type { PullChange } from '../../src/core/sync/protocol'
 
 const change = (version: number, fields: Record<string, unknown> | null, deleted = false): PullChange => ({
-  table: 'note', id: 'n1', unitId: 'u1', version, deleted, record: fields && { id: 'n1', unitId: 'u1', ...fields },
+  table: 'note', id: 'n1', scopeId: 'u1', version, deleted, record: fields && { id: 'n1', unitId: 'u1', ...fields },
 })
 const pulled = (version: number, fields: Record<string, unknown>) => rebaseOnPull(undefined, change(version, fields))
 
 describe('local writes', () => {
   it('a create is based on version 0 and shows at once', () => {
-    const { record, mutation } = localWrite(undefined, { table: 'note', id: 'n1', unitId: 'u1', op: 'upsert', fields: { body: 'ny' } }, 'm1')
-    expect(mutation).toEqual({ mutationId: 'm1', table: 'note', recordId: 'n1', unitId: 'u1', baseVersion: 0, op: 'upsert', fields: { body: 'ny' } })
+    const { record, mutation } = localWrite(undefined, { table: 'note', id: 'n1', scopeId: 'u1', op: 'upsert', fields: { body: 'ny' } }, 'm1')
+    expect(mutation).toEqual({ mutationId: 'm1', table: 'note', recordId: 'n1', scopeId: 'u1', baseVersion: 0, op: 'upsert', fields: { body: 'ny' } })
     expect(viewOf(record, [mutation])).toEqual({ exists: true, values: { body: 'ny' } })
     expect(viewOf(record, [])).toEqual({ exists: false, values: {} })
   })
 
   it('an edit is based on the server copy; pending writes win on screen, in order', () => {
     const rec = pulled(3, { body: 'server', month: 1 })
-    const a = localWrite(rec, { table: 'note', id: 'n1', unitId: 'u1', op: 'upsert', fields: { body: 'a' } }, 'm1')
-    const b = localWrite(a.record, { table: 'note', id: 'n1', unitId: 'u1', op: 'upsert', fields: { body: 'b', month: 2 } }, 'm2')
+    const a = localWrite(rec, { table: 'note', id: 'n1', scopeId: 'u1', op: 'upsert', fields: { body: 'a' } }, 'm1')
+    const b = localWrite(a.record, { table: 'note', id: 'n1', scopeId: 'u1', op: 'upsert', fields: { body: 'b', month: 2 } }, 'm2')
     expect([a.mutation.baseVersion, b.mutation.baseVersion]).toEqual([3, 3])
     expect(viewOf(b.record, [a.mutation, b.mutation]).values).toEqual({ body: 'b', month: 2 })
-    const d = localWrite(b.record, { table: 'note', id: 'n1', unitId: 'u1', op: 'delete', fields: { body: 'ignored' } }, 'm3')
+    const d = localWrite(b.record, { table: 'note', id: 'n1', scopeId: 'u1', op: 'delete', fields: { body: 'ignored' } }, 'm3')
     expect(d.mutation.fields).toEqual({})
     expect(viewOf(d.record, [a.mutation, b.mutation, d.mutation]).exists).toBe(false)
   })
@@ -42,7 +42,7 @@ describe('rebasing on pulled changes', () => {
 
   it('keeps pending local writes on top of a newer copy', () => {
     const rec = pulled(3, { body: 'v3', month: 1 })
-    const w = localWrite(rec, { table: 'note', id: 'n1', unitId: 'u1', op: 'upsert', fields: { body: 'mine' } }, 'm1')
+    const w = localWrite(rec, { table: 'note', id: 'n1', scopeId: 'u1', op: 'upsert', fields: { body: 'mine' } }, 'm1')
     const after = rebaseOnPull(w.record, change(4, { body: 'v4', month: 2 }))
     expect(viewOf(after, [w.mutation]).values).toEqual({ body: 'mine', month: 2 })
   })
@@ -71,7 +71,7 @@ describe('rebasing on pulled changes', () => {
 
 describe('push results', () => {
   const rec = pulled(3, { body: 'v3', month: 1 })
-  const w = localWrite(rec, { table: 'note', id: 'n1', unitId: 'u1', op: 'upsert', fields: { body: 'mine', month: 2 } }, 'm1')
+  const w = localWrite(rec, { table: 'note', id: 'n1', scopeId: 'u1', op: 'upsert', fields: { body: 'mine', month: 2 } }, 'm1')
 
   it('applied: the new server copy replaces the old', () => {
     const out = applyPushResult(w.record, w.mutation, { mutationId: 'm1', status: 'applied', version: 4, deleted: false, record: { id: 'n1', unitId: 'u1', body: 'mine', month: 2 } })
@@ -96,7 +96,7 @@ describe('push results', () => {
     expect(viewOf(out.record).values).toEqual({ body: 'mine', month: 2 })
 
     const mine = resolveConflict(out.record, 'body', 'mine', 'm2')
-    expect(mine.mutation).toEqual({ mutationId: 'm2', table: 'note', recordId: 'n1', unitId: 'u1', baseVersion: 4, op: 'upsert', fields: { body: 'mine' } })
+    expect(mine.mutation).toEqual({ mutationId: 'm2', table: 'note', recordId: 'n1', scopeId: 'u1', baseVersion: 4, op: 'upsert', fields: { body: 'mine' } })
     expect(mine.record.conflicts).toEqual([])
     expect(viewOf(mine.record, [mine.mutation!]).values.body).toBe('mine')
 
@@ -107,7 +107,7 @@ describe('push results', () => {
 
   it('writing a conflicting field again settles the conflict with the new value', () => {
     const conflicted: DeviceRecord = { ...pulled(4, { body: 'theirs' }), conflicts: [{ field: 'body', mine: 'mine', theirs: 'theirs' }] }
-    const again = localWrite(conflicted, { table: 'note', id: 'n1', unitId: 'u1', op: 'upsert', fields: { body: 'third' } }, 'm4')
+    const again = localWrite(conflicted, { table: 'note', id: 'n1', scopeId: 'u1', op: 'upsert', fields: { body: 'third' } }, 'm4')
     expect(again.record.conflicts).toEqual([])
     expect(again.mutation.baseVersion).toBe(4)
   })

@@ -9,6 +9,7 @@ const server: ServerRecordState = {
   values: { body: 'tablet', month: 10, year: 2025 },
   fieldVersions: { body: 3, month: 2, year: 1 },
   fieldWriters: { body: 'tablet', month: 'phone', year: 'oc' },
+  fieldSeqs: {},
 }
 const upsert = (deviceId: string, baseVersion: number, fields: Record<string, unknown>): MergeInput => ({ deviceId, baseVersion, op: 'upsert', fields })
 const del = (deviceId: string, baseVersion: number): MergeInput => ({ deviceId, baseVersion, op: 'delete', fields: {} })
@@ -51,7 +52,7 @@ describe('mergeMutation — upserts on a live record', () => {
   })
 
   it('freezes the version of fields that had none before moving on', () => {
-    const seeded: ServerRecordState = { version: 1, deleted: false, values: { body: 'seed', month: 1 }, fieldVersions: {}, fieldWriters: {} }
+    const seeded: ServerRecordState = { version: 1, deleted: false, values: { body: 'seed', month: 1 }, fieldVersions: {}, fieldWriters: {}, fieldSeqs: {} }
     const first = mergeMutation(seeded, upsert('phone', 1, { body: 'phone' }))
     if (first.status === 'rejected') throw new Error('unexpected')
     expect(first.next.fieldVersions).toEqual({ body: 2, month: 1 })
@@ -63,7 +64,7 @@ describe('mergeMutation — upserts on a live record', () => {
 
   it('applies nothing when a partial merge would break a rule across fields, and reports every differing field', () => {
     const check = (values: Record<string, unknown>) => values.status !== 'done' || values.doneOn !== null
-    const item: ServerRecordState = { version: 2, deleted: false, values: { status: 'planned', doneOn: '2025-01-01' }, fieldVersions: { status: 1, doneOn: 2 }, fieldWriters: { doneOn: 'oc' } }
+    const item: ServerRecordState = { version: 2, deleted: false, values: { status: 'planned', doneOn: '2025-01-01' }, fieldVersions: { status: 1, doneOn: 2 }, fieldWriters: { doneOn: 'oc' }, fieldSeqs: {} }
     // doneOn was changed by someone else: status "done" merges alone, as the date already there keeps the rule.
     expect(mergeMutation(item, upsert('phone', 1, { status: 'done', doneOn: '2025-02-02' }), check)).toMatchObject({ status: 'conflict', changed: ['status'] })
     const cleared = { ...item, values: { status: 'planned', doneOn: null } }
@@ -79,7 +80,7 @@ describe('mergeMutation — creates and deletes', () => {
     const out = mergeMutation(null, upsert('phone', 0, { body: 'ny', month: 1 }))
     expect(out).toEqual({
       status: 'applied', created: true, changed: ['body', 'month'], conflicts: [],
-      next: { version: 1, deleted: false, values: { body: 'ny', month: 1 }, fieldVersions: { body: 1, month: 1 }, fieldWriters: { body: 'phone', month: 'phone' } },
+      next: { version: 1, deleted: false, values: { body: 'ny', month: 1 }, fieldVersions: { body: 1, month: 1 }, fieldWriters: { body: 'phone', month: 'phone' }, fieldSeqs: {} },
     })
   })
 

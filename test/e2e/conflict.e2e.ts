@@ -101,7 +101,7 @@ describe('one leader, two devices, one initiative: merge, conflict, and the area
     let cursor = 0
     for (;;) {
       const res = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}&limit=2000`, {
-        headers: { cookie: leaderCookie, 'X-Sync-Protocol': '1' },
+        headers: { cookie: leaderCookie, 'X-Sync-Protocol': '2' },
       })
       if (!res.ok) throw new Error(`pull: ${res.status} ${await res.text()}`)
       const page = (await res.json()) as { changes: PulledChange[]; cursor: number; hasMore: boolean }

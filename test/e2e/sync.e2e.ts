@@ -19,7 +19,7 @@ async function serverForecastAmounts(server: ServerProcess, cookie: string): Pro
   const amounts: number[] = []
   let cursor = 0
   for (;;) {
-    const res = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}&limit=2000`, { headers: { cookie, 'x-sync-protocol': '1' } })
+    const res = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}&limit=2000`, { headers: { cookie, 'x-sync-protocol': '2' } })
     if (!res.ok) throw new Error(`pull: ${res.status} ${await res.text()}`)
     const page = (await res.json()) as { changes: PulledChange[]; cursor: number; hasMore: boolean }
     for (const c of page.changes) if (c.table === 'forecast' && !c.deleted) amounts.push(Number(c.record?.amount))

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MAX_BODY_BYTES, MAX_PUSH_BODY_BYTES } from '../../src/core/http/limits'
 import { IDS, PASSWORD, PEOPLE } from '../helpers/fixtures'
 import { CSRF, fixtureApp, get, login } from '../helpers/http'
+import { PROTOCOL_VERSION } from '../../src/core/sync/protocol'
 import { mutation, pushRaw, SYNC_HEADERS } from './syncHarness'
 
 let t: Awaited<ReturnType<typeof fixtureApp>>
@@ -45,9 +46,9 @@ describe('NUL bytes and lone surrogates', () => {
 
   it('refuses a NUL in the push body’s device id, and in a nested field and key', async () => {
     expectBadCharacter(await pushRaw(t.app, c.leaderA, 'dev-\u0000', []), 'deviceId')
-    const nested = mutation({ table: 'note', recordId: 'n-nul', unitId: IDS.unitA, fields: { body: 'a\u0000b' } })
+    const nested = mutation({ table: 'note', recordId: 'n-nul', scopeId: IDS.unitA, fields: { body: 'a\u0000b' } })
     expectBadCharacter(await pushRaw(t.app, c.leaderA, 'dev-nul', [nested]), 'mutations.0.fields.body')
-    const key = mutation({ table: 'note', recordId: 'n-nul', unitId: IDS.unitA, fields: { 'bo\u0000dy': 'x' } })
+    const key = mutation({ table: 'note', recordId: 'n-nul', scopeId: IDS.unitA, fields: { 'bo\u0000dy': 'x' } })
     expectBadCharacter(await pushRaw(t.app, c.leaderA, 'dev-nul', [key]), 'mutations.0.fields')
   })
 
@@ -78,11 +79,11 @@ describe('body size', () => {
 
   it('lets a push carry more than other requests, up to its own limit', async () => {
     const fields = { indicator: null, year: null, month: null, body: 'x'.repeat(1000), visibility: 'shared' }
-    const many = Array.from({ length: 200 }, (_, i) => mutation({ table: 'note', recordId: `n-big-${i}`, unitId: IDS.unitA, fields }))
-    const body = JSON.stringify({ protocol: 1, deviceId: 'dev-big', mutations: many })
+    const many = Array.from({ length: 200 }, (_, i) => mutation({ table: 'note', recordId: `n-big-${i}`, scopeId: IDS.unitA, fields }))
+    const body = JSON.stringify({ protocol: PROTOCOL_VERSION, deviceId: 'dev-big', mutations: many })
     expect(body.length).toBeGreaterThan(MAX_BODY_BYTES)
     expect((await postJsonText('/api/sync/push', body, c.leaderA)).statusCode).toBe(200)
-    const tooBig = JSON.stringify({ protocol: 1, deviceId: 'dev-big', mutations: [], pad: 'x'.repeat(MAX_PUSH_BODY_BYTES) })
+    const tooBig = JSON.stringify({ protocol: PROTOCOL_VERSION, deviceId: 'dev-big', mutations: [], pad: 'x'.repeat(MAX_PUSH_BODY_BYTES) })
     const res = await postJsonText('/api/sync/push', tooBig, c.leaderA)
     expect(res.statusCode).toBe(413)
     expect(res.json()).toEqual({ error: 'too_large', message: `Forespørgslen er for stor (højst ${MAX_PUSH_BODY_BYTES / 1024 / 1024} MB).` })

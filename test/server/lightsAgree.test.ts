@@ -66,7 +66,7 @@ async function forecastsUpTo(db: Db, unitId: string, now: Period): Promise<Local
       `insert into forecast (id, unit_id, year, month, amount, updated_at) values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
       [id, unitId, p.year, p.month, amount, updatedAt],
     )
-    local.push({ id, unitId, deleted: false, data: { year: p.year, month: p.month, amount, explanation: null, updatedAt } })
+    local.push({ id, scopeId: unitId, deleted: false, data: { year: p.year, month: p.month, amount, explanation: null, updatedAt } })
   }
   return local
 }

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { recordIdFor } from '../../src/core/sync/kind'
+import { CORE_SYNC_KINDS, SYNC_KINDS, type SyncTable } from '../../src/core/sync/kinds'
 import { REJECTION_MESSAGES, type PushResult } from '../../src/core/sync/protocol'
+import { scopeFor } from '../../src/server/auth/scope'
+import { pullChanges } from '../../src/server/sync/pull'
+import { UNKNOWN_BASE_VERSION, writeSynced } from '../../src/server/sync/writer'
 import { CSRF, fixtureApp, login } from '../helpers/http'
 import { IDS, PEOPLE } from '../helpers/fixtures'
 import { dumpSyncState, mutation, pullAll, pullPage, pullRaw, push, pushRaw, SYNC_HEADERS } from './syncHarness'
@@ -29,6 +34,10 @@ const stampsBy = (person: { id: string; name: string }) => ({
   updatedBy: person.id, updatedByName: person.name, updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
   createdBy: person.id, createdByName: person.name,
 })
+
+/** The record id a device would use: derived from the key for natural-key kinds, else a name of the test's. */
+const idFor = (table: SyncTable, fields: Record<string, unknown>, name = `all-${table}`) =>
+  SYNC_KINDS[table].naturalKey ? recordIdFor(SYNC_KINDS[table], { ...fields, unitId: IDS.unitA }) : name
 
 function expectStatus<S extends PushResult['status']>(r: PushResult | undefined, status: S): Extract<PushResult, { status: S }> {
   expect(r?.status, JSON.stringify(r)).toBe(status)
@@ -89,17 +98,17 @@ describe('protocol and session', () => {
 describe('push', () => {
   it('creates a record, pull hands it out, and the audit log has old and new value', async () => {
     const [r] = await push(t.app, c.leaderA, 'dev-a1', [
-      mutation({ table: 'note', recordId: 'n-create', unitId: IDS.unitA, fields: noteFields('  Første note  ') }),
+      mutation({ table: 'note', recordId: 'n-create', scopeId: IDS.unitA, fields: noteFields('  Første note  ') }),
     ])
     const applied = expectStatus(r, 'applied')
     expect(applied.version).toBe(1)
     expect(applied.record).toEqual({ ...note('n-create', IDS.unitA, 'Første note'), ...stampsBy(PEOPLE.leaderA) })
     const { changes } = await pullAll(t.app, c.leaderA)
     expect(changes.find((ch) => ch.id === 'n-create')).toEqual({
-      table: 'note', id: 'n-create', unitId: IDS.unitA, version: 1, deleted: false, record: applied.record,
+      table: 'note', id: 'n-create', scopeId: IDS.unitA, version: 1, deleted: false, record: applied.record,
     })
     const [up] = await push(t.app, c.leaderA, 'dev-a1', [
-      mutation({ table: 'note', recordId: 'n-create', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'Rettet' } }),
+      mutation({ table: 'note', recordId: 'n-create', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'Rettet' } }),
     ])
     expect(expectStatus(up, 'applied').version).toBe(2)
     const audit = await t.db.query<{ action: string; old_value: unknown; new_value: unknown; person_id: string }>(
@@ -113,14 +122,14 @@ describe('push', () => {
 
   it('the same push replayed 100 times leaves the same state as once', async () => {
     const mutations = [
-      mutation({ table: 'note', recordId: 'n-replay', unitId: IDS.unitA, fields: noteFields('Én gang') }),
-      mutation({ table: 'note', recordId: 'n-replay', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'To gange' } }),
-      mutation({ table: 'forecast', recordId: `fc-${IDS.unitA}-3`, unitId: IDS.unitA, baseVersion: 1, fields: { amount: 10_400_000.5 } }),
-      mutation({ table: 'initiative', recordId: 'ini-replay', unitId: IDS.unitA, fields: { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea', dueDate: null, expectedEffect: 150_000, status: 'planned' } }),
-      mutation({ table: 'note', recordId: 'n-replay-del', unitId: IDS.unitA, fields: noteFields('Slettes') }),
-      mutation({ table: 'note', recordId: 'n-replay-del', unitId: IDS.unitA, baseVersion: 1, op: 'delete' }),
-      mutation({ table: 'note', recordId: 'n-replay-x', unitId: IDS.unitC, fields: noteFields('Forkert enhed') }),
-      mutation({ table: 'note', recordId: 'n-replay-y', unitId: IDS.unitA, fields: { ...noteFields('x'), body: '' } }),
+      mutation({ table: 'note', recordId: 'n-replay', scopeId: IDS.unitA, fields: noteFields('Én gang') }),
+      mutation({ table: 'note', recordId: 'n-replay', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'To gange' } }),
+      mutation({ table: 'forecast', recordId: `fc-${IDS.unitA}-3`, scopeId: IDS.unitA, baseVersion: 1, fields: { amount: 10_400_000.5 } }),
+      mutation({ table: 'initiative', recordId: 'ini-replay', scopeId: IDS.unitA, fields: { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea', dueDate: null, expectedEffect: 150_000, status: 'planned' } }),
+      mutation({ table: 'note', recordId: 'n-replay-del', scopeId: IDS.unitA, fields: noteFields('Slettes') }),
+      mutation({ table: 'note', recordId: 'n-replay-del', scopeId: IDS.unitA, baseVersion: 1, op: 'delete' }),
+      mutation({ table: 'note', recordId: 'n-replay-x', scopeId: IDS.unitC, fields: noteFields('Forkert enhed') }),
+      mutation({ table: 'note', recordId: 'n-replay-y', scopeId: IDS.unitA, fields: { ...noteFields('x'), body: '' } }),
     ]
     const first = await push(t.app, c.leaderA, 'dev-replay', mutations)
     const once = await dumpSyncState(t.db)
@@ -134,17 +143,17 @@ describe('push', () => {
     expect(counts[0]?.n).toBe(mutations.length)
   })
 
-  it('refuses a push into another unit, the same whether or not the record exists', async () => {
-    await push(t.app, c.leaderC, 'dev-c1', [mutation({ table: 'note', recordId: 'n-of-c', unitId: IDS.unitC, fields: noteFields('C') })])
+  it('refuses a push into another unit as "not found", the same whether or not the record exists', async () => {
+    await push(t.app, c.leaderC, 'dev-c1', [mutation({ table: 'note', recordId: 'n-of-c', scopeId: IDS.unitC, fields: noteFields('C') })])
     const results = await push(t.app, c.leaderA, 'dev-a1', [
-      mutation({ table: 'note', recordId: 'n-new-in-c', unitId: IDS.unitC, fields: noteFields('ind i C') }),
-      mutation({ table: 'note', recordId: 'n-of-c', unitId: IDS.unitC, baseVersion: 1, fields: { body: 'kapret' } }),
+      mutation({ table: 'note', recordId: 'n-new-in-c', scopeId: IDS.unitC, fields: noteFields('ind i C') }),
+      mutation({ table: 'note', recordId: 'n-of-c', scopeId: IDS.unitC, baseVersion: 1, fields: { body: 'kapret' } }),
       // An existing record of unit C claimed to be in the leader's own unit.
-      mutation({ table: 'note', recordId: 'n-of-c', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'kapret' } }),
-      mutation({ table: 'forecast', recordId: `fc-${IDS.unitC}-3`, unitId: IDS.unitA, baseVersion: 1, fields: { amount: 1 } }),
+      mutation({ table: 'note', recordId: 'n-of-c', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'kapret' } }),
+      mutation({ table: 'forecast', recordId: `fc-${IDS.unitC}-3`, scopeId: IDS.unitA, baseVersion: 1, fields: { amount: 1 } }),
     ])
     for (const r of results) {
-      expect(r).toEqual({ mutationId: r.mutationId, status: 'rejected', reason: 'forbidden', message: REJECTION_MESSAGES.forbidden })
+      expect(r).toEqual({ mutationId: r.mutationId, status: 'rejected', reason: 'not_found', message: REJECTION_MESSAGES.not_found })
     }
     const rows = await t.db.query<{ body: string; unit_id: string }>(`select body, unit_id from note where id in ('n-of-c', 'n-new-in-c')`)
     expect(rows).toEqual([{ body: 'C', unit_id: IDS.unitC }])
@@ -153,7 +162,7 @@ describe('push', () => {
   it('refuses a device id used from another person’s session (403), and changes nothing', async () => {
     await push(t.app, c.leaderA, 'dev-owned-by-a', [])
     const res = await pushRaw(t.app, c.leaderC, 'dev-owned-by-a', [
-      mutation({ table: 'note', recordId: 'n-thief', unitId: IDS.unitC, fields: noteFields('via fremmed enhed') }),
+      mutation({ table: 'note', recordId: 'n-thief', scopeId: IDS.unitC, fields: noteFields('via fremmed enhed') }),
     ])
     expect(res.statusCode).toBe(403)
     expect(res.json()).toMatchObject({ error: 'device_mismatch' })
@@ -163,25 +172,27 @@ describe('push', () => {
   it('authorises by role: leader, area chief, directorate and economics', async () => {
     const dialogue = { kind: 'support', indicators: ['budget'], scheduledOn: '2025-12-01', heldOn: null, agenda: ['Budget'], minutes: '', improved: null, lockedAt: null }
     const byLeader = await push(t.app, c.leaderA, 'dev-a1', [
-      mutation({ table: 'dialogue', recordId: 'dl-1', unitId: IDS.unitA, fields: dialogue }),
-      mutation({ table: 'note', recordId: 'n-priv-by-leader', unitId: IDS.unitA, fields: noteFields('hemmelig', 'oc_private') }),
+      mutation({ table: 'dialogue', recordId: 'dl-1', scopeId: IDS.unitA, fields: dialogue }),
+      mutation({ table: 'note', recordId: 'n-priv-by-leader', scopeId: IDS.unitA, fields: noteFields('hemmelig', 'oc_private') }),
     ])
     expect(byLeader.map((r) => r.status === 'rejected' && r.reason)).toEqual(['forbidden', 'forbidden'])
     const byOc = await push(t.app, c.oc, 'dev-oc', [
-      mutation({ table: 'dialogue', recordId: 'dl-1', unitId: IDS.unitA, fields: dialogue }),
-      mutation({ table: 'note', recordId: 'n-priv', unitId: IDS.unitA, fields: noteFields('Kun for OC', 'oc_private') }),
-      mutation({ table: 'forecast', recordId: 'fc-oc', unitId: IDS.unitA, fields: { year: 2026, month: 1, amount: 1, explanation: null } }),
-      mutation({ table: 'note', recordId: 'n-oc-syd', unitId: IDS.unitC, fields: noteFields('Syd') }),
+      mutation({ table: 'dialogue', recordId: 'dl-1', scopeId: IDS.unitA, fields: dialogue }),
+      mutation({ table: 'note', recordId: 'n-priv', scopeId: IDS.unitA, fields: noteFields('Kun for OC', 'oc_private') }),
+      mutation({ table: 'forecast', recordId: 'fc-oc', scopeId: IDS.unitA, fields: { year: 2026, month: 1, amount: 1, explanation: null } }),
+      mutation({ table: 'note', recordId: 'n-oc-syd', scopeId: IDS.unitC, fields: noteFields('Syd') }),
     ])
-    expect(byOc.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual(['applied', 'applied', 'forbidden', 'forbidden'])
-    // The leader may not touch the private note, and hears the same as for a record elsewhere.
+    // A forecast in a unit the OC sees but does not write: forbidden; a note in a unit it does not see: not there.
+    expect(byOc.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual(['applied', 'applied', 'forbidden', 'not_found'])
+    // The leader may not touch the private note, and hears the same as for a record that is not there.
     const [touch] = await push(t.app, c.leaderA, 'dev-a1', [
-      mutation({ table: 'note', recordId: 'n-priv', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'læst?' } }),
+      mutation({ table: 'note', recordId: 'n-priv', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'læst?' } }),
+      mutation({ table: 'note', recordId: 'n-priv-never', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'læst?' } }),
     ])
-    expect(touch).toMatchObject({ status: 'rejected', reason: 'forbidden', message: REJECTION_MESSAGES.forbidden })
+    expect(touch).toMatchObject({ status: 'rejected', reason: 'not_found', message: REJECTION_MESSAGES.not_found })
     for (const cookie of [c.dir, c.eco]) {
       const [r] = await push(t.app, cookie, `dev-${cookie.slice(-6)}`, [
-        mutation({ table: 'note', recordId: 'n-by-dir', unitId: IDS.unitA, fields: noteFields('fra toppen') }),
+        mutation({ table: 'note', recordId: 'n-by-dir', scopeId: IDS.unitA, fields: noteFields('fra toppen') }),
       ])
       expect(r).toMatchObject({ status: 'rejected', reason: 'forbidden' })
     }
@@ -189,11 +200,11 @@ describe('push', () => {
 
   it('rejects invalid fields with a Danish message naming the field, and lets the next mutations through', async () => {
     const results = await push(t.app, c.leaderA, 'dev-a1', [
-      mutation({ table: 'note', recordId: 'n-inv1', unitId: IDS.unitA, fields: { ...noteFields('x'), body: '   ' } }),
-      mutation({ table: 'note', recordId: 'n-inv2', unitId: IDS.unitA, fields: { ...noteFields('x'), colour: 'red' } }),
-      mutation({ table: 'note', recordId: 'n-inv3', unitId: IDS.unitA, fields: { body: 'kun tekst' } }),
-      mutation({ table: 'actionPlanItem', recordId: `ap-${IDS.unitA}`, unitId: IDS.unitA, baseVersion: 1, fields: { status: 'dropped' } }),
-      mutation({ table: 'note', recordId: 'n-ok', unitId: IDS.unitA, fields: noteFields('gyldig') }),
+      mutation({ table: 'note', recordId: 'n-inv1', scopeId: IDS.unitA, fields: { ...noteFields('x'), body: '   ' } }),
+      mutation({ table: 'note', recordId: 'n-inv2', scopeId: IDS.unitA, fields: { ...noteFields('x'), colour: 'red' } }),
+      mutation({ table: 'note', recordId: 'n-inv3', scopeId: IDS.unitA, fields: { body: 'kun tekst' } }),
+      mutation({ table: 'actionPlanItem', recordId: `ap-${IDS.unitA}`, scopeId: IDS.unitA, baseVersion: 1, fields: { status: 'dropped' } }),
+      mutation({ table: 'note', recordId: 'n-ok', scopeId: IDS.unitA, fields: noteFields('gyldig') }),
     ])
     expect(results.map((r) => (r.status === 'rejected' ? [r.reason, r.message] : r.status))).toEqual([
       ['invalid', 'Tekst: Noten må ikke være tom.'],
@@ -206,10 +217,10 @@ describe('push', () => {
 
   it('refuses the server’s stamps (who and when) as fields, on a create and on an edit', async () => {
     const results = await push(t.app, c.leaderA, 'dev-a1', [
-      mutation({ table: 'note', recordId: 'n-stamp1', unitId: IDS.unitA, fields: { ...noteFields('x'), updatedByName: 'En anden' } }),
-      mutation({ table: 'note', recordId: 'n-stamp2', unitId: IDS.unitA, fields: noteFields('y') }),
-      mutation({ table: 'note', recordId: 'n-stamp2', unitId: IDS.unitA, baseVersion: 1, fields: { updatedAt: '2020-01-01T00:00:00.000Z' } }),
-      mutation({ table: 'note', recordId: 'n-stamp2', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'z', createdBy: PEOPLE.ocNord.id } }),
+      mutation({ table: 'note', recordId: 'n-stamp1', scopeId: IDS.unitA, fields: { ...noteFields('x'), updatedByName: 'En anden' } }),
+      mutation({ table: 'note', recordId: 'n-stamp2', scopeId: IDS.unitA, fields: noteFields('y') }),
+      mutation({ table: 'note', recordId: 'n-stamp2', scopeId: IDS.unitA, baseVersion: 1, fields: { updatedAt: '2020-01-01T00:00:00.000Z' } }),
+      mutation({ table: 'note', recordId: 'n-stamp2', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'z', createdBy: PEOPLE.ocNord.id } }),
     ])
     expect(results.map((r) => (r.status === 'rejected' ? [r.reason, r.message] : r.status))).toEqual([
       ['invalid', 'Ændret af: sættes af serveren og kan ikke ændres.'],
@@ -222,29 +233,29 @@ describe('push', () => {
   })
 
   it('keeps a note’s visibility fixed after it is made', async () => {
-    await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-vis', unitId: IDS.unitA, fields: noteFields('delt') })])
+    await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-vis', scopeId: IDS.unitA, fields: noteFields('delt') })])
     const [r] = await push(t.app, c.oc, 'dev-oc', [
-      mutation({ table: 'note', recordId: 'n-vis', unitId: IDS.unitA, baseVersion: 1, fields: { visibility: 'oc_private' } }),
+      mutation({ table: 'note', recordId: 'n-vis', scopeId: IDS.unitA, baseVersion: 1, fields: { visibility: 'oc_private' } }),
     ])
     expect(r).toMatchObject({ status: 'rejected', reason: 'invalid', message: 'Synlighed: kan ikke ændres, efter posten er oprettet.' })
   })
 
   it('reports an unexpected failure as rejected "error" without storing it or stopping the others', async () => {
-    const tooBig = mutation({ table: 'initiative', recordId: 'ini-big', unitId: IDS.unitA, fields: { indicator: 'budget', title: 'Stor', owner: '', dueDate: null, expectedEffect: 1e15, status: 'planned' } })
-    const fine = mutation({ table: 'note', recordId: 'n-after-error', unitId: IDS.unitA, fields: noteFields('kommer igennem') })
+    const tooBig = mutation({ table: 'initiative', recordId: 'ini-big', scopeId: IDS.unitA, fields: { indicator: 'budget', title: 'Stor', owner: '', dueDate: null, expectedEffect: 1e15, status: 'planned' } })
+    const fine = mutation({ table: 'note', recordId: 'n-after-error', scopeId: IDS.unitA, fields: noteFields('kommer igennem') })
     const results = await push(t.app, c.leaderA, 'dev-a1', [tooBig, fine])
     expect(results.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual(['error', 'applied'])
     expect(await t.db.query(`select 1 from applied_mutation where mutation_id = $1`, [tooBig.mutationId])).toEqual([])
     expect(await t.db.query(`select 1 from initiative where id = 'ini-big'`)).toEqual([])
   })
 
-  it('refuses a second forecast for the same month as a duplicate', async () => {
+  it('refuses a create of a natural-key record under an id not derived from its key', async () => {
     const [r] = await push(t.app, c.leaderA, 'dev-a1', [
-      mutation({ table: 'forecast', recordId: 'fc-other-id', unitId: IDS.unitA, fields: { year: 2025, month: 4, amount: 1, explanation: null } }),
+      mutation({ table: 'forecast', recordId: 'fc-other-id', scopeId: IDS.unitA, fields: { year: 2025, month: 4, amount: 1, explanation: null } }),
     ])
-    expect(r).toMatchObject({ status: 'rejected', reason: 'duplicate' })
+    expect(r).toMatchObject({ status: 'rejected', reason: 'invalid', field: 'id', message: expect.stringMatching(/^Id: /) })
     const [again] = await push(t.app, c.leaderA, 'dev-a1', [
-      mutation({ table: 'forecast', recordId: 'fc-other-id', unitId: IDS.unitA, fields: { year: 2025, month: 4, amount: 1, explanation: null }, mutationId: r!.mutationId }),
+      mutation({ table: 'forecast', recordId: 'fc-other-id', scopeId: IDS.unitA, fields: { year: 2025, month: 4, amount: 1, explanation: null }, mutationId: r!.mutationId }),
     ])
     expect(again).toEqual(r)
   })
@@ -252,24 +263,24 @@ describe('push', () => {
 
 describe('merge', () => {
   it('merges two devices editing different fields of one record', async () => {
-    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-merge', unitId: IDS.unitA, fields: noteFields('start') })])
+    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-merge', scopeId: IDS.unitA, fields: noteFields('start') })])
     const [fromTablet] = await push(t.app, c.leaderA, 'dev-tablet', [
-      mutation({ table: 'note', recordId: 'n-merge', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'fra tablet' } }),
+      mutation({ table: 'note', recordId: 'n-merge', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'fra tablet' } }),
     ])
     expect(expectStatus(fromTablet, 'applied').version).toBe(2)
-    const [fromOc] = await push(t.app, c.oc, 'dev-oc', [
-      mutation({ table: 'note', recordId: 'n-merge', unitId: IDS.unitA, baseVersion: 1, fields: { month: 11 } }),
+    const [fromLaptop] = await push(t.app, c.leaderA, 'dev-laptop', [
+      mutation({ table: 'note', recordId: 'n-merge', scopeId: IDS.unitA, baseVersion: 1, fields: { month: 11 } }),
     ])
-    const merged = expectStatus(fromOc, 'applied')
+    const merged = expectStatus(fromLaptop, 'applied')
     expect(merged.version).toBe(3)
     expect(merged.record).toMatchObject({ body: 'fra tablet', month: 11 })
   })
 
   it('keeps the server value of a field changed by both and returns both values as a conflict', async () => {
-    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-clash', unitId: IDS.unitA, fields: noteFields('start') })])
-    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-clash', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'telefon' } })])
+    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-clash', scopeId: IDS.unitA, fields: noteFields('start') })])
+    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-clash', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'telefon' } })])
     const [r] = await push(t.app, c.leaderA, 'dev-tablet', [
-      mutation({ table: 'note', recordId: 'n-clash', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'tablet', month: 12 } }),
+      mutation({ table: 'note', recordId: 'n-clash', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'tablet', month: 12 } }),
     ])
     const conflict = expectStatus(r, 'conflict')
     expect(conflict.conflicts).toEqual([{ field: 'body', mine: 'tablet', theirs: 'telefon' }])
@@ -278,36 +289,36 @@ describe('merge', () => {
     expect(conflict.version).toBe(3)
     // Equal values are no conflict.
     const [same] = await push(t.app, c.leaderA, 'dev-tablet', [
-      mutation({ table: 'note', recordId: 'n-clash', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'telefon' } }),
+      mutation({ table: 'note', recordId: 'n-clash', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'telefon' } }),
     ])
     expect(expectStatus(same, 'applied').version).toBe(3)
   })
 
   it('applies a device’s own queued edits of one field in order, all on the same base version', async () => {
-    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-queue', unitId: IDS.unitA, fields: noteFields('v1') })])
+    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-queue', scopeId: IDS.unitA, fields: noteFields('v1') })])
     const results = await push(t.app, c.leaderA, 'dev-phone', [
-      mutation({ table: 'note', recordId: 'n-queue', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'v2' } }),
-      mutation({ table: 'note', recordId: 'n-queue', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'v3' } }),
+      mutation({ table: 'note', recordId: 'n-queue', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'v2' } }),
+      mutation({ table: 'note', recordId: 'n-queue', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'v3' } }),
     ])
     expect(results.map((r) => r.status)).toEqual(['applied', 'applied'])
     expect(results[1]).toMatchObject({ version: 3, record: { body: 'v3' } })
   })
 
   it('turns a delete that meets newer edits into a conflict, refuses edits of a deleted record, and revives on create', async () => {
-    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-del', unitId: IDS.unitA, fields: noteFields('start') })])
-    await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-del', unitId: IDS.unitA, baseVersion: 1, fields: { body: 'OC skrev' } })])
-    const [del] = await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-del', unitId: IDS.unitA, baseVersion: 1, op: 'delete' })])
+    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-del', scopeId: IDS.unitA, fields: noteFields('start') })])
+    await push(t.app, c.leaderA, 'dev-tablet', [mutation({ table: 'note', recordId: 'n-del', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'tablet skrev' } })])
+    const [del] = await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-del', scopeId: IDS.unitA, baseVersion: 1, op: 'delete' })])
     expect(expectStatus(del, 'conflict').conflicts).toEqual([{ field: 'deleted', mine: true, theirs: false }])
-    const [del2] = await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-del', unitId: IDS.unitA, baseVersion: 2, op: 'delete' })])
+    const [del2] = await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-del', scopeId: IDS.unitA, baseVersion: 2, op: 'delete' })])
     expect(del2).toMatchObject({ status: 'applied', version: 3, deleted: true, record: null })
-    const [edit] = await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-del', unitId: IDS.unitA, baseVersion: 2, fields: { body: 'for sent' } })])
+    const [edit] = await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-del', scopeId: IDS.unitA, baseVersion: 2, fields: { body: 'for sent' } })])
     expect(edit).toMatchObject({ status: 'rejected', reason: 'deleted', message: REJECTION_MESSAGES.deleted })
-    const [revive] = await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-del', unitId: IDS.unitA, fields: noteFields('igen') })])
+    const [revive] = await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-del', scopeId: IDS.unitA, fields: noteFields('igen') })])
     expect(revive).toMatchObject({ status: 'applied', version: 4, deleted: false, record: { body: 'igen' } })
   })
 
   it('rejects an edit of a record the server has never had', async () => {
-    const [r] = await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-never', unitId: IDS.unitA, baseVersion: 4, fields: { body: 'x' } })])
+    const [r] = await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-never', scopeId: IDS.unitA, baseVersion: 4, fields: { body: 'x' } })])
     expect(r).toMatchObject({ status: 'rejected', reason: 'not_found' })
   })
 })
@@ -338,7 +349,7 @@ describe('pull', () => {
 
   it('moves a leader’s cursor past changes in other units, and starts over when the cursor is ahead of the server', async () => {
     const { cursor } = await pullAll(t.app, c.leaderA)
-    await push(t.app, c.leaderC, 'dev-c1', [mutation({ table: 'note', recordId: 'n-elsewhere', unitId: IDS.unitC, fields: noteFields('andetsteds') })])
+    await push(t.app, c.leaderC, 'dev-c1', [mutation({ table: 'note', recordId: 'n-elsewhere', scopeId: IDS.unitC, fields: noteFields('andetsteds') })])
     const page = await pullPage(t.app, c.leaderA, cursor)
     expect(page.changes).toEqual([])
     expect(page.cursor).toBeGreaterThan(cursor)
@@ -347,32 +358,32 @@ describe('pull', () => {
   })
 
   it('hands out a delete as a tombstone after the cursor', async () => {
-    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-tomb', unitId: IDS.unitA, fields: noteFields('væk snart') })])
+    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-tomb', scopeId: IDS.unitA, fields: noteFields('væk snart') })])
     const { cursor } = await pullAll(t.app, c.leaderA)
-    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-tomb', unitId: IDS.unitA, baseVersion: 1, op: 'delete' })])
+    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-tomb', scopeId: IDS.unitA, baseVersion: 1, op: 'delete' })])
     const page = await pullPage(t.app, c.leaderA, cursor)
-    expect(page.changes).toEqual([{ table: 'note', id: 'n-tomb', unitId: IDS.unitA, version: 2, deleted: true, record: null }])
+    expect(page.changes).toEqual([{ table: 'note', id: 'n-tomb', scopeId: IDS.unitA, version: 2, deleted: true, record: null }])
   })
 
   it('never gives a leader another unit’s records or OC private notes; OC private notes only to the area chief', async () => {
     await push(t.app, c.oc, 'dev-oc', [
-      mutation({ table: 'note', recordId: 'n-private-a', unitId: IDS.unitA, fields: noteFields('Fortroligt om A', 'oc_private') }),
-      mutation({ table: 'note', recordId: 'n-private-a-del', unitId: IDS.unitA, fields: noteFields('Fortroligt, slettes', 'oc_private') }),
+      mutation({ table: 'note', recordId: 'n-private-a', scopeId: IDS.unitA, fields: noteFields('Fortroligt om A', 'oc_private') }),
+      mutation({ table: 'note', recordId: 'n-private-a-del', scopeId: IDS.unitA, fields: noteFields('Fortroligt, slettes', 'oc_private') }),
     ])
-    await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-private-a-del', unitId: IDS.unitA, baseVersion: 1, op: 'delete' })])
-    await push(t.app, c.leaderC, 'dev-c1', [mutation({ table: 'note', recordId: 'n-c-only', unitId: IDS.unitC, fields: noteFields('Kun C') })])
+    await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-private-a-del', scopeId: IDS.unitA, baseVersion: 1, op: 'delete' })])
+    await push(t.app, c.leaderC, 'dev-c1', [mutation({ table: 'note', recordId: 'n-c-only', scopeId: IDS.unitC, fields: noteFields('Kun C') })])
 
     const leader = (await pullAll(t.app, c.leaderA)).changes
     expect(leader.length).toBeGreaterThan(0)
-    expect(new Set(leader.map((ch) => ch.unitId))).toEqual(new Set([IDS.unitA]))
+    expect(new Set(leader.map((ch) => ch.scopeId))).toEqual(new Set([IDS.unitA]))
     expect(leader.filter((ch) => ch.id.startsWith('n-private'))).toEqual([])
 
     const leaderC = (await pullAll(t.app, c.leaderC)).changes
-    expect(new Set(leaderC.map((ch) => ch.unitId))).toEqual(new Set([IDS.unitC]))
+    expect(new Set(leaderC.map((ch) => ch.scopeId))).toEqual(new Set([IDS.unitC]))
 
     const oc = (await pullAll(t.app, c.oc)).changes
     expect(oc.map((ch) => ch.id)).toEqual(expect.arrayContaining(['n-private-a', 'n-private-a-del']))
-    expect(oc.some((ch) => ch.unitId === IDS.unitC)).toBe(false)
+    expect(oc.some((ch) => ch.scopeId === IDS.unitC)).toBe(false)
 
     for (const cookie of [c.dir, c.eco]) {
       const everything = (await pullAll(t.app, cookie)).changes
@@ -397,7 +408,7 @@ describe('pull', () => {
     for (const [table, fields] of Object.entries(records)) {
       const cookie = table === 'dialogue' ? c.oc : c.leaderA
       const [r] = await push(t.app, cookie, table === 'dialogue' ? 'dev-oc' : 'dev-a1', [
-        mutation({ table: table as keyof typeof records, recordId: `all-${table}`, unitId: IDS.unitA, fields: { ...fields } }),
+        mutation({ table: table as keyof typeof records, recordId: idFor(table as keyof typeof records, fields), scopeId: IDS.unitA, fields: { ...fields } }),
       ])
       answers.set(table, expectStatus(r, 'applied').record)
     }
@@ -410,7 +421,7 @@ describe('pull', () => {
   it('hands out who wrote a note and when: the author’s name and time, and who made it after someone else edits it', async () => {
     const { cursor } = await pullAll(t.app, c.oc)
     const before = Date.now()
-    const [made] = await push(t.app, c.leaderA, 'dev-a1', [mutation({ table: 'note', recordId: 'n-author', unitId: IDS.unitA, fields: noteFields('Hvem skrev?') })])
+    const [made] = await push(t.app, c.leaderA, 'dev-a1', [mutation({ table: 'note', recordId: 'n-author', scopeId: IDS.unitA, fields: noteFields('Hvem skrev?') })])
     const after = Date.now()
     const pulled = (await pullAll(t.app, c.oc, cursor)).changes.find((ch) => ch.id === 'n-author')
     expect(pulled?.record).toEqual({ ...note('n-author', IDS.unitA, 'Hvem skrev?'), ...stampsBy(PEOPLE.leaderA) })
@@ -419,9 +430,12 @@ describe('pull', () => {
     expect(at).toBeGreaterThanOrEqual(before - 1000)
     expect(at).toBeLessThanOrEqual(after + 1000)
 
-    // The area chief edits it: the last writer changes, the maker stays.
-    const [edited] = await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-author', unitId: IDS.unitA, baseVersion: 1, fields: { month: 11 } })])
-    const editedRecord = expectStatus(edited, 'applied').record
+    // A server-side writer (an OC tool, an import) changes it as the area chief: the last writer
+    // changes, the maker stays. (Through push the area chief may not: only the author edits a note.)
+    const edited = await t.db.transaction((tx) => writeSynced(tx, {
+      kind: SYNC_KINDS.note, id: 'n-author', scopeId: IDS.unitA, op: 'upsert', fields: { month: 11 }, personId: PEOPLE.ocNord.id,
+    }))
+    const editedRecord = expectStatus({ ...edited, mutationId: 'x' } as PushResult, 'applied').record
     expect(editedRecord).toMatchObject({
       updatedBy: PEOPLE.ocNord.id, updatedByName: PEOPLE.ocNord.name, createdBy: PEOPLE.leaderA.id, createdByName: PEOPLE.leaderA.name,
     })
@@ -430,12 +444,12 @@ describe('pull', () => {
     expect(Date.parse(String(again?.record?.updatedAt))).toBeGreaterThanOrEqual(at)
 
     // A conflict answer carries the stamps of the server's copy too.
-    const [clash] = await push(t.app, c.leaderA, 'dev-a1', [mutation({ table: 'note', recordId: 'n-author', unitId: IDS.unitA, baseVersion: 1, fields: { month: 12 } })])
+    const [clash] = await push(t.app, c.leaderA, 'dev-a1', [mutation({ table: 'note', recordId: 'n-author', scopeId: IDS.unitA, baseVersion: 1, fields: { month: 12 } })])
     expect(expectStatus(clash, 'conflict').record).toEqual(again?.record)
   })
 
   it('logs who pulled a unit’s notes', async () => {
-    await push(t.app, c.leaderC, 'dev-c1', [mutation({ table: 'note', recordId: 'n-logged', unitId: IDS.unitC, fields: noteFields('læses') })])
+    await push(t.app, c.leaderC, 'dev-c1', [mutation({ table: 'note', recordId: 'n-logged', scopeId: IDS.unitC, fields: noteFields('læses') })])
     // Earlier pulls may still be waiting in the batch: look only at this one.
     const since = new Date().toISOString()
     await pullAll(t.app, c.leaderC)
@@ -449,5 +463,125 @@ describe('pull', () => {
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ person_id: PEOPLE.leaderC.id, unit_id: IDS.unitC, what: 'note' })
     expect(rows[0]!.records).toBeGreaterThan(0)
+  })
+})
+
+describe('defects found when the sync was attacked', () => {
+  it('refuses a base version the server never handed out, for an edit and a delete (it skipped the conflict check)', async () => {
+    await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'note', recordId: 'n-future', scopeId: IDS.unitA, fields: noteFields('start') })])
+    await push(t.app, c.leaderA, 'dev-tablet', [mutation({ table: 'note', recordId: 'n-future', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'nyere' } })])
+    const results = await push(t.app, c.leaderA, 'dev-phone', [
+      mutation({ table: 'note', recordId: 'n-future', scopeId: IDS.unitA, baseVersion: 999_999, fields: { body: 'overskriver' } }),
+      mutation({ table: 'note', recordId: 'n-future', scopeId: IDS.unitA, baseVersion: 999_999, op: 'delete' }),
+    ])
+    for (const r of results) expect(r).toMatchObject({ status: 'rejected', reason: 'invalid', message: UNKNOWN_BASE_VERSION })
+    expect(await t.db.query(`select body, deleted, version from note where id = 'n-future'`)).toEqual([{ body: 'nyere', deleted: false, version: 2 }])
+  })
+
+  it('answers a probe of an id elsewhere or of a private note exactly as one of an id that does not exist', async () => {
+    await push(t.app, c.leaderC, 'dev-c1', [mutation({ table: 'note', recordId: 'n-probe-c', scopeId: IDS.unitC, fields: noteFields('C') })])
+    await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'p-probe-a', scopeId: IDS.unitA, fields: noteFields('Privat', 'oc_private') })])
+    const probe = (recordId: string, op: 'upsert' | 'delete') =>
+      mutation({ table: 'note', recordId, scopeId: IDS.unitA, baseVersion: 1, op, fields: op === 'delete' ? {} : { body: 'hvem?' } })
+    const answers = await push(t.app, c.leaderA, 'dev-a1', [
+      probe('n-probe-c', 'upsert'), probe('p-probe-a', 'upsert'), probe('n-probe-none', 'upsert'),
+      probe('n-probe-c', 'delete'), probe('p-probe-a', 'delete'), probe('n-probe-none', 'delete'),
+    ])
+    const shapes = answers.map(({ mutationId: _m, ...rest }) => rest)
+    expect(shapes.slice(0, 3)).toEqual(Array(3).fill({ status: 'rejected', reason: 'not_found', message: REJECTION_MESSAGES.not_found }))
+    expect(shapes.slice(3)).toEqual(Array(3).fill({ status: 'applied', version: 0, deleted: true, record: null }))
+    expect(await t.db.query(`select id from note where id in ('n-probe-c', 'p-probe-a') and not deleted order by id`)).toEqual([{ id: 'n-probe-c' }, { id: 'p-probe-a' }])
+  })
+
+  it('lets a person edit and delete only the notes they wrote (Authorship)', async () => {
+    await push(t.app, c.leaderA, 'dev-a1', [mutation({ table: 'note', recordId: 'n-by-leader', scopeId: IDS.unitA, fields: noteFields('Lederens') })])
+    await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-by-oc', scopeId: IDS.unitA, fields: noteFields('OC’s') })])
+    const byOc = await push(t.app, c.oc, 'dev-oc', [
+      mutation({ table: 'note', recordId: 'n-by-leader', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'omskrevet af OC' } }),
+      mutation({ table: 'note', recordId: 'n-by-leader', scopeId: IDS.unitA, baseVersion: 1, op: 'delete' }),
+    ])
+    const byLeader = await push(t.app, c.leaderA, 'dev-a1', [
+      mutation({ table: 'note', recordId: 'n-by-oc', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'omskrevet af lederen' } }),
+    ])
+    for (const r of [...byOc, ...byLeader]) {
+      expect(r).toMatchObject({ status: 'rejected', reason: 'forbidden', message: 'Du kan kun ændre eller slette noter, du selv har skrevet.' })
+    }
+    const own = await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'note', recordId: 'n-by-oc', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'rettet af OC' } })])
+    expect(own[0]).toMatchObject({ status: 'applied', version: 2 })
+    expect(await t.db.query(`select id, body, deleted from note where id in ('n-by-leader', 'n-by-oc') order by id`)).toEqual([
+      { id: 'n-by-leader', body: 'Lederens', deleted: false }, { id: 'n-by-oc', body: 'rettet af OC', deleted: false },
+    ])
+  })
+
+  it('changes nothing in a locked dialogue', async () => {
+    const dialogue = { kind: 'support', indicators: ['budget'], scheduledOn: '2025-12-01', heldOn: '2025-12-02', agenda: [], minutes: 'Aftalt', improved: null, lockedAt: null }
+    await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'dialogue', recordId: 'dl-lock', scopeId: IDS.unitA, fields: dialogue })])
+    const [lock] = await push(t.app, c.oc, 'dev-oc', [mutation({ table: 'dialogue', recordId: 'dl-lock', scopeId: IDS.unitA, baseVersion: 1, fields: { lockedAt: '2025-12-03T10:00:00Z' } })])
+    expect(lock).toMatchObject({ status: 'applied', version: 2 })
+    const after = await push(t.app, c.oc, 'dev-oc', [
+      mutation({ table: 'dialogue', recordId: 'dl-lock', scopeId: IDS.unitA, baseVersion: 2, fields: { minutes: 'Omskrevet' } }),
+      mutation({ table: 'dialogue', recordId: 'dl-lock', scopeId: IDS.unitA, baseVersion: 2, op: 'delete' }),
+    ])
+    for (const r of after) expect(r).toMatchObject({ status: 'rejected', reason: 'forbidden', message: 'Dialogen er låst, så den kan ikke længere ændres.' })
+  })
+
+  it('keeps the device’s own order when its pushes arrive reversed, also an edit that arrives before its create', async () => {
+    const create = mutation({ table: 'note', recordId: 'n-order', scopeId: IDS.unitA, fields: noteFields('a') })
+    const second = mutation({ table: 'note', recordId: 'n-order', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'b' } })
+    const third = mutation({ table: 'note', recordId: 'n-order', scopeId: IDS.unitA, baseVersion: 1, fields: { body: 'c' } })
+    await push(t.app, c.leaderA, 'dev-order', [create])
+    const [late3, late2] = await push(t.app, c.leaderA, 'dev-order', [third, second])
+    expect(late3).toMatchObject({ status: 'applied', record: { body: 'c' } })
+    expect(late2).toMatchObject({ status: 'applied', record: { body: 'c' } })
+    // A device sends the whole record until the server has it (db/records.ts), so an edit that
+    // overtakes its create is a create of its own; the older create then changes nothing.
+    const made = mutation({ table: 'note', recordId: 'n-order-2', scopeId: IDS.unitA, fields: noteFields('først') })
+    const edited = mutation({ table: 'note', recordId: 'n-order-2', scopeId: IDS.unitA, fields: noteFields('bagefter') })
+    const [first, then] = await push(t.app, c.leaderA, 'dev-order', [edited, made])
+    expect(first).toMatchObject({ status: 'applied', record: { body: 'bagefter' } })
+    expect(then).toMatchObject({ status: 'applied', version: 1, record: { body: 'bagefter' } })
+    // A delete the device made after an edit wins over that edit arriving late.
+    const edit = mutation({ table: 'note', recordId: 'n-order', scopeId: IDS.unitA, baseVersion: 2, fields: { body: 'd' } })
+    const del = mutation({ table: 'note', recordId: 'n-order', scopeId: IDS.unitA, baseVersion: 2, op: 'delete' })
+    const [deleted, stale] = await push(t.app, c.leaderA, 'dev-order', [del, edit])
+    expect(deleted).toMatchObject({ status: 'applied', deleted: true })
+    expect(stale).toMatchObject({ status: 'applied', deleted: true, record: null })
+  })
+
+  it('makes two offline creates of one month’s forecast one record, merged per field (derived id, unique key)', async () => {
+    const fields = { year: 2026, month: 6, amount: 1000, explanation: 'Vikarer' }
+    const id = recordIdFor(SYNC_KINDS.forecast, { ...fields, unitId: IDS.unitA })
+    const [phone] = await push(t.app, c.leaderA, 'dev-phone', [mutation({ table: 'forecast', recordId: id, scopeId: IDS.unitA, fields })])
+    const [tablet] = await push(t.app, c.leaderA, 'dev-tablet', [mutation({ table: 'forecast', recordId: id, scopeId: IDS.unitA, fields: { ...fields, amount: 2000 } })])
+    expect(phone).toMatchObject({ status: 'applied', version: 1 })
+    expect(expectStatus(tablet, 'conflict').conflicts).toEqual([{ field: 'amount', mine: 2000, theirs: 1000 }])
+    expect(await t.db.query(`select count(*)::int as n from forecast where unit_id = $1 and year = 2026 and month = 6`, [IDS.unitA])).toEqual([{ n: 1 }])
+    for (const [table, row] of [['explanation', `'budget', 2025, 1`], ['dialogue_preparation', `2025, 1`]] as const) {
+      const columns = table === 'explanation' ? 'indicator, year, month' : 'year, month'
+      await t.db.query(`insert into ${table} (id, unit_id, ${columns}) values ('k1', $1, ${row})`, [IDS.unitA])
+      await expect(t.db.query(`insert into ${table} (id, unit_id, ${columns}) values ('k2', $1, ${row})`, [IDS.unitA])).rejects.toThrow()
+    }
+  })
+
+  it('bounds a pull page by bytes as well as by count, always at least one record', async () => {
+    const { cursor } = await pullAll(t.app, c.leaderA)
+    const body = 'x'.repeat(1000)
+    await push(t.app, c.leaderA, 'dev-a1', Array.from({ length: 10 }, (_, i) => mutation({ table: 'note', recordId: `n-big-${i}`, scopeId: IDS.unitA, fields: noteFields(`${i}${body}`) })))
+    const principal = await scopeFor(t.db, PEOPLE.leaderA.id)
+    const seen: string[] = []
+    let at = cursor
+    for (let pages = 0; ; pages++) {
+      expect(pages).toBeLessThan(20)
+      const page = await pullChanges(t.db, async () => principal, { kinds: CORE_SYNC_KINDS, cursor: at, limit: 500, maxBytes: 2500 })
+      expect(page.changes.length).toBeGreaterThan(0)
+      expect(page.changes.length === 1 || JSON.stringify(page.changes.map((ch) => ch.record)).length <= 2500 + 100).toBe(true)
+      seen.push(...page.changes.map((ch) => ch.id))
+      at = page.cursor
+      if (!page.hasMore) break
+    }
+    expect(seen).toEqual(Array.from({ length: 10 }, (_, i) => `n-big-${i}`))
+    const tiny = await pullChanges(t.db, async () => principal, { kinds: CORE_SYNC_KINDS, cursor, limit: 500, maxBytes: 10 })
+    expect(tiny.changes).toHaveLength(1)
+    expect(tiny.hasMore).toBe(true)
   })
 })

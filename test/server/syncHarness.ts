@@ -2,7 +2,9 @@
 // tests. Not a test file itself.
 import type { FastifyInstance } from 'fastify'
 import { PROTOCOL_VERSION, type Mutation, type PullChange, type PullResponse, type PushResponse } from '../../src/core/sync/protocol'
+import { CORE_SYNC_KINDS } from '../../src/core/sync/kinds'
 import type { Db } from '../../src/server/db/db'
+import { sqlTable } from '../../src/server/sync/tables'
 import { CSRF } from '../helpers/http'
 
 export const SYNC_HEADERS = { 'x-sync-protocol': String(PROTOCOL_VERSION) }
@@ -45,12 +47,13 @@ export async function pullAll(app: FastifyInstance, cookie: string, cursor = 0, 
 }
 
 let counter = 0
-export function mutation(partial: Partial<Mutation> & Pick<Mutation, 'table' | 'recordId' | 'unitId'>): Mutation {
+/** A mutation; its deviceSeq grows with every one made, as a device's outbox would number them. */
+export function mutation(partial: Partial<Mutation> & Pick<Mutation, 'table' | 'recordId' | 'scopeId'>): Mutation {
   counter += 1
-  return { mutationId: `m-${counter}`, baseVersion: 0, op: 'upsert', fields: {}, ...partial }
+  return { mutationId: `m-${counter}`, deviceSeq: counter, baseVersion: 0, op: 'upsert', fields: {}, ...partial }
 }
 
-export const SYNCED_SQL_TABLES = ['action_plan_item', 'forecast', 'explanation', 'initiative', 'note', 'dialogue_preparation', 'dialogue']
+export const SYNCED_SQL_TABLES = CORE_SYNC_KINDS.map((k) => sqlTable(k).name)
 
 /** The full content of the synced tables and the sync bookkeeping, for before/after comparisons. */
 export async function dumpSyncState(db: Db): Promise<Record<string, unknown[]>> {

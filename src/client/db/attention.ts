@@ -20,7 +20,8 @@ export async function waitingRecords(): Promise<WaitingRecord[]> {
   return rows.map((row) => ({
     table: row.table,
     id: row.id,
-    unitId: row.unitId,
+    // Every kind that can wait for the person today is unit-scoped: its scope is the unit whose page shows it.
+    unitId: row.scopeId,
     kind: row.conflicts.length > 0 ? 'conflict' : 'rejection',
     indicator: typeof row.data.indicator === 'string' ? row.data.indicator : null,
   }))

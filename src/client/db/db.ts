@@ -2,9 +2,10 @@
 // when there is no network. Version 1 holds the read models (figures and lights come from the
 // server and are never edited here); version 2 adds the synced records people write and the outbox
 // of their changes waiting for the server (ARCHITECTURE.md, "Sync: nothing written is ever lost").
+// Version 3 (sync protocol 2) names a record's scope `scopeId` instead of `unitId`.
 import Dexie, { type EntityTable } from 'dexie'
 import type { DeviceRecord } from '../../core/sync/device'
-import type { Mutation } from '../../core/sync/protocol'
+import type { PendingMutation } from '../../core/sync/protocol'
 import type { SyncTable } from '../../core/sync/tables'
 import type { Me, UnitDetail, UnitSummary } from '../api/types'
 
@@ -47,8 +48,12 @@ export interface RecordRow extends DeviceRecord {
   pendingFields: string[]
 }
 
-/** One change waiting for the server, in the order it was made (`seq`, so the push keeps it). */
-export interface OutboxRow extends Mutation {
+/**
+ * One change waiting for the server, in the order it was made (`seq`, so the push keeps it). The
+ * seq is IndexedDB's key generator, which never hands out a number twice: it is sent as the
+ * mutation's deviceSeq, so the server keeps this device's order however its requests arrive.
+ */
+export interface OutboxRow extends PendingMutation {
   seq?: number
   createdAt: number
 }
@@ -82,6 +87,17 @@ export class LedersideDb extends Dexie {
       records: 'key, [table+unitId]',
       outbox: '++seq, [table+recordId]',
     })
+    // A record's scope is no longer always a unit (kinds declare unit, area or municipality).
+    this.version(3)
+      .stores({ records: 'key, [table+scopeId]' })
+      .upgrade(async (tx) => {
+        const rename = (row: Record<string, unknown>) => {
+          if (row.scopeId === undefined) row.scopeId = row.unitId
+          delete row.unitId
+        }
+        await tx.table('records').toCollection().modify(rename)
+        await tx.table('outbox').toCollection().modify(rename)
+      })
   }
 }
 

@@ -8,8 +8,10 @@ import {
   applyPushResult, dismissRejection as dismissCoreRejection, localWrite, rebaseOnPull, recordKey,
   resolveConflict as resolveCoreConflict, viewOf, type DeviceRecord,
 } from '../../core/sync/device'
-import type { Mutation, PullChange, PushResult } from '../../core/sync/protocol'
-import { isServerStampField, type SyncTable } from '../../core/sync/tables'
+import { isServerStampField, recordIdFor } from '../../core/sync/kind'
+import { SYNC_KINDS, type SyncTable } from '../../core/sync/kinds'
+import type { PendingMutation, PullChange, PushResult } from '../../core/sync/protocol'
+import { fieldLabel } from '../../core/sync/tables'
 import { validateFields } from '../../core/sync/validate'
 import { valuesEqual } from '../../core/sync/values'
 import { db, type OutboxRow, type RecordRow } from './db'
@@ -18,16 +20,16 @@ import { InvalidFieldError } from './invalidField'
 export { InvalidFieldError }
 
 function toDevice(row: RecordRow): DeviceRecord {
-  return { table: row.table, id: row.id, unitId: row.unitId, server: row.server, conflicts: row.conflicts, rejections: row.rejections }
+  return { table: row.table, id: row.id, scopeId: row.scopeId, server: row.server, conflicts: row.conflicts, rejections: row.rejections }
 }
 
-function mutationOf(row: OutboxRow): Mutation {
+function mutationOf(row: OutboxRow): PendingMutation {
   const { seq: _seq, createdAt: _createdAt, ...mutation } = row
   return mutation
 }
 
 /** The record with what the screen shows worked out from the pending outbox entries. */
-export function materialise(rec: DeviceRecord, pending: readonly Mutation[]): RecordRow {
+export function materialise(rec: DeviceRecord, pending: readonly PendingMutation[]): RecordRow {
   const view = viewOf(rec, pending)
   const rejection = rec.rejections[0]
   let values = view.values
@@ -39,52 +41,61 @@ export function materialise(rec: DeviceRecord, pending: readonly Mutation[]): Re
   return {
     ...rec,
     key: recordKey(rec.table, rec.id),
-    data: { ...values, id: rec.id, unitId: rec.unitId },
+    data: { ...values, id: rec.id, [SYNC_KINDS[rec.table].scopeField]: rec.scopeId },
     gone: !view.exists && rec.rejections.length === 0 && rec.conflicts.length === 0,
     pendingFields: [...pendingFields],
   }
 }
 
-async function pendingFor(table: SyncTable, id: string): Promise<Mutation[]> {
+async function pendingFor(table: SyncTable, id: string): Promise<PendingMutation[]> {
   // Rows with the same index value come in primary-key order: the order the changes were made.
   const rows = await db.outbox.where('[table+recordId]').equals([table, id]).toArray()
   return rows.map(mutationOf)
 }
 
-async function saveWith(rec: DeviceRecord, mutation: Mutation | null): Promise<void> {
+async function saveWith(rec: DeviceRecord, mutation: PendingMutation | null): Promise<void> {
   if (mutation) await db.outbox.add({ ...mutation, createdAt: Date.now() })
   await db.records.put(materialise(rec, await pendingFor(rec.table, rec.id)))
 }
 
 export interface WriteInput {
-  id: string
-  unitId: string
+  /** Leave out to create: a natural-key kind derives it from the fields, any other gets a new uuid. */
+  id?: string
+  scopeId: string
   fields: Record<string, unknown>
 }
 
 /**
- * Creates or changes a record. Only the fields that differ from what the person sees go into the
- * outbox; a save that changes nothing writes nothing. Throws InvalidFieldError (and saves nothing)
- * when the result would break the record's rules — the server would refuse it anyway. Who wrote it
- * and when (updatedBy, updatedAt, …) are the server's: left out, even when a form passes them back.
+ * Creates or changes a record and returns its id. Only the fields that differ from what the person
+ * sees go into the outbox; a save that changes nothing writes nothing. Throws InvalidFieldError (and
+ * saves nothing) when the result would break the record's rules — the server would refuse it
+ * anyway. Who wrote it and when (updatedBy, updatedAt, …) are the server's: left out, even when a
+ * form passes them back.
  */
-export function writeRecord(table: SyncTable, input: WriteInput): Promise<void> {
+export function writeRecord(table: SyncTable, input: WriteInput): Promise<string> {
+  const kind = SYNC_KINDS[table]
   const own = Object.fromEntries(Object.entries(input.fields).filter(([name]) => !isServerStampField(name)))
+  // The forecast of a month has the same id on every device, so two offline creates meet as one.
+  const id = input.id ?? (kind.naturalKey ? recordIdFor(kind, { ...own, [kind.scopeField]: input.scopeId }) : crypto.randomUUID())
   return db.transaction('rw', db.records, db.outbox, async () => {
-    const row = await db.records.get(recordKey(table, input.id))
-    const pending = await pendingFor(table, input.id)
+    const row = await db.records.get(recordKey(table, id))
+    const pending = await pendingFor(table, id)
     const rec = row ? toDevice(row) : undefined
     const view = rec ? viewOf(rec, pending) : null
-    if (row && row.unitId !== input.unitId) throw new InvalidFieldError('unitId', 'Enheden: en post kan ikke flyttes til en anden enhed.')
+    if (row && row.scopeId !== input.scopeId) throw new InvalidFieldError(kind.scopeField, `${fieldLabel(kind.scopeField)}: en post kan ikke flyttes til et andet sted.`)
     const current = view?.exists ? view.values : null
-    const checked = validateFields({ table, recordId: input.id, unitId: input.unitId, fields: own, current })
+    // Until the server has the record, every change carries the whole record: should a later
+    // change arrive before the create (a lost request retried), it is a create in its own right.
+    const confirmed = rec?.server ? !rec.server.deleted : false
+    const checked = validateFields({ kind, recordId: id, scopeId: input.scopeId, fields: confirmed ? own : { ...current, ...own }, current: confirmed ? current : null })
     if (!checked.ok) throw new InvalidFieldError(checked.field, checked.message)
     const fields = current
       ? Object.fromEntries(Object.entries(checked.fields).filter(([name, value]) => !valuesEqual(value, current[name])))
       : checked.fields
-    if (current && Object.keys(fields).length === 0) return
-    const write = localWrite(rec, { table, id: input.id, unitId: input.unitId, op: 'upsert', fields }, crypto.randomUUID())
+    if (current && Object.keys(fields).length === 0) return id
+    const write = localWrite(rec, { table, id, scopeId: input.scopeId, op: 'upsert', fields: confirmed ? fields : checked.fields }, crypto.randomUUID())
     await saveWith(write.record, write.mutation)
+    return id
   })
 }
 
@@ -93,7 +104,7 @@ export function deleteRecord(table: SyncTable, id: string): Promise<void> {
   return db.transaction('rw', db.records, db.outbox, async () => {
     const row = await db.records.get(recordKey(table, id))
     if (!row || row.gone) return
-    const write = localWrite(toDevice(row), { table, id, unitId: row.unitId, op: 'delete', fields: {} }, crypto.randomUUID())
+    const write = localWrite(toDevice(row), { table, id, scopeId: row.scopeId, op: 'delete', fields: {} }, crypto.randomUUID())
     await saveWith(write.record, write.mutation)
   })
 }
@@ -172,7 +183,7 @@ export function applyPullPage(changes: readonly PullChange[], cursor: number): P
       if (row) records.set(key, toDevice(row))
     })
     // The outbox is small (what one person wrote offline), so one read beats one query per record.
-    const pending = new Map<string, Mutation[]>()
+    const pending = new Map<string, PendingMutation[]>()
     for (const row of await db.outbox.orderBy('seq').toArray()) {
       const key = recordKey(row.table, row.recordId)
       pending.set(key, [...(pending.get(key) ?? []), mutationOf(row)])

@@ -19,12 +19,13 @@ const writes = () => import('../db/records')
 export interface LocalRecord<T = Record<string, unknown>> {
   table: SyncTable
   id: string
-  unitId: string
+  /** The id of the record's scope: its unit's for every kind today. */
+  scopeId: string
   /** The server version the record is at; 0 while it exists only on this device. */
   version: number
   /** Gone: deleted (here or elsewhere) with nothing left to tell the person. */
   deleted: boolean
-  /** The record as the person sees it: { id, unitId, ...fields }, their pending changes on top. */
+  /** The record as the person sees it: { id, unitId (its scope field), ...fields }, their pending changes on top. */
   data: T
   /** Fields changed here and not yet accepted by the server ('deleted' for a pending delete). */
   pendingFields: string[]
@@ -35,9 +36,10 @@ export interface LocalRecord<T = Record<string, unknown>> {
 }
 
 export interface SaveInput {
-  /** Leave out to create: the id is made here, on the device, and never changes. */
+  /** Leave out to create: the id is made on the device (derived from the key for a forecast, …) and never changes. */
   id?: string
-  unitId: string
+  /** The record's scope id: the unit's for every kind today. */
+  scopeId: string
   fields: Record<string, unknown>
 }
 
@@ -46,7 +48,7 @@ export function toLocalRecord<T = Record<string, unknown>>(row: RecordRow): Loca
   return {
     table: row.table,
     id: row.id,
-    unitId: row.unitId,
+    scopeId: row.scopeId,
     version: row.server?.version ?? 0,
     deleted: row.gone,
     data: row.data as T,
@@ -57,10 +59,10 @@ export function toLocalRecord<T = Record<string, unknown>>(row: RecordRow): Loca
 }
 
 export const useRecordsStore = defineStore('records', () => {
-  /** A unit's records of one table, live; deleted ones are left out. Unsorted: the view orders. */
-  function list<T = Record<string, unknown>>(table: SyncTable, unitId: string): Ref<LocalRecord<T>[]> {
+  /** The records of one table in one scope (a unit), live; deleted ones are left out. Unsorted: the view orders. */
+  function list<T = Record<string, unknown>>(table: SyncTable, scopeId: string): Ref<LocalRecord<T>[]> {
     return liveRef(async () => {
-      const rows = await db.records.where('[table+unitId]').equals([table, unitId]).toArray()
+      const rows = await db.records.where('[table+scopeId]').equals([table, scopeId]).toArray()
       return rows.filter((row) => !row.gone).map((row) => toLocalRecord<T>(row))
     }, [] as LocalRecord<T>[])
   }
@@ -78,8 +80,7 @@ export const useRecordsStore = defineStore('records', () => {
    * whatever the network; sent to the server shortly after. Throws InvalidFieldError (nothing saved).
    */
   async function save(table: SyncTable, input: SaveInput): Promise<string> {
-    const id = input.id ?? crypto.randomUUID()
-    await (await writes()).writeRecord(table, { id, unitId: input.unitId, fields: input.fields })
+    const id = await (await writes()).writeRecord(table, input)
     useSyncStore().afterLocalWrite()
     return id
   }

@@ -33,7 +33,8 @@ async function push(onProgress: (p: SyncProgress) => void): Promise<PushTally> {
     const response = await pushMutations({
       protocol: PROTOCOL_VERSION,
       deviceId: id,
-      mutations: batch.map(({ seq: _seq, createdAt: _createdAt, ...mutation }) => mutation),
+      // The outbox key is the device's own sequence number: the server keeps the device's order by it.
+      mutations: batch.map(({ seq, createdAt: _createdAt, ...mutation }) => ({ ...mutation, deviceSeq: seq! })),
     })
     const tally = await applyPushResults(batch, response.results)
     total.applied += tally.applied

@@ -3,7 +3,7 @@
 // the person resolves them) and the rejections (kept until dismissed); its pending writes live in
 // the outbox. What the screen shows is the server copy with the person's conflicting values and
 // then the outbox laid over it: local writes win on screen until the server has answered.
-import type { FieldConflict, Mutation, PullChange, PushResult, RejectionReason, SyncRecord } from './protocol'
+import type { FieldConflict, PendingMutation, PullChange, PushResult, RejectionReason, SyncRecord } from './protocol'
 import { REJECTION_MESSAGES } from './protocol'
 import type { SyncTable } from './tables'
 import { valuesEqual } from './values'
@@ -11,13 +11,13 @@ import { valuesEqual } from './values'
 export interface ServerCopy {
   version: number
   deleted: boolean
-  /** { id, unitId, ...fields }; null for a tombstone. */
+  /** { id, <scope field>, ...fields, ...stamps }; null for a tombstone. */
   record: SyncRecord | null
 }
 
 export interface Rejection {
   mutationId: string
-  op: Mutation['op']
+  op: PendingMutation['op']
   fields: Record<string, unknown>
   reason: RejectionReason
   message: string
@@ -26,7 +26,8 @@ export interface Rejection {
 export interface DeviceRecord {
   table: SyncTable
   id: string
-  unitId: string
+  /** The id of the record's scope (its unitId for a unit's record). */
+  scopeId: string
   /** Null until the server has confirmed the record. */
   server: ServerCopy | null
   /** At most one per field; 'deleted' when a delete met changes made since. */
@@ -43,24 +44,25 @@ export interface RecordView {
 export interface LocalWrite {
   table: SyncTable
   id: string
-  unitId: string
-  op: Mutation['op']
+  scopeId: string
+  op: PendingMutation['op']
   /** Only the changed fields; every field when creating. */
   fields: Record<string, unknown>
 }
 
-export function recordKey(table: SyncTable, id: string): string {
+export function recordKey(table: string, id: string): string {
   return `${table}:${id}`
 }
 
-function emptyRecord(table: SyncTable, id: string, unitId: string): DeviceRecord {
-  return { table, id, unitId, server: null, conflicts: [], rejections: [] }
+// The wire names a kind by string; a device only ever hears of the kinds its own build declares.
+function emptyRecord(table: string, id: string, scopeId: string): DeviceRecord {
+  return { table: table as SyncTable, id, scopeId, server: null, conflicts: [], rejections: [] }
 }
 
-/** The fields of a synced record (without its id and unitId). */
+/** The fields of a synced record (without its id and scope field — every kind's scope field is one of these). */
 export function fieldsOf(record: SyncRecord | null): Record<string, unknown> {
   if (!record) return {}
-  const { id: _id, unitId: _unitId, ...fields } = record
+  const { id: _id, unitId: _unitId, areaId: _areaId, municipalityId: _municipalityId, ...fields } = record
   return fields
 }
 
@@ -70,7 +72,7 @@ export function baseVersionOf(rec: DeviceRecord | undefined): number {
 }
 
 /** What the screen shows: the server copy, then the person's conflicting values, then the outbox. */
-export function viewOf(rec: DeviceRecord, pending: readonly Mutation[] = []): RecordView {
+export function viewOf(rec: DeviceRecord, pending: readonly PendingMutation[] = []): RecordView {
   let exists = rec.server !== null && !rec.server.deleted
   let values = exists ? fieldsOf(rec.server?.record ?? null) : {}
   for (const c of rec.conflicts) if (c.field !== 'deleted') values = { ...values, [c.field]: c.mine }
@@ -91,14 +93,14 @@ export function viewOf(rec: DeviceRecord, pending: readonly Mutation[] = []): Re
  * transaction, so an edit is never saved without the change that will carry it to the server.
  * Writing a field that is in conflict settles that conflict with the new value.
  */
-export function localWrite(rec: DeviceRecord | undefined, write: LocalWrite, mutationId: string): { record: DeviceRecord; mutation: Mutation } {
-  const record = rec ?? emptyRecord(write.table, write.id, write.unitId)
+export function localWrite(rec: DeviceRecord | undefined, write: LocalWrite, mutationId: string): { record: DeviceRecord; mutation: PendingMutation } {
+  const record = rec ?? emptyRecord(write.table, write.id, write.scopeId)
   const settled = write.op === 'delete' ? ['deleted'] : Object.keys(write.fields)
-  const mutation: Mutation = {
+  const mutation: PendingMutation = {
     mutationId,
     table: write.table,
     recordId: write.id,
-    unitId: record.unitId,
+    scopeId: record.scopeId,
     baseVersion: baseVersionOf(record),
     op: write.op,
     fields: write.op === 'delete' ? {} : { ...write.fields },
@@ -150,7 +152,7 @@ function withCopy(record: DeviceRecord, copy: ServerCopy, extraConflicts: readon
 
 /** A pulled change laid under the device's record; the outbox stays on top of it (see viewOf). */
 export function rebaseOnPull(rec: DeviceRecord | undefined, change: PullChange): DeviceRecord {
-  const record = rec ?? emptyRecord(change.table, change.id, change.unitId)
+  const record = rec ?? emptyRecord(change.table, change.id, change.scopeId)
   if (record.server && record.server.version >= change.version) return record
   return withCopy(record, { version: change.version, deleted: change.deleted, record: change.record })
 }
@@ -160,8 +162,8 @@ export function rebaseOnPull(rec: DeviceRecord | undefined, change: PullChange):
  * late duplicate answer changes nothing), and remove the entry unless `keep` — a rejection for an
  * unexpected server error is retried with the next sync.
  */
-export function applyPushResult(rec: DeviceRecord | undefined, mutation: Mutation, result: PushResult): { record: DeviceRecord; keep: boolean } {
-  const record = rec ?? emptyRecord(mutation.table, mutation.recordId, mutation.unitId)
+export function applyPushResult(rec: DeviceRecord | undefined, mutation: PendingMutation, result: PushResult): { record: DeviceRecord; keep: boolean } {
+  const record = rec ?? emptyRecord(mutation.table, mutation.recordId, mutation.scopeId)
   switch (result.status) {
     case 'applied':
       return { record: withCopy(record, { version: result.version, deleted: result.deleted, record: result.record }), keep: false }
@@ -184,15 +186,15 @@ export function resolveConflict(
   field: string,
   choice: 'mine' | 'theirs',
   mutationId: string,
-): { record: DeviceRecord; mutation: Mutation | null } {
+): { record: DeviceRecord; mutation: PendingMutation | null } {
   const conflict = rec.conflicts.find((c) => c.field === field)
   const record = { ...rec, conflicts: rec.conflicts.filter((c) => c.field !== field) }
   if (!conflict || choice === 'theirs') return { record, mutation: null }
-  const mutation: Mutation = {
+  const mutation: PendingMutation = {
     mutationId,
     table: rec.table,
     recordId: rec.id,
-    unitId: rec.unitId,
+    scopeId: rec.scopeId,
     baseVersion: rec.server?.version ?? 0,
     op: field === 'deleted' ? 'delete' : 'upsert',
     fields: field === 'deleted' ? {} : { [field]: conflict.mine },

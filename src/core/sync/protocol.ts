@@ -2,37 +2,48 @@
 // ever lost"). A device pushes its outbox as mutations and pulls the changes in its scope after a
 // cursor. Every request carries the header `X-Sync-Protocol: <PROTOCOL_VERSION>`; a server that no
 // longer speaks the client's version answers 426 { error: 'client_outdated' }.
+//
+// Version 2: the envelope names the record's scope (`scopeId`: a unit's, an area's or the
+// municipality's id, as its kind declares) instead of `unitId`, and each mutation carries the
+// device's own sequence number, so the device's order wins over the order requests arrive in.
 import { z } from 'zod'
-import { SYNC_TABLES } from './tables'
 
-export const PROTOCOL_VERSION = 1
+export const PROTOCOL_VERSION = 2
 /** The oldest client protocol this build still accepts. */
-export const MIN_PROTOCOL_VERSION = 1
+export const MIN_PROTOCOL_VERSION = 2
 export const PROTOCOL_HEADER = 'x-sync-protocol'
 
 export const MAX_PUSH_MUTATIONS = 500
 export const DEFAULT_PULL_LIMIT = 500
 export const MAX_PULL_LIMIT = 2000
+/** A pull page stops after about this many bytes of records (always at least one record). */
+export const MAX_PULL_PAGE_BYTES = 1_000_000
 
-export const syncTableSchema = z.enum(SYNC_TABLES)
+/** A kind's name; which names exist is the server's kind set (an unknown one is refused as invalid). */
+export const syncTableSchema = z.string().min(1).max(100)
 
 const idText = z.string().min(1).max(200)
 
 /**
- * One write made on a device. `fields` holds only the changed fields (camelCase) on an update and
- * every field on a create (baseVersion 0); id and unitId are never fields, they are the envelope.
+ * One write made on a device, as its outbox keeps it. `fields` holds only the changed fields
+ * (camelCase) on an update and every field on a create (baseVersion 0); the id and the scope field
+ * (unitId, areaId, …) are never fields, they are the envelope.
  */
-export const mutationSchema = z.object({
+export const pendingMutationSchema = z.object({
   /** Made on the device (a uuid); with the device id it makes the push idempotent. */
   mutationId: idText,
   table: syncTableSchema,
   recordId: idText,
-  unitId: idText,
+  /** The id of the record's scope: its unitId for a unit's record (the kind says which). */
+  scopeId: idText,
   /** The server version the device's edit was based on; 0 creates the record. */
   baseVersion: z.number().int().min(0),
   op: z.enum(['upsert', 'delete']),
   fields: z.record(z.string(), z.unknown()),
 })
+
+/** A mutation as pushed: with the device's own sequence number (its outbox order, never reused). */
+export const mutationSchema = pendingMutationSchema.extend({ deviceSeq: z.number().int().min(1) })
 
 export const pushRequestSchema = z.object({
   protocol: z.number().int(),
@@ -40,7 +51,7 @@ export const pushRequestSchema = z.object({
   mutations: z.array(mutationSchema).max(MAX_PUSH_MUTATIONS),
 })
 
-/** A record as synced: { id, unitId, ...fields }. */
+/** A record as synced: { id, <scope field>, ...fields, ...server stamps }. */
 export const syncRecordSchema = z.record(z.string(), z.unknown())
 
 export const fieldConflictSchema = z.object({
@@ -76,6 +87,8 @@ export const pushResultSchema = z.discriminatedUnion('status', [
     reason: rejectionReasonSchema,
     /** Danish, for the person: says which field when the reason is 'invalid'. */
     message: z.string(),
+    /** The field the refusal is about, when it is about one the person wrote. */
+    field: z.string().optional(),
   }),
 ])
 
@@ -89,7 +102,7 @@ export const pullQuerySchema = z.object({
 export const pullChangeSchema = z.object({
   table: syncTableSchema,
   id: z.string(),
-  unitId: z.string(),
+  scopeId: z.string(),
   version: z.number().int(),
   deleted: z.boolean(),
   /** Null for a tombstone. */
@@ -103,6 +116,7 @@ export const pullResponseSchema = z.object({
   hasMore: z.boolean(),
 })
 
+export type PendingMutation = z.infer<typeof pendingMutationSchema>
 export type Mutation = z.infer<typeof mutationSchema>
 export type PushRequest = z.infer<typeof pushRequestSchema>
 export type SyncRecord = z.infer<typeof syncRecordSchema>

@@ -1,8 +1,10 @@
-// Validation of a mutation's fields with the record schemas of src/core: a create must be a whole
-// valid record; an update must leave the record valid once its fields are laid over the current
-// one (so rules across fields, like "done needs a date", hold). The device checks before it saves,
-// the server again before it writes; the message names the field in Danish.
-import { fieldLabel, isServerStampField, SYNC_TABLE_SPECS, type SyncTable } from './tables'
+// Validation of a mutation's fields with the kind's record schema: a create must be a whole valid
+// record (and, for a natural-key kind, carry the id derived from its key); an update must leave the
+// record valid once its fields are laid over the current one (so rules across fields, like "done
+// needs a date", hold). The device checks before it saves, the server again before it writes; the
+// message names the field in Danish.
+import { isServerStampField, recordIdFor, type SyncKind } from './kind'
+import { fieldLabel } from './tables'
 import { normaliseValue } from './values'
 
 export type FieldsValidation =
@@ -10,21 +12,14 @@ export type FieldsValidation =
   | { ok: false; field: string; message: string }
 
 export interface ValidationInput {
-  table: SyncTable
+  kind: SyncKind
   recordId: string
-  unitId: string
+  scopeId: string
   fields: Record<string, unknown>
-  /** The record's current fields (no id/unitId), or null when the mutation creates it. */
+  /** The record's current fields (no id/scope), or null when the mutation creates it. */
   current: Record<string, unknown> | null
   /** The fields it was created with, when it exists or existed (a revived tombstone); default current. */
   previous?: Record<string, unknown> | null
-}
-
-/** Fields that are set when a record is made and never change afterwards. */
-const FIXED_AFTER_CREATE: Partial<Record<SyncTable, readonly string[]>> = {
-  // Who may read a note follows from its visibility; changing it later would leave copies on
-  // devices that may no longer read it.
-  note: ['visibility'],
 }
 
 function invalid(field: string, message: string): FieldsValidation {
@@ -32,34 +27,38 @@ function invalid(field: string, message: string): FieldsValidation {
 }
 
 export function validateFields(input: ValidationInput): FieldsValidation {
-  const spec = SYNC_TABLE_SPECS[input.table]
+  const { kind } = input
   for (const name of Object.keys(input.fields)) {
     // Who wrote it and when is the server's to say: a device cannot claim another author or time.
     if (isServerStampField(name)) return invalid(name, 'sættes af serveren og kan ikke ændres.')
-    if (!Object.hasOwn(spec.fields, name)) return invalid(name, 'feltet findes ikke og kan ikke gemmes.')
+    if (!Object.hasOwn(kind.fields, name)) return invalid(name, 'feltet findes ikke og kan ikke gemmes.')
   }
   const previous = input.previous ?? input.current
   if (previous) {
-    for (const name of FIXED_AFTER_CREATE[input.table] ?? []) {
+    for (const name of kind.fixedAfterCreate ?? []) {
       if (Object.hasOwn(input.fields, name) && input.fields[name] !== previous[name]) {
         return invalid(name, 'kan ikke ændres, efter posten er oprettet.')
       }
     }
   }
-  const candidate = { ...(input.current ?? {}), ...input.fields, id: input.recordId, unitId: input.unitId }
-  const parsed = spec.schema.safeParse(candidate)
+  const candidate = { ...(input.current ?? {}), ...input.fields, id: input.recordId, [kind.scopeField]: input.scopeId }
+  const parsed = kind.schema.safeParse(candidate)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const field = typeof issue?.path[0] === 'string' ? issue.path[0] : 'id'
     return invalid(field, issue?.message ?? 'ugyldig værdi.')
   }
   const output = parsed.data as Record<string, unknown>
+  // One record per key: a create under any other id would be a second forecast of the same month.
+  if (!input.current && kind.naturalKey && recordIdFor(kind, output) !== input.recordId) {
+    return invalid('id', 'passer ikke til postens nøgle (fx enhed og måned).')
+  }
   const fields: Record<string, unknown> = {}
   // A create stores every field (absent optional ones as null); an update only the ones it sends.
-  const names = input.current ? Object.keys(input.fields) : Object.keys(spec.fields)
+  const names = input.current ? Object.keys(input.fields) : Object.keys(kind.fields)
   for (const name of names) {
-    const kind = spec.fields[name]
-    if (kind) fields[name] = normaliseValue(kind, output[name])
+    const fieldKind = kind.fields[name]
+    if (fieldKind) fields[name] = normaliseValue(fieldKind, output[name])
   }
   return { ok: true, fields }
 }

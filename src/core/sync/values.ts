@@ -1,7 +1,7 @@
 // Field values as the sync compares them: normalised the way the database stores them (so a value
 // sent by a device and the same value read back are equal), and compared structurally (so equal
 // values never make a conflict, whatever the key order of a JSON object).
-import type { FieldKind } from './tables'
+import type { FieldKind } from './fieldKinds'
 
 /** The stored form of a value: timestamps as ISO 8601 in UTC with milliseconds, amounts to øre. */
 export function normaliseValue(kind: FieldKind, value: unknown): unknown {

@@ -1,29 +1,14 @@
-// The one place that decides what a person may read. Every unit route (and later sync pull and
-// push, exports) asks this module; nothing else interprets roles. A person may hold several roles:
-// the scope is the union of what each role allows.
+// The one place that decides what a person may read. Every unit route, the sync pull and push ask
+// this module for the person's principal (src/core/principal.ts: who they are and what their roles
+// reach); nothing else interprets roles. A person may hold several roles: the scope is the union
+// of what each role allows.
+import type { Principal, RoleGrant } from '../../core/principal'
 import type { Role } from '../../core/types'
 import type { Db } from '../db/db'
 
-export interface RoleGrant {
-  role: Role
-  unitId: string | null
-  areaId: string | null
-}
-
-export interface Scope {
-  personId: string
-  roles: RoleGrant[]
-  /** Units this person may read; 'all' for the directorate and the economics data team. */
-  unitIds: ReadonlySet<string> | 'all'
-  /** Areas this person may read (their own as OC, the areas of their units as leader), or 'all'. */
-  areaIds: ReadonlySet<string> | 'all'
-  /**
-   * Units whose OC private notes this person may read: only the units of the areas where they are
-   * area chief. Deliberately NOT 'all' for directorate or economics — DOMAIN.md: OC private notes
-   * are never seen by the leader nor the directorate. Use canReadPrivateOcNotes().
-   */
-  seesPrivateOcNotes: ReadonlySet<string>
-}
+export type { RoleGrant } from '../../core/principal'
+/** The principal under the name the routes have always used. */
+export type Scope = Principal
 
 export async function scopeFor(db: Db, personId: string): Promise<Scope> {
   const roles = await db.query<{ role: Role; unit_id: string | null; area_id: string | null }>(
@@ -36,20 +21,22 @@ export async function scopeFor(db: Db, personId: string): Promise<Scope> {
   const chiefAreas = grants.flatMap((g) => (g.role === 'area_chief' && g.areaId ? [g.areaId] : []))
   const ledUnits = grants.flatMap((g) => (g.role === 'leader' && g.unitId ? [g.unitId] : []))
 
-  const areaUnits = chiefAreas.length
-    ? await db.query<{ id: string; area_id: string }>('select id, area_id from unit where area_id = any($1)', [chiefAreas])
+  // One query for both: the units of the chief's areas, and the led units with their areas.
+  const units = chiefAreas.length || ledUnits.length
+    ? await db.query<{ id: string; area_id: string; municipality_id: string; chief: boolean }>(
+      `select u.id, u.area_id, a.municipality_id, u.area_id = any($1) as chief
+         from unit u join area a on a.id = u.area_id where u.area_id = any($1) or u.id = any($2)`,
+      [chiefAreas, ledUnits],
+    )
     : []
-  const ledUnitAreas = ledUnits.length
-    ? await db.query<{ id: string; area_id: string }>('select id, area_id from unit where id = any($1)', [ledUnits])
-    : []
-
-  const ocUnits = new Set(areaUnits.map((u) => u.id))
+  const ocUnits = new Set(units.filter((u) => u.chief).map((u) => u.id))
   return {
     personId,
     roles: grants,
     unitIds: everything ? 'all' : new Set([...ledUnits, ...ocUnits]),
-    areaIds: everything ? 'all' : new Set([...chiefAreas, ...ledUnitAreas.map((u) => u.area_id)]),
-    seesPrivateOcNotes: ocUnits,
+    areaIds: everything ? 'all' : new Set([...chiefAreas, ...units.filter((u) => ledUnits.includes(u.id)).map((u) => u.area_id)]),
+    municipalityIds: everything ? 'all' : new Set(units.map((u) => u.municipality_id)),
+    chiefUnits: ocUnits,
   }
 }
 
@@ -62,7 +49,7 @@ export function canReadArea(scope: Scope, areaId: string): boolean {
 }
 
 export function canReadPrivateOcNotes(scope: Scope, unitId: string): boolean {
-  return scope.seesPrivateOcNotes.has(unitId)
+  return scope.chiefUnits.has(unitId)
 }
 
 /** SQL filter helper: null means "no filter" (every unit), otherwise the list of unit ids. */

@@ -5,7 +5,7 @@ import { actionPlanBand } from '../../core/indicators/bands'
 import { addDaysIso, compareIso, endOfMonthIso, maxIso, minIso } from '../../core/dates'
 import type { ActionStatus, Colour, IsoDate, Period, Thresholds } from '../../core/types'
 import { DAYCARE_ACTIONS, DROP_REASONS, SCHOOL_ACTIONS } from './names'
-import { rngFor, type Rng } from './prng'
+import { randomId, rngFor, type Rng } from './prng'
 import type { DemoActionItem, DemoUnit, UnitDesign } from './types'
 
 const DUE_DAYS = [10, 15, 20, 25, 28]
@@ -82,6 +82,8 @@ export function unitActionPlan(
   const items: DemoActionItem[] = []
   for (const year of years) {
     const rng = rngFor(`actions:${unit.id}:${year}`)
+    // Its own stream, so the ids never shift what the plan itself draws.
+    const ids = rngFor(`action-ids:${unit.id}:${year}`)
     const drafts =
       year === last.year ? currentYearDrafts(rng, year, last, design.colours.actionPlan, t) : pastYearDrafts(rng, year, design)
     const names = rng.shuffle(titles)
@@ -100,7 +102,7 @@ export function unitActionPlan(
         if (d.outcome === 'future') status = rng.chance(0.5) ? 'in_progress' : 'planned'
         if (d.outcome === 'dropped') status = 'dropped'
         items.push({
-          id: `action-${unit.id}-${year}-${pad(i + 1)}`,
+          id: randomId(ids),
           unitId: unit.id,
           year,
           title: names[i % names.length] as string,

@@ -3,6 +3,8 @@
 // closely as the unit's designed forecast-accuracy colour says.
 import { forecastInForce } from '../../core/indicators/common'
 import { impliedSpend } from '../../core/indicators/forecast'
+import { recordIdFor } from '../../core/sync/kind'
+import { forecastKind } from '../../core/sync/kinds'
 import type { Colour, Period } from '../../core/types'
 import { FORECAST_EXPLANATIONS } from './names'
 import { rngFor } from './prng'
@@ -48,7 +50,7 @@ export function yearForecasts(ctx: ForecastContext, yb: YearBudget): DemoForecas
     const amount = exact ? yb.yearEnd : Math.round((yb.yearEnd * (1 + wobble)) / 1000) * 1000
     const moved = previous !== null && Math.abs(amount - previous) > ctx.interval * yb.budget
     out.push({
-      id: `forecast-${design.unitId}-${yb.year}-${pad(month)}`,
+      id: recordIdFor(forecastKind, { unitId: design.unitId, year: yb.year, month }),
       unitId: design.unitId,
       year: yb.year,
       month,

@@ -61,3 +61,13 @@ export function rngFor(key: string): Rng {
   }
   return rng
 }
+
+/**
+ * An id that looks random (a version-4 uuid shape) from the stream: the demo stays the same on
+ * every start, yet a record id says nothing of the unit or year it belongs to, so it cannot be
+ * guessed from another one.
+ */
+export function randomId(rng: Rng): string {
+  const hex = Array.from({ length: 4 }, () => Math.floor(rng.next() * 2 ** 32).toString(16).padStart(8, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[Number.parseInt(hex[16]!, 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}

@@ -3,7 +3,10 @@
 // demo server never duplicates or overwrites what people wrote).
 import { hashPassword } from '../auth/passwords'
 import type { Db } from '../db/db'
+import type { SyncKind } from '../../core/sync/kind'
+import { actionPlanItemKind, forecastKind } from '../../core/sync/kinds'
 import type { IsoDate } from '../../core/types'
+import { writeSynced } from '../sync/writer'
 import { generateDemo } from './generate'
 import { insertRows } from './insert'
 import type { DemoData } from './types'
@@ -16,6 +19,11 @@ async function hasMunicipality(db: Db): Promise<boolean> {
 }
 
 const json = (value: unknown): string => JSON.stringify(value)
+
+async function seedWrite(tx: Db, kind: SyncKind, id: string, unitId: string, personId: string, at: string, fields: Record<string, unknown>): Promise<void> {
+  const result = await writeSynced(tx, { kind, id, scopeId: unitId, op: 'upsert', fields, personId, at, baseVersion: 0 })
+  if (result.status !== 'applied') throw new Error(`seed: ${kind.name} ${id} was not written: ${JSON.stringify(result)}`)
+}
 
 async function insertDemo(tx: Db, d: DemoData, passwordHash: string): Promise<void> {
   const m = d.municipality
@@ -38,18 +46,15 @@ async function insertDemo(tx: Db, d: DemoData, passwordHash: string): Promise<vo
     tx, 'monthly_figure', ['unit_id', 'year', 'month', 'budget', 'carry_over', 'spend_to_date', 'profile_share'],
     d.figures.map((f) => [f.unitId, f.year, f.month, f.budget, f.carryOver, f.spendToDate, f.profileShare]),
   )
-  await insertRows(
-    tx, 'forecast', ['id', 'unit_id', 'year', 'month', 'amount', 'explanation', 'created_by', 'updated_by', 'updated_at'],
-    d.forecasts.map((f) => [f.id, f.unitId, f.year, f.month, f.amount, f.explanation, f.updatedBy, f.updatedBy, f.updatedAt]),
-  )
-  await insertRows(
-    tx, 'action_plan_item',
-    ['id', 'unit_id', 'year', 'title', 'due_date', 'status', 'done_on', 'drop_reason', 'created_by', 'updated_by', 'updated_at'],
-    d.actionPlan.map((a) => [
-      a.id, a.unitId, a.year, a.title, a.dueDate, a.status, a.doneOn, a.dropReason, a.createdBy, a.createdBy,
-      `${a.doneOn ?? `${a.year}-01-20`}T12:00:00.000Z`,
-    ]),
-  )
+  // Synced records through the one writer, as the leader who wrote them (stamps, versions, audit).
+  for (const f of d.forecasts) {
+    await seedWrite(tx, forecastKind, f.id, f.unitId, f.updatedBy, f.updatedAt, { year: f.year, month: f.month, amount: f.amount, explanation: f.explanation })
+  }
+  for (const a of d.actionPlan) {
+    await seedWrite(tx, actionPlanItemKind, a.id, a.unitId, a.createdBy, `${a.doneOn ?? `${a.year}-01-20`}T12:00:00.000Z`, {
+      year: a.year, title: a.title, dueDate: a.dueDate, status: a.status, doneOn: a.doneOn, dropReason: a.dropReason,
+    })
+  }
   await insertRows(
     tx, 'balance_account', ['id', 'unit_id', 'number', 'name', 'due_date', 'reconciled_on'],
     d.balanceAccounts.map((b) => [b.id, b.unitId, b.number, b.name, b.dueDate, b.reconciledOn]),

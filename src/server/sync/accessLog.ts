@@ -9,6 +9,7 @@ interface Access {
   at: string
   personId: string
   unitId: string
+  what: string
   records: number
 }
 
@@ -23,10 +24,11 @@ export class NoteAccessLog {
     private readonly opts = { maxRows: 200, delayMs: 1000 },
   ) {}
 
-  record(personId: string, notesByUnit: ReadonlyMap<string, number>): void {
-    if (notesByUnit.size === 0) return
+  /** `byScope`: per scope (a unit's id for notes) how many records of kind `what` a pull handed out. */
+  record(personId: string, byScope: ReadonlyMap<string, number>, what = 'note'): void {
+    if (byScope.size === 0) return
     const at = new Date().toISOString()
-    for (const [unitId, records] of notesByUnit) this.pending.push({ at, personId, unitId, records })
+    for (const [unitId, records] of byScope) this.pending.push({ at, personId, unitId, what, records })
     if (this.pending.length >= this.opts.maxRows) {
       void this.flush()
     } else if (!this.timer) {
@@ -49,8 +51,8 @@ export class NoteAccessLog {
     try {
       await this.db.query(
         `insert into access_log (at, person_id, unit_id, what, records)
-         select a, p, u, 'note', c from unnest($1::timestamptz[], $2::text[], $3::text[], $4::int[]) as x(a, p, u, c)`,
-        [rows.map((r) => r.at), rows.map((r) => r.personId), rows.map((r) => r.unitId), rows.map((r) => r.records)],
+         select a, p, u, w, c from unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::int[]) as x(a, p, u, w, c)`,
+        [rows.map((r) => r.at), rows.map((r) => r.personId), rows.map((r) => r.unitId), rows.map((r) => r.what), rows.map((r) => r.records)],
       )
     } catch (err) {
       this.log.error({ err, rows: rows.length }, 'note access log could not be written')

@@ -1,8 +1,10 @@
-// How the synced records of src/core/sync map onto SQL: table and column names, casts, and the
-// one expression that reads a record as JSON (camelCase, timestamps as JavaScript writes them), the
-// same as the pull functions of migration 002 (a test compares them), so push answers and pull
-// pages carry identical values — the server's stamps (who changed it last, when, who made it) too.
-import { SYNC_TABLE_SPECS, SYNC_TABLES, type FieldKind, type SyncTable } from '../../core/sync/tables'
+// How a synced kind (src/core/sync/kinds.ts) maps onto its SQL table: table and column names,
+// casts, and the one expression that reads a record as JSON (camelCase, timestamps as JavaScript
+// writes them). The pull function (pullSql.ts) is generated from the same mapping, so push answers
+// and pull pages carry identical values — the server's stamps (who changed it last, when, who
+// made it) too. Nothing here is written per kind: a new kind needs only its declaration.
+import type { FieldKind } from '../../core/sync/fieldKinds'
+import type { SyncKind } from '../../core/sync/kind'
 
 const CASTS: Record<FieldKind, string> = {
   text: 'text', int: 'int', amount: 'numeric', date: 'date', timestamp: 'timestamptz', bool: 'boolean', json: 'jsonb',
@@ -16,23 +18,31 @@ export interface SqlColumn {
 }
 
 export interface SqlTable {
+  kind: SyncKind
   name: string
+  /** The column of the record's scope id (unit_id, area_id, municipality_id). */
+  scopeColumn: string
   columns: SqlColumn[]
-  /** jsonb of the record's fields (no id/unitId). */
+  /** jsonb of the record's fields (no id/scope). */
   valuesExpr: string
   /** jsonb of the server's stamps { updatedBy, updatedByName, updatedAt, createdBy, createdByName }. */
   stampExpr: string
-  /** jsonb of the whole synced record { id, unitId, ...fields, ...stamps }. */
+  /** jsonb of the whole synced record { id, <scope>, ...fields, ...stamps }. */
   recordExpr: string
 }
 
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+/** Bookkeeping columns every synced table has beside its fields (checked at start, see checkTables). */
+export const BOOKKEEPING_COLUMNS = [
+  'id', 'version', 'field_versions', 'field_writers', 'field_seqs', 'seq', 'deleted', 'created_by', 'updated_by', 'updated_at',
+] as const
 
-const utcIso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+export const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
+export const utcIso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
 // to_char keeps the milliseconds and the Z of Date.prototype.toISOString, so equal moments compare equal.
-function readColumn(c: SqlColumn): string {
-  return c.kind === 'timestamp' ? utcIso(c.column) : c.column
+export function readColumn(c: SqlColumn, alias = ''): string {
+  return c.kind === 'timestamp' ? utcIso(`${alias}${c.column}`) : `${alias}${c.column}`
 }
 
 // Names by primary key, one row each: cheap, and a person renamed later shows under the new name.
@@ -45,19 +55,26 @@ const STAMP_PAIRS = [
   `'createdByName', (select p.name from person p where p.id = created_by)`,
 ].join(', ')
 
-function build(table: SyncTable): SqlTable {
-  const columns = Object.entries(SYNC_TABLE_SPECS[table].fields).map(([field, kind]) => ({ field, column: snake(field), kind, cast: CASTS[kind] }))
+const tableCache = new WeakMap<SyncKind, SqlTable>()
+
+export function sqlTable(kind: SyncKind): SqlTable {
+  const cached = tableCache.get(kind)
+  if (cached) return cached
+  const columns = Object.entries(kind.fields).map(([field, fieldKind]) => ({ field, column: snake(field), kind: fieldKind, cast: CASTS[fieldKind] }))
   const pairs = columns.map((c) => `'${c.field}', ${readColumn(c)}`).join(', ')
-  return {
-    name: snake(table),
+  const scopeColumn = snake(kind.scopeField)
+  const table: SqlTable = {
+    kind,
+    name: snake(kind.name),
+    scopeColumn,
     columns,
     valuesExpr: `jsonb_build_object(${pairs})`,
     stampExpr: `jsonb_build_object(${STAMP_PAIRS})`,
-    recordExpr: `jsonb_build_object('id', id, 'unitId', unit_id, ${pairs}, ${STAMP_PAIRS})`,
+    recordExpr: `jsonb_build_object('id', id, '${kind.scopeField}', ${scopeColumn}, ${pairs}, ${STAMP_PAIRS})`,
   }
+  tableCache.set(kind, table)
+  return table
 }
-
-export const SQL_TABLES: Readonly<Record<SyncTable, SqlTable>> = Object.fromEntries(SYNC_TABLES.map((t) => [t, build(t)])) as Record<SyncTable, SqlTable>
 
 /** A value as a query parameter: JSON columns take text (node-postgres would send arrays as SQL arrays). */
 export function sqlParam(kind: FieldKind, value: unknown): unknown {

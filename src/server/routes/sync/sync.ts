@@ -10,6 +10,7 @@ import {
   SERVER_OUTDATED,
 } from '../../../core/sync/protocol'
 import { errorSchema } from '../../../core/http/errors'
+import { kindSet } from '../../../core/sync/kinds'
 import { MAX_PUSH_BODY_BYTES } from '../../../core/http/limits'
 import { scopeFor } from '../../auth/scope'
 import type { AppContext } from '../../context'
@@ -32,7 +33,8 @@ function checkProtocol(version: string | string[] | undefined): void {
 
 const errors = { 403: errorSchema, 426: errorSchema, 503: errorSchema }
 
-export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db }) => {
+export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, syncKinds }) => {
+  const kinds = kindSet(syncKinds)
   const noteAccess = new NoteAccessLog(db, app.log)
   const scopes = new ScopeMemo()
   app.addHook('onClose', () => noteAccess.flush())
@@ -60,8 +62,8 @@ export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db })
       if (!(await claimDevice(db, request.body.deviceId, person.id))) {
         throw new ApiError(403, 'device_mismatch', 'Enheden er registreret til en anden bruger. Log ud og ind igen.')
       }
-      const scope = await scopeFor(db, person.id)
-      const results = await pushMutations(db, { scope, personId: person.id, deviceId: request.body.deviceId, log: request.log }, request.body.mutations)
+      const principal = await scopeFor(db, person.id)
+      const results = await pushMutations(db, { principal, deviceId: request.body.deviceId, kinds, log: request.log }, request.body.mutations)
       return { results }
     },
   )
@@ -80,8 +82,8 @@ export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db })
     async (request) => {
       const person = request.person!
       // On PostgreSQL the scope is read inside the pull's transaction only when not remembered.
-      const page = await pullChanges(db, (q) => scopes.get(q, person.id), request.query.cursor, request.query.limit)
-      noteAccess.record(person.id, page.notesByUnit)
+      const page = await pullChanges(db, (q) => scopes.get(q, person.id), { kinds: syncKinds, cursor: request.query.cursor, limit: request.query.limit })
+      for (const [what, byScope] of page.logged) noteAccess.record(person.id, byScope, what)
       return { changes: page.changes, cursor: page.cursor, hasMore: page.hasMore }
     },
   )

@@ -1,0 +1,73 @@
+// Who is asking: a person and what their roles reach, as plain data. The server builds it from the
+// database (src/server/auth/scope.ts); the access policy (src/core/sync/access.ts) and every read
+// check take it, so the rules themselves stay pure and testable on both sides.
+import type { Role } from './types'
+
+export interface RoleGrant {
+  role: Role
+  unitId: string | null
+  areaId: string | null
+}
+
+export type ScopeLevel = 'unit' | 'area' | 'municipality'
+
+export interface Principal {
+  personId: string
+  roles: RoleGrant[]
+  /** Units this person may read; 'all' for the directorate and the economics data team. */
+  unitIds: ReadonlySet<string> | 'all'
+  /** Areas this person may read (their own as OC, the areas of their units as leader), or 'all'. */
+  areaIds: ReadonlySet<string> | 'all'
+  /** Municipalities this person belongs to (through any role), or 'all'. */
+  municipalityIds: ReadonlySet<string> | 'all'
+  /**
+   * The units of the areas where this person is area chief. Deliberately never 'all': DOMAIN.md —
+   * OC private notes are seen by the area chiefs of the unit's area alone, not by the directorate.
+   */
+  chiefUnits: ReadonlySet<string>
+}
+
+/** The ids at a scope level this person may read ('all' = no filter). */
+export function readableIds(p: Principal, level: ScopeLevel): ReadonlySet<string> | 'all' {
+  if (level === 'unit') return p.unitIds
+  if (level === 'area') return p.areaIds
+  return p.municipalityIds
+}
+
+export function mayReadScope(p: Principal, level: ScopeLevel, scopeId: string): boolean {
+  const ids = readableIds(p, level)
+  return ids === 'all' || ids.has(scopeId)
+}
+
+/** Directorate and economics reach every scope; nobody else reaches 'all'. */
+const reachesAll = (role: Role) => role === 'directorate' || role === 'economics'
+
+/** The roles this person holds with respect to one scope id: leader of that unit, area chief over it, … */
+export function rolesAt(p: Principal, level: ScopeLevel, scopeId: string): Set<Role> {
+  const roles = new Set<Role>()
+  for (const g of p.roles) {
+    if (reachesAll(g.role)) roles.add(g.role)
+    else if (level === 'municipality') {
+      if (mayReadScope(p, level, scopeId)) roles.add(g.role)
+    } else if (g.role === 'leader' && level === 'unit' && g.unitId === scopeId) roles.add('leader')
+    else if (g.role === 'area_chief' && level === 'area' && g.areaId === scopeId) roles.add('area_chief')
+  }
+  if (level === 'unit' && p.chiefUnits.has(scopeId)) roles.add('area_chief')
+  return roles
+}
+
+/** The scope ids where this person holds one of `roles` ('all' when a role reaches everything). */
+export function idsWithRole(p: Principal, level: ScopeLevel, roles: readonly Role[]): ReadonlySet<string> | 'all' {
+  if (p.roles.some((g) => reachesAll(g.role) && roles.includes(g.role))) return 'all'
+  const ids = new Set<string>()
+  for (const g of p.roles) {
+    if (!roles.includes(g.role)) continue
+    if (level === 'municipality') {
+      const all = readableIds(p, level)
+      if (all !== 'all') for (const id of all) ids.add(id)
+    } else if (g.role === 'leader' && level === 'unit' && g.unitId) ids.add(g.unitId)
+    else if (g.role === 'area_chief' && level === 'area' && g.areaId) ids.add(g.areaId)
+  }
+  if (level === 'unit' && roles.includes('area_chief')) for (const id of p.chiefUnits) ids.add(id)
+  return ids
+}

@@ -1,0 +1,83 @@
+// The synced kinds of record, each declared once (kind.ts says what a declaration holds). The
+// server's SQL mapping and pull, the access policy, validation, the device's record types and the
+// property test's generators all follow from these. A new kind: one defineSyncKind here, added to
+// CORE_SYNC_KINDS, plus its migration (CREATE TABLE) — README, "Adding a synced kind".
+import {
+  actionPlanItemSchema, dialoguePreparationSchema, dialogueSchema, explanationSchema, forecastEntrySchema, initiativeSchema,
+  noteSchema,
+} from '../schemas'
+import { defineSyncKind, type SyncKind, type WriteCondition } from './kind'
+
+/** DOMAIN.md: a person edits and deletes only the notes they wrote themselves. */
+const onlyTheAuthor: WriteCondition = ({ principal, before, changed }) =>
+  before !== null && before.createdBy !== principal.personId
+    ? { field: changed[0] ?? 'body', message: 'Du kan kun ændre eller slette noter, du selv har skrevet.' }
+    : null
+
+/** A locked dialogue is the record of what was agreed: nothing in it changes any more, nor is it deleted. */
+const nothingChangesWhenLocked: WriteCondition = ({ before, changed }) =>
+  before !== null && before.lockedAt !== null && before.lockedAt !== undefined
+    ? { field: changed[0] ?? 'lockedAt', message: 'Dialogen er låst, så den kan ikke længere ændres.' }
+    : null
+
+export const actionPlanItemKind = defineSyncKind({
+  name: 'actionPlanItem', schema: actionPlanItemSchema, scope: 'unit', writers: { leader: '*' },
+})
+
+export const forecastKind = defineSyncKind({
+  name: 'forecast', schema: forecastEntrySchema, scope: 'unit', naturalKey: ['year', 'month'], fixedAfterCreate: ['year', 'month'],
+  writers: { leader: '*' },
+})
+
+export const explanationKind = defineSyncKind({
+  name: 'explanation', schema: explanationSchema, scope: 'unit', naturalKey: ['indicator', 'year', 'month'],
+  fixedAfterCreate: ['indicator', 'year', 'month'], writers: { leader: '*' },
+})
+
+export const initiativeKind = defineSyncKind({
+  name: 'initiative', schema: initiativeSchema, scope: 'unit', writers: { leader: '*' },
+})
+
+export const noteKind = defineSyncKind({
+  name: 'note', schema: noteSchema, scope: 'unit',
+  // Who may read a note follows from its visibility; changing it later would leave copies on
+  // devices that may no longer read it.
+  fixedAfterCreate: ['visibility'],
+  writers: { leader: '*', area_chief: '*' },
+  audience: [{ field: 'visibility', equals: 'oc_private', readers: ['area_chief'] }],
+  conditions: [onlyTheAuthor],
+  readsLogged: true,
+})
+
+export const dialoguePreparationKind = defineSyncKind({
+  name: 'dialoguePreparation', schema: dialoguePreparationSchema, scope: 'unit', naturalKey: ['year', 'month'],
+  fixedAfterCreate: ['year', 'month'], writers: { leader: '*' },
+})
+
+export const dialogueKind = defineSyncKind({
+  name: 'dialogue', schema: dialogueSchema, scope: 'unit', writers: { area_chief: '*' }, conditions: [nothingChangesWhenLocked],
+})
+
+/** Every kind this build syncs, in pull order (ties in a change sequence never occur; this is the SQL's order). */
+export const CORE_SYNC_KINDS = [
+  actionPlanItemKind, forecastKind, explanationKind, initiativeKind, noteKind, dialoguePreparationKind, dialogueKind,
+] as const
+
+export type CoreSyncKind = (typeof CORE_SYNC_KINDS)[number]
+export type SyncTable = CoreSyncKind['name']
+export type KindNamed<N extends SyncTable> = Extract<CoreSyncKind, { name: N }>
+
+export const SYNC_TABLES = CORE_SYNC_KINDS.map((k) => k.name) as SyncTable[]
+
+export const SYNC_KINDS = Object.fromEntries(CORE_SYNC_KINDS.map((k) => [k.name, k])) as { readonly [N in SyncTable]: KindNamed<N> }
+
+/** A set of kinds by name: the server takes one (default the core's) so a test can add its own. */
+export type SyncKindSet = ReadonlyMap<string, SyncKind>
+
+export function kindSet(kinds: readonly SyncKind[] = CORE_SYNC_KINDS): SyncKindSet {
+  return new Map(kinds.map((k) => [k.name, k]))
+}
+
+export function isSyncTable(name: string): name is SyncTable {
+  return Object.hasOwn(SYNC_KINDS, name)
+}

@@ -1,0 +1,186 @@
+// THE writer of synced records. Every write of a synced table goes through writeSynced — push,
+// the demo seed, and every writer to come (imports, configuration, the OC's dialogue tools) — so
+// that each one takes the sync write lock, merges per field (src/core/sync/merge.ts), moves the
+// change sequence number, the version, the field versions, writers and device sequence numbers and
+// the server's stamps, and writes the audit row with the old and the new value. Do not write these
+// tables any other way: a change without its sequence number is never pulled, one without its
+// field versions breaks the merge, and one without its audit row cannot be accounted for.
+import { mayRead, mayWriteFields, mayWriteScope, NO_WRITE_ACCESS } from '../../core/sync/access'
+import type { SyncKind } from '../../core/sync/kind'
+import { mergeMutation, type MergeOutcome, type ServerRecordState } from '../../core/sync/merge'
+import { REJECTION_MESSAGES, type PushResult, type RejectionReason, type SyncRecord } from '../../core/sync/protocol'
+import { validateFields } from '../../core/sync/validate'
+import { valuesEqual } from '../../core/sync/values'
+import { mayReadScope, type Principal } from '../../core/principal'
+import type { Db } from '../db/db'
+import { lockForSyncWrite } from './lock'
+import { sqlParam, sqlTable } from './tables'
+
+export interface SyncWrite {
+  kind: SyncKind
+  id: string
+  scopeId: string
+  op: 'upsert' | 'delete'
+  /** Only the changed fields on an update; every field on a create. Never id, scope or stamps. */
+  fields: Record<string, unknown>
+  /** Who writes: the audit row's person and the record's updatedBy. */
+  personId: string
+  /** When given, the access policy decides (a push); a trusted writer (seed, import) passes none. */
+  principal?: Principal
+  /** The device that wrote it; a server-side writer is 'server'. */
+  deviceId?: string
+  mutationId?: string
+  /** The device's own sequence number: its older writes never overwrite its newer ones. */
+  deviceSeq?: number
+  /** The version the change is based on (0 creates); default the current one: write over what is there. */
+  baseVersion?: number
+  /** The time to stamp (updatedAt), e.g. an import's; default now. */
+  at?: string
+}
+
+/** The answer of a write, shaped as push answers it (without the mutation id). */
+export type WriteResult = PushResult extends infer R ? (R extends PushResult ? Omit<R, 'mutationId'> : never) : never
+
+interface StoredRow {
+  scope_id: string
+  version: number
+  deleted: boolean
+  field_versions: Record<string, number>
+  field_writers: Record<string, string>
+  field_seqs: Record<string, number>
+  v: Record<string, unknown>
+  /** The server's stamps: who changed it last and when, who made it (SqlTable.stampExpr). */
+  s: Record<string, unknown>
+}
+
+export const UNKNOWN_BASE_VERSION = 'Ændringen bygger på en version af posten, som serveren aldrig har udleveret. Hent nye data, og prøv igen.'
+
+function rejected(reason: Exclude<RejectionReason, 'invalid'>, message: string = REJECTION_MESSAGES[reason], field?: string): WriteResult {
+  return field === undefined ? { status: 'rejected', reason, message } : { status: 'rejected', reason, message, field }
+}
+
+function invalid(message: string, field?: string): WriteResult {
+  return field === undefined ? { status: 'rejected', reason: 'invalid', message } : { status: 'rejected', reason: 'invalid', message, field }
+}
+
+const json = (value: unknown) => (value === null ? null : JSON.stringify(value))
+
+async function loadRow(tx: Db, kind: SyncKind, id: string): Promise<StoredRow | null> {
+  const t = sqlTable(kind)
+  const rows = await tx.query<StoredRow>(
+    `select ${t.scopeColumn} as scope_id, version, deleted, field_versions, field_writers, field_seqs, ${t.valuesExpr} as v, ${t.stampExpr} as s
+       from ${t.name} where id = $1 for update`,
+    [id],
+  )
+  return rows[0] ?? null
+}
+
+export async function writeSynced(tx: Db, w: SyncWrite): Promise<WriteResult> {
+  await lockForSyncWrite(tx)
+  const { kind, principal } = w
+  const envelope = { id: w.id, [kind.scopeField]: w.scopeId }
+  if (principal && !mayWriteScope(principal, kind, w.scopeId)) {
+    // Somewhere the person cannot even read answers as a record that is not there: ids cannot be probed.
+    return mayReadScope(principal, kind.scope, w.scopeId) ? rejected('forbidden', NO_WRITE_ACCESS) : rejected('not_found')
+  }
+  // What a create would make is judged from the mutation alone, before anything is read.
+  if (principal && w.op === 'upsert' && w.baseVersion === 0 && !mayRead(principal, kind, { ...w.fields, ...envelope })) {
+    const refusal = mayWriteFields(principal, kind, null, { ...w.fields, ...envelope }, Object.keys(w.fields))
+    if (!refusal.ok) return rejected('forbidden', refusal.message, refusal.field)
+  }
+
+  const stored = await loadRow(tx, kind, w.id)
+  // A record in another scope, or one this person may not read, is to them a record that is not there.
+  const hidden = stored !== null && (stored.scope_id !== w.scopeId || (principal !== undefined && !mayRead(principal, kind, { ...stored.v, ...envelope })))
+  if (hidden && !principal) return invalid(`Posten hører til ${stored.scope_id}, ikke ${w.scopeId}.`, kind.scopeField)
+  const row = hidden ? null : stored
+  const baseVersion = w.baseVersion ?? (row && !row.deleted ? row.version : 0)
+  if (row && baseVersion > row.version) return invalid(UNKNOWN_BASE_VERSION)
+
+  const live = row && !row.deleted ? row.v : null
+  let fields: Record<string, unknown> = {}
+  // An edit of a record that is gone is refused by the merge (not found / deleted), not as invalid.
+  if (w.op === 'upsert' && (live || baseVersion === 0)) {
+    const checked = validateFields({ kind, recordId: w.id, scopeId: w.scopeId, fields: w.fields, current: live, previous: row?.v ?? null })
+    if (!checked.ok) return invalid(checked.message, checked.field)
+    fields = checked.fields
+  }
+
+  if (principal) {
+    const before = live ? { ...live, ...row!.s, ...envelope } : null
+    const changed = w.op === 'delete' ? (live ? ['deleted'] : []) : Object.keys(fields).filter((f) => !live || !valuesEqual(fields[f], live[f]))
+    const after = w.op === 'delete' ? null : { ...(live ?? {}), ...fields, ...envelope }
+    if (changed.length > 0) {
+      const verdict = mayWriteFields(principal, kind, before, after, changed)
+      if (!verdict.ok) return rejected('forbidden', verdict.message, verdict.field)
+    }
+  }
+
+  const state: ServerRecordState | null = row
+    ? { version: row.version, deleted: row.deleted, values: row.v, fieldVersions: row.field_versions, fieldWriters: row.field_writers, fieldSeqs: row.field_seqs }
+    : null
+  const deviceId = w.deviceId ?? 'server'
+  const outcome = mergeMutation(
+    state,
+    { deviceId, deviceSeq: w.deviceSeq, baseVersion, op: w.op, fields },
+    (values) => kind.schema.safeParse({ ...values, ...envelope }).success,
+  )
+  if (outcome.status === 'rejected') return rejected(outcome.reason)
+  // A create whose id a record out of the person's sight holds: it cannot be made, and is "not there".
+  if (hidden && outcome.changed.length > 0) return rejected('not_found')
+  const stamps = outcome.changed.length > 0 ? await store(tx, w, deviceId, state, outcome) : (row?.s ?? {})
+
+  // Shaped as a pull hands it out, stamps included, so a device's copy is the same either way.
+  const record: SyncRecord = { ...outcome.next.values, ...stamps, ...envelope }
+  return outcome.status === 'conflict'
+    ? { status: 'conflict', version: outcome.next.version, record, conflicts: outcome.conflicts }
+    : { status: 'applied', version: outcome.next.version, deleted: outcome.next.deleted, record: outcome.next.deleted ? null : record }
+}
+
+type Written = Extract<MergeOutcome, { changed: string[] }>
+
+/** Writes the merged record and its audit row; returns the record's new stamps. */
+async function store(tx: Db, w: SyncWrite, deviceId: string, before: ServerRecordState | null, outcome: Written): Promise<Record<string, unknown>> {
+  const t = sqlTable(w.kind)
+  const next = outcome.next
+  const changedColumns = t.columns.filter((c) => outcome.changed.includes(c.field))
+  const bookkeeping = [next.version, JSON.stringify(next.fieldVersions), JSON.stringify(next.fieldWriters), JSON.stringify(next.fieldSeqs), w.personId, w.at ?? null]
+  let rows: Array<{ s: Record<string, unknown> }>
+  if (outcome.created) {
+    const n = changedColumns.length
+    const values = changedColumns.map((c, i) => `$${i + 3}::${c.cast}`)
+    rows = await tx.query(
+      `insert into ${t.name} (id, ${t.scopeColumn}, ${changedColumns.map((c) => c.column).join(', ')}, version, field_versions, field_writers, field_seqs, created_by, updated_by, updated_at)
+       values ($1, $2, ${values.join(', ')}, $${n + 3}, $${n + 4}::jsonb, $${n + 5}::jsonb, $${n + 6}::jsonb, $${n + 7}, $${n + 7}, coalesce($${n + 8}::timestamptz, now()))
+       returning ${t.stampExpr} as s`,
+      [w.id, w.scopeId, ...changedColumns.map((c) => sqlParam(c.kind, next.values[c.field])), ...bookkeeping],
+    )
+  } else {
+    const params: unknown[] = [w.id, ...bookkeeping, next.deleted, ...changedColumns.map((c) => sqlParam(c.kind, next.values[c.field]))]
+    const sets = changedColumns.map((c, i) => `${c.column} = $${i + 9}::${c.cast}`)
+    rows = await tx.query(
+      `update ${t.name} set ${[...sets, 'version = $2', 'field_versions = $3::jsonb', 'field_writers = $4::jsonb', 'field_seqs = $5::jsonb',
+        'updated_by = $6', 'updated_at = coalesce($7::timestamptz, now())', 'deleted = $8', "seq = nextval('change_seq')"].join(', ')} where id = $1
+       returning ${t.stampExpr} as s`,
+      params,
+    )
+  }
+  await audit(tx, w, deviceId, before, outcome)
+  return rows[0]?.s ?? {}
+}
+
+async function audit(tx: Db, w: SyncWrite, deviceId: string, before: ServerRecordState | null, outcome: Written): Promise<void> {
+  const pick = (state: ServerRecordState | null) => {
+    if (!state) return null
+    const values: Record<string, unknown> = {}
+    for (const field of outcome.changed) values[field] = field === 'deleted' ? state.deleted : (state.values[field] ?? null)
+    return values
+  }
+  const action = outcome.created ? 'sync.create' : outcome.next.deleted ? 'sync.delete' : before?.deleted ? 'sync.revive' : 'sync.update'
+  await tx.query(
+    `insert into audit_log (person_id, action, table_name, record_id, old_value, new_value, device_id, mutation_id)
+     values ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8)`,
+    [w.personId, action, sqlTable(w.kind).name, w.id, json(pick(before)), json(pick(outcome.next)), deviceId, w.mutationId ?? null],
+  )
+}
+
