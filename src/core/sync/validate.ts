@@ -2,6 +2,7 @@
 // valid record; an update must leave the record valid once its fields are laid over the current
 // one (so rules across fields, like "done needs a date", hold). The device checks before it saves,
 // the server again before it writes; the message names the field in Danish.
+import { serverOwnedChange } from '../history/dialogueLock'
 import { fieldLabel, isServerStampField, SYNC_TABLE_SPECS, type SyncTable } from './tables'
 import { normaliseValue } from './values'
 
@@ -38,6 +39,9 @@ export function validateFields(input: ValidationInput): FieldsValidation {
     if (isServerStampField(name)) return invalid(name, 'sættes af serveren og kan ikke ændres.')
     if (!Object.hasOwn(spec.fields, name)) return invalid(name, 'feltet findes ikke og kan ikke gemmes.')
   }
+  // policy: fields only the server writes, such as a dialogue's lock (core/history/dialogueLock.ts)
+  const owned = serverOwnedChange(input.table, input.fields, input.current)
+  if (owned) return invalid(owned, 'sættes af serveren og kan ikke ændres.')
   const previous = input.previous ?? input.current
   if (previous) {
     for (const name of FIXED_AFTER_CREATE[input.table] ?? []) {

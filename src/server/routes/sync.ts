@@ -31,7 +31,7 @@ function checkProtocol(version: string | string[] | undefined): void {
 
 const errors = { 401: ErrorSchema, 403: ErrorSchema, 426: ErrorSchema, 503: ErrorSchema }
 
-export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session }) => {
+export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session, today }) => {
   const sessionGuard = requireSession(db, session)
   const noteAccess = new NoteAccessLog(db, app.log)
   const scopes = new ScopeMemo()
@@ -60,7 +60,7 @@ export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, s
         throw new ApiError(403, 'device_mismatch', 'Enheden er registreret til en anden bruger. Log ud og ind igen.')
       }
       const scope = await scopeFor(db, person.id)
-      const results = await pushMutations(db, { scope, personId: person.id, deviceId: request.body.deviceId, log: request.log }, request.body.mutations)
+      const results = await pushMutations(db, { scope, personId: person.id, deviceId: request.body.deviceId, log: request.log, today: today() }, request.body.mutations)
       return { results }
     },
   )

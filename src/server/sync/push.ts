@@ -9,8 +9,12 @@ import { REJECTION_MESSAGES, type Mutation, type PushResult, type RejectionReaso
 import { SYNC_TABLE_SPECS } from '../../core/sync/tables'
 import { validateFields } from '../../core/sync/validate'
 import type { Scope } from '../auth/scope'
+import type { IsoDate } from '../../core/types'
 import type { Db } from '../db/db'
+import { todayInCopenhagen } from '../today'
 import { mayWrite } from './authorise'
+import { dataExceptionRefusal } from './dataExceptions'
+import { historyRefusal } from './historyChecks'
 import { lockForSyncWrite } from './lock'
 import { SQL_TABLES, sqlParam } from './tables'
 
@@ -19,6 +23,8 @@ export interface PushContext {
   personId: string
   deviceId: string
   log?: FastifyBaseLogger
+  /** The rules' today (server/today.ts); the history rules judge a dialogue's lock by it. */
+  today?: IsoDate
 }
 
 interface StoredRow {
@@ -54,6 +60,9 @@ async function pushOne(db: Db, ctx: PushContext, m: Mutation): Promise<PushResul
   } catch (err) {
     // e.g. a second forecast for the same month under another id: a lasting refusal, kept as one.
     if (isUniqueViolation(err)) return db.transaction((tx) => finishOnce(tx, ctx, m, rejected(m, 'duplicate')))
+    // policy: a value the database cannot store is refused for good, not retried (dataExceptions.ts)
+    const unstorable = dataExceptionRefusal(err, m)
+    if (unstorable) return db.transaction((tx) => finishOnce(tx, ctx, m, unstorable)).catch(() => unstorable)
     ctx.log?.error({ err, mutationId: m.mutationId, table: m.table }, 'sync mutation failed')
     // Not stored: the transaction rolled back, and the device retries it with its next sync.
     return rejected(m, 'error')
@@ -109,6 +118,9 @@ async function applyMutation(tx: Db, ctx: PushContext, m: Mutation): Promise<Pus
     if (!checked.ok) return finish(tx, ctx, { mutationId: m.mutationId, status: 'rejected', reason: 'invalid', message: checked.message })
     fields = checked.fields
   }
+  // policy: rules over the record's history — a forecast's move, a dialogue's lock (historyChecks.ts)
+  const broken = await historyRefusal(tx, { mutation: m, live, fields, today: ctx.today ?? todayInCopenhagen() })
+  if (broken) return finish(tx, ctx, { mutationId: m.mutationId, status: 'rejected', reason: 'invalid', message: broken })
 
   const state: ServerRecordState | null = row
     ? { version: row.version, deleted: row.deleted, values: row.v, fieldVersions: row.field_versions, fieldWriters: row.field_writers }
