@@ -37,12 +37,8 @@ function dialogueRefusal({ mutation, live, today }: HistoryInput): string | null
   return `${fieldLabel(field)}: ${DIALOGUE_LOCKED}`
 }
 
-const MOVE_FIELDS = ['amount', 'explanation', 'year', 'month']
-
 /** A forecast that moves more than the interval needs an explanation (core/history/forecastMove.ts). */
 async function forecastRefusal(tx: Db, { mutation, live, fields, today }: HistoryInput): Promise<string | null> {
-  // An edit that leaves amount, explanation and month alone changes nothing this rule judges.
-  if (live && !MOVE_FIELDS.some((name) => Object.hasOwn(fields, name))) return null
   const next = { ...(live ?? {}), ...fields }
   const year = Number(next.year)
   const month = Number(next.month)
