@@ -14,6 +14,7 @@ import { validateFields } from '../../core/sync/validate'
 import { valuesEqual } from '../../core/sync/values'
 import { db, type OutboxRow, type RecordRow } from './db'
 import { InvalidFieldError } from './invalidField'
+import { refusedCreateFields, settleRefusals } from './refusals'
 
 export { InvalidFieldError }
 
@@ -77,13 +78,16 @@ export function writeRecord(table: SyncTable, input: WriteInput): Promise<void> 
     const view = rec ? viewOf(rec, pending) : null
     if (row && row.unitId !== input.unitId) throw new InvalidFieldError('unitId', 'Enheden: en post kan ikke flyttes til en anden enhed.')
     const current = view?.exists ? view.values : null
-    const checked = validateFields({ table, recordId: input.id, unitId: input.unitId, fields: own, current })
+    // policy: editing a refused change again is how the person fixes it (refusals.ts)
+    const asked = { ...refusedCreateFields(rec, current !== null), ...own }
+    const checked = validateFields({ table, recordId: input.id, unitId: input.unitId, fields: asked, current })
     if (!checked.ok) throw new InvalidFieldError(checked.field, checked.message)
     const fields = current
       ? Object.fromEntries(Object.entries(checked.fields).filter(([name, value]) => !valuesEqual(value, current[name])))
       : checked.fields
     if (current && Object.keys(fields).length === 0) return
-    const write = localWrite(rec, { table, id: input.id, unitId: input.unitId, op: 'upsert', fields }, crypto.randomUUID())
+    const base = rec && settleRefusals(rec, Object.keys(fields))
+    const write = localWrite(base, { table, id: input.id, unitId: input.unitId, op: 'upsert', fields }, crypto.randomUUID())
     await saveWith(write.record, write.mutation)
   })
 }
