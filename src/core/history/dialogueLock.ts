@@ -22,7 +22,7 @@ export function isDialogueLocked(dialogue: LockableDialogue, today: IsoDate, loc
 }
 
 /** Fields of a synced record that only the server writes, beyond the stamps every record has. */
-export const SERVER_OWNED_FIELDS: Readonly<Record<string, readonly string[]>> = { dialogue: ['lockedAt'] }
+const SERVER_OWNED_FIELDS: Readonly<Record<string, readonly string[]>> = { dialogue: ['lockedAt'] }
 
 /**
  * The first server-owned field a device's write would change, or null. Sending the value the record

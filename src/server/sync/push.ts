@@ -60,9 +60,13 @@ async function pushOne(db: Db, ctx: PushContext, m: Mutation): Promise<PushResul
   } catch (err) {
     // e.g. a second forecast for the same month under another id: a lasting refusal, kept as one.
     if (isUniqueViolation(err)) return db.transaction((tx) => finishOnce(tx, ctx, m, rejected(m, 'duplicate')))
-    // policy: a value the database cannot store is refused for good, not retried (dataExceptions.ts)
+    // policy: a value the database cannot store is refused for good, not retried (dataExceptions.ts);
+    // kept like any answer, or — when even that cannot be stored (a NUL in the mutation id) — given unkept.
     const unstorable = dataExceptionRefusal(err, m)
-    if (unstorable) return db.transaction((tx) => finishOnce(tx, ctx, m, unstorable)).catch(() => unstorable)
+    if (unstorable) {
+      ctx.log?.warn({ err, mutationId: m.mutationId, table: m.table }, 'sync mutation holds a value the database cannot store')
+      return db.transaction((tx) => finishOnce(tx, ctx, m, unstorable)).catch(() => unstorable)
+    }
     ctx.log?.error({ err, mutationId: m.mutationId, table: m.table }, 'sync mutation failed')
     // Not stored: the transaction rolled back, and the device retries it with its next sync.
     return rejected(m, 'error')
