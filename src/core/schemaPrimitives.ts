@@ -2,13 +2,21 @@
 // imported the value.
 import { z } from 'zod'
 import { isIsoDate } from './dates'
+import {
+  AMOUNT_LIMIT, groupThousands, hasUnstorableCharacter, ID_PATTERN, isBlank, MAX_EMAIL_LENGTH, MAX_ID_LENGTH, MAX_TITLE_LENGTH,
+} from './limits'
 import { COLOURS, INDICATORS } from './types'
 
 // The app runs under a strict Content-Security-Policy without 'unsafe-eval'. Zod otherwise probes
 // for eval to compile fast parsers, which the browser reports as a CSP violation.
 z.config({ jitless: true })
 
-export const idSchema = z.string({ error: 'Id skal være en tekst.' }).trim().min(1, { error: 'Id må ikke være tomt.' })
+// Not trimmed: an id is compared as sent, so ' a' must be refused, not quietly read as 'a'.
+export const idSchema = z
+  .string({ error: 'Id skal være en tekst.' })
+  .refine((s) => !isBlank(s), { error: 'Id må ikke være tomt.' })
+  .max(MAX_ID_LENGTH, { error: `Id må højst være ${MAX_ID_LENGTH} tegn.` })
+  .regex(ID_PATTERN, { error: 'Id må kun indeholde bogstaverne a–z, tal og tegnene - _ . :' })
 
 export const isoDateSchema = z
   .string({ error: 'Dato skal være en tekst (ÅÅÅÅ-MM-DD).' })
@@ -17,9 +25,13 @@ export const isoDateSchema = z
 /** A moment in time (timestamptz) as ISO 8601 with a zone, e.g. 2025-03-31T12:00:00.000Z. */
 export const timestampSchema = z.iso.datetime({ offset: true, error: 'Ugyldigt tidspunkt — brug ISO 8601, fx 2025-03-31T12:00:00Z.' })
 
-export const amountSchema = z.number({ error: 'Beløbet skal være et tal.' }).refine(Number.isFinite, {
-  error: 'Beløbet skal være et endeligt tal.',
-})
+// Compared in øre as it is stored: 999.999.999.999,999 rounds to 10^12 and would not fit.
+export const amountSchema = z
+  .number({ error: 'Beløbet skal være et tal.' })
+  .refine(Number.isFinite, { error: 'Beløbet skal være et endeligt tal.' })
+  .refine((v) => Math.abs(Math.round(v * 100)) < AMOUNT_LIMIT * 100, {
+    error: `Beløbet skal være mindre end ${groupThousands(AMOUNT_LIMIT)} kr.`,
+  })
 
 export const yearSchema = z
   .number({ error: 'År skal være et tal.' })
@@ -47,10 +59,21 @@ export const shareSchema = z
 
 export const countSchema = z.number().int({ error: 'Antal skal være et helt tal.' }).min(0, { error: 'Antal kan ikke være negativt.' })
 
-export const emailSchema = z.email({ error: 'Ugyldig e-mailadresse.' })
+export const emailSchema = z
+  .email({ error: 'Ugyldig e-mailadresse.' })
+  .max(MAX_EMAIL_LENGTH, { error: `E-mailadressen må højst være ${MAX_EMAIL_LENGTH} tegn.` })
 
-export const nonEmptyText = (what: string) =>
-  z.string({ error: `${what} skal være en tekst.` }).trim().min(1, { error: `${what} må ikke være tom.` })
+/** A text of at most `max` characters (after trimming, unless told not to) that the database can store. */
+export const boundedText = (what: string, max: number, opts: { trim?: boolean } = {}) => {
+  const text = z.string({ error: `${what} skal være en tekst.` })
+  return (opts.trim === false ? text : text.trim())
+    .max(max, { error: `${what} må højst være ${groupThousands(max)} tegn.` })
+    .refine((s) => !hasUnstorableCharacter(s), { error: `${what} indeholder et tegn, der ikke kan gemmes (fx et nul-tegn).` })
+}
+
+/** A bounded text with something visible in it: only spaces or zero-width characters count as empty. */
+export const nonEmptyText = (what: string, max: number = MAX_TITLE_LENGTH) =>
+  boundedText(what, max).refine((s) => !isBlank(s), { error: `${what} må ikke være tom.` })
 
 export const indicatorKeySchema = z.enum(INDICATORS, { error: 'Ukendt indikator.' })
 export const colourSchema = z.enum(COLOURS, { error: 'Ukendt farve.' })

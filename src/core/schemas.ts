@@ -2,8 +2,9 @@
 // Danish message for every refusal. Field names follow types.ts and the SQL schema in camelCase.
 import { z } from 'zod'
 import { compareIso } from './dates'
+import { isBlank, MAX_LIST_ITEMS, MAX_MINUTES_LENGTH, MAX_NOTE_LENGTH, MAX_REASON_LENGTH, MAX_TITLE_LENGTH } from './limits'
 import {
-  actionStatusSchema, amountSchema, emailSchema, forecastMonthSchema, idSchema, indicatorKeySchema, isoDateSchema,
+  actionStatusSchema, amountSchema, boundedText, emailSchema, forecastMonthSchema, idSchema, indicatorKeySchema, isoDateSchema,
   monthSchema, nonEmptyText, roleSchema, shareSchema, timestampSchema, unitTypeSchema, yearSchema,
 } from './schemaPrimitives'
 
@@ -18,9 +19,9 @@ export const areaSchema = z.object({
 })
 
 export const economicsContactSchema = z.object({
-  name: z.string().trim(),
+  name: boundedText('Kontaktens navn', MAX_TITLE_LENGTH),
   email: emailSchema.or(z.literal('')),
-  phone: z.string().trim(),
+  phone: boundedText('Kontaktens telefonnummer', MAX_TITLE_LENGTH),
 })
 
 export const unitSchema = z.object({
@@ -69,10 +70,10 @@ export const actionPlanItemSchema = z
     dueDate: isoDateSchema,
     status: actionStatusSchema,
     doneOn: isoDateSchema.nullable(),
-    dropReason: z.string().trim().nullable(),
+    dropReason: boundedText('Begrundelsen', MAX_REASON_LENGTH).nullable(),
   })
   .refine((i) => i.status !== 'done' || i.doneOn !== null, { error: 'En udført handling skal have en dato for, hvornår den blev udført.', path: ['doneOn'] })
-  .refine((i) => i.status !== 'dropped' || (i.dropReason ?? '') !== '', { error: 'Angiv en begrundelse, når en handling udgår.', path: ['dropReason'] })
+  .refine((i) => i.status !== 'dropped' || !isBlank(i.dropReason ?? ''), { error: 'Angiv en begrundelse, når en handling udgår.', path: ['dropReason'] })
 
 export const forecastEntrySchema = z.object({
   id: idSchema,
@@ -80,7 +81,7 @@ export const forecastEntrySchema = z.object({
   year: yearSchema,
   month: forecastMonthSchema,
   amount: amountSchema,
-  explanation: z.string().trim().nullable(),
+  explanation: boundedText('Forklaringen', MAX_REASON_LENGTH).nullable(),
   updatedBy: idSchema.nullable().optional(),
   updatedAt: timestampSchema.optional(),
 })
@@ -91,8 +92,10 @@ export const explanationSchema = z.object({
   indicator: indicatorKeySchema,
   year: yearSchema,
   month: monthSchema,
-  causes: z.array(nonEmptyText('Årsagen'), { error: 'Årsager skal være en liste.' }),
-  body: z.string().trim(),
+  causes: z
+    .array(nonEmptyText('Årsagen'), { error: 'Årsager skal være en liste.' })
+    .max(MAX_LIST_ITEMS, { error: `Højst ${MAX_LIST_ITEMS} årsager.` }),
+  body: boundedText('Teksten', MAX_NOTE_LENGTH),
   validReason: z.boolean({ error: 'Angiv ja eller nej.' }).nullable(),
 })
 
@@ -101,7 +104,7 @@ export const initiativeSchema = z.object({
   unitId: idSchema,
   indicator: indicatorKeySchema,
   title: nonEmptyText('Titlen'),
-  owner: z.string().trim(),
+  owner: boundedText('Den ansvarlige', MAX_TITLE_LENGTH),
   dueDate: isoDateSchema.nullable(),
   expectedEffect: amountSchema.nullable(),
   status: actionStatusSchema,
@@ -113,7 +116,7 @@ export const noteSchema = z.object({
   indicator: indicatorKeySchema.nullable(),
   year: yearSchema.nullable(),
   month: monthSchema.nullable(),
-  body: nonEmptyText('Noten'),
+  body: nonEmptyText('Noten', MAX_NOTE_LENGTH),
   visibility: z.enum(['shared', 'oc_private'], { error: 'Synlighed skal være delt eller privat for områdechefen.' }),
 })
 
@@ -122,25 +125,40 @@ export const dialoguePreparationSchema = z.object({
   unitId: idSchema,
   year: yearSchema,
   month: monthSchema,
-  questions: z.string().trim(),
+  questions: boundedText('Spørgsmålene', MAX_NOTE_LENGTH),
   readyAt: timestampSchema.nullable(),
 })
 
 export const dialogueKindSchema = z.enum(['recognition', 'support', 'follow_up', 'development_plan'], { error: 'Ukendt type dialog.' })
 
-/** An agenda point: plain text, or an object with at least a title (e.g. carried over from last time). */
-export const agendaItemSchema = z.union([nonEmptyText('Punktet'), z.looseObject({ title: nonEmptyText('Punktets titel') })])
+/**
+ * An agenda point: plain text, or a point carried over from an earlier dialogue (which one, and
+ * whether it was done). Strict: an unknown key is refused, so no device can store an arbitrary
+ * (or arbitrarily nested) object in the agenda.
+ */
+export const agendaItemSchema = z.union([
+  nonEmptyText('Punktet'),
+  z.strictObject(
+    {
+      title: nonEmptyText('Punktets titel'),
+      carriedOverFrom: idSchema.nullable().optional(),
+      fromLast: z.boolean({ error: 'Angiv ja eller nej.' }).optional(),
+      done: z.boolean({ error: 'Angiv ja eller nej.' }).optional(),
+    },
+    { error: 'Et punkt har kun titel, hvor det kommer fra, og om det er udført.' },
+  ),
+], { error: 'Et punkt på dagsordenen skal være en tekst eller et punkt med en titel.' })
 
 export const dialogueSchema = z
   .object({
     id: idSchema,
     unitId: idSchema,
     kind: dialogueKindSchema,
-    indicators: z.array(indicatorKeySchema),
+    indicators: z.array(indicatorKeySchema).max(4, { error: 'Højst de fire indikatorer.' }),
     scheduledOn: isoDateSchema,
     heldOn: isoDateSchema.nullable(),
-    agenda: z.array(agendaItemSchema),
-    minutes: z.string(),
+    agenda: z.array(agendaItemSchema).max(MAX_LIST_ITEMS, { error: `Højst ${MAX_LIST_ITEMS} punkter på dagsordenen.` }),
+    minutes: boundedText('Referatet', MAX_MINUTES_LENGTH, { trim: false }),
     improved: z.boolean().nullable(),
     lockedAt: timestampSchema.nullable(),
   })

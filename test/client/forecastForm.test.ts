@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import ForecastForm from '../../src/client/components/forecast/ForecastForm.vue'
 import { i18n } from '../../src/client/i18n'
-import { needsExplanation } from '../../src/client/forecastEntry'
+import { EXPLANATION_REQUIRED } from '../../src/core/history/forecastMove'
 import { createFakeRecords, detailWithFigures, type FakeRecords } from './fakeRecords'
 import { plain } from './fixtures'
 
@@ -25,23 +25,6 @@ function mountForm() {
     attachTo: document.body,
   })
 }
-
-describe('needsExplanation', () => {
-  // B = 12 mio., interval 1,5 % → 180.000 kr. from the previous forecast of 12 mio.
-  it.each([
-    [12_180_000, false],
-    [11_820_000, false],
-    [12_180_000.01, true],
-    [12_300_000, true],
-    [11_000_000, true],
-  ])('%d → %s', (amount, expected) => {
-    expect(needsExplanation(amount, 12_000_000, 12_000_000, 0.015)).toBe(expected)
-  })
-  it('never without a previous forecast or a budget', () => {
-    expect(needsExplanation(99_000_000, null, 12_000_000, 0.015)).toBe(false)
-    expect(needsExplanation(99_000_000, 12_000_000, null, 0.015)).toBe(false)
-  })
-})
 
 describe('ForecastForm', () => {
   it('is for this month, and says the budget and the previous forecast', () => {
@@ -76,6 +59,16 @@ describe('ForecastForm', () => {
     expect(w.get('[data-testid="explanation-error"]').text()).toContain('Skriv en kort forklaring')
     expect(textarea.attributes('aria-invalid')).toBe('true')
     expect(textarea.attributes('aria-describedby')).toContain(w.get('[data-testid="explanation-error"]').attributes('id'))
+    expect(records.save).not.toHaveBeenCalled()
+
+    // The message is the server's (core/history/forecastMove.ts), word for word.
+    expect(w.get('[data-testid="explanation-error"]').text()).toContain(EXPLANATION_REQUIRED)
+
+    // Only a zero-width space is no explanation: the server would refuse it.
+    await textarea.setValue('\u200B')
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(w.find('[data-testid="explanation-error"]').exists()).toBe(true)
     expect(records.save).not.toHaveBeenCalled()
 
     await textarea.setValue('Flere vikarer efter sygdom')

@@ -19,7 +19,7 @@ beforeEach(() => {
 })
 
 describe('NotesPanel', () => {
-  it('writes a note on the indicator and month, refuses an empty one, and never shows OC private notes', async () => {
+  it('writes a note on the indicator and month, refuses an empty one (also one of only a zero-width space), and never shows OC private notes', async () => {
     const w = mount(NotesPanel, {
       props: { unitId: 'u1', indicator: 'budget', period: { year: 2026, month: 10 } },
       global: { plugins: [i18n] },
@@ -32,6 +32,12 @@ describe('NotesPanel', () => {
     const textarea = w.get('textarea')
     expect(textarea.attributes('aria-invalid')).toBe('true')
     expect(w.text()).toContain('Noten må ikke være tom.')
+    // Only a zero-width space (a paste, a phone keyboard) looks empty, so it is empty.
+    await textarea.setValue('\u200B')
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(w.text()).toContain('Noten må ikke være tom.')
+    expect(records.save).not.toHaveBeenCalled()
     await textarea.setValue('Talt med økonomi om vikarer')
     await w.get('form').trigger('submit')
     await flushPromises()

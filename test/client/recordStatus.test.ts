@@ -47,6 +47,18 @@ describe('RecordStatus', () => {
     expect(records.dismissRejection).toHaveBeenCalledWith('note', 'n1')
   })
 
+  it('a change refused as invalid says why and how to fix it, and offers to discard it', async () => {
+    const message = 'Forventet effekt: Beløbet skal være mindre end 1.000.000.000.000 kr.'
+    const r = record('initiative', 'i1', { expectedEffect: 1e12 }, { rejection: { reason: 'invalid', message, fields: ['expectedEffect'] } })
+    const w = mount(RecordStatus, { props: { table: 'initiative', record: r }, global: { plugins: [i18n] } })
+    expect(w.get('[data-testid="rejection-message"]').text()).toBe(message)
+    expect(w.get('[data-testid="rejection-fix"]').text()).toBe('Ret det, og gem igen — eller kassér ændringen.')
+    const discard = w.get('[data-testid="rejection"] button')
+    expect(discard.text()).toBe('Kassér ændringen')
+    await discard.trigger('click')
+    expect(records.dismissRejection).toHaveBeenCalledWith('initiative', 'i1')
+  })
+
   it('read-only: no buttons and no pending mark', () => {
     const r = record('initiative', 'i1', { status: 'done' }, { pendingFields: ['status'], conflicts: [{ field: 'status', mine: 'done', theirs: 'planned' }] })
     const w = mount(RecordStatus, { props: { table: 'initiative', record: r, readonly: true }, global: { plugins: [i18n] } })

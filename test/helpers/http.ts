@@ -1,5 +1,6 @@
 // Small helpers for driving the app through app.inject() like the PWA does.
 import type { FastifyInstance } from 'fastify'
+import type { IsoDate } from '../../src/core/types'
 import { buildApp } from '../../src/server/app'
 import { freshDb } from './db'
 import { insertFixtures, PASSWORD, TODAY } from './fixtures'
@@ -20,10 +21,10 @@ export function get(app: FastifyInstance, url: string, cookie?: string) {
 }
 
 /** A fresh database with the fixtures and an app on it; close() closes both. */
-export async function fixtureApp(opts: { demo?: boolean; fixtures?: boolean } = {}) {
+export async function fixtureApp(opts: { demo?: boolean; fixtures?: boolean; today?: () => IsoDate } = {}) {
   const db = await freshDb()
   if (opts.fixtures !== false) await insertFixtures(db)
-  const app = await buildApp({ db, demo: opts.demo ?? false, today: () => TODAY })
+  const app = await buildApp({ db, demo: opts.demo ?? false, today: opts.today ?? (() => TODAY) })
   await app.ready()
   return {
     app,

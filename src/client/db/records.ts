@@ -16,6 +16,7 @@ import { validateFields } from '../../core/sync/validate'
 import { valuesEqual } from '../../core/sync/values'
 import { db, type OutboxRow, type RecordRow } from './db'
 import { InvalidFieldError } from './invalidField'
+import { refusedCreateFields, settleRefusals } from './refusals'
 
 export { InvalidFieldError }
 
@@ -87,13 +88,16 @@ export function writeRecord(table: SyncTable, input: WriteInput): Promise<string
     // Until the server has the record, every change carries the whole record: should a later
     // change arrive before the create (a lost request retried), it is a create in its own right.
     const confirmed = rec?.server ? !rec.server.deleted : false
-    const checked = validateFields({ kind, recordId: id, scopeId: input.scopeId, fields: confirmed ? own : { ...current, ...own }, current: confirmed ? current : null })
+    // Editing a refused change again is how the person fixes it (refusals.ts): laid over what was refused.
+    const asked = { ...refusedCreateFields(rec, current !== null), ...own }
+    const checked = validateFields({ kind, recordId: id, scopeId: input.scopeId, fields: confirmed ? asked : { ...current, ...asked }, current: confirmed ? current : null })
     if (!checked.ok) throw new InvalidFieldError(checked.field, checked.message)
     const fields = current
       ? Object.fromEntries(Object.entries(checked.fields).filter(([name, value]) => !valuesEqual(value, current[name])))
       : checked.fields
     if (current && Object.keys(fields).length === 0) return id
-    const write = localWrite(rec, { table, id, scopeId: input.scopeId, op: 'upsert', fields: confirmed ? fields : checked.fields }, crypto.randomUUID())
+    const base = rec && settleRefusals(rec, Object.keys(fields))
+    const write = localWrite(base, { table, id, scopeId: input.scopeId, op: 'upsert', fields: confirmed ? fields : checked.fields }, crypto.randomUUID())
     await saveWith(write.record, write.mutation)
     return id
   })

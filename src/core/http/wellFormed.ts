@@ -35,11 +35,12 @@ function isForbiddenKey(key: string, value: unknown): boolean {
  * The first string (value or key) in a JSON-like value that cannot be stored, or a forbidden key.
  * Iterative, so a hostile body nested thousands deep cannot overflow the stack.
  */
-export function findIllFormed(root: unknown, options: { forbidKeys?: boolean } = {}): IllFormed | null {
+export function findIllFormed(root: unknown, options: { forbidKeys?: boolean; keysOnly?: boolean } = {}): IllFormed | null {
   const stack: Array<[unknown, string]> = [[root, '']]
   while (stack.length > 0) {
     const [value, path] = stack.pop()!
     if (typeof value === 'string') {
+      if (options.keysOnly) continue
       const kind = forbiddenCharacter(value)
       if (kind) return { path, kind, inKey: false }
     } else if (Array.isArray(value)) {
@@ -47,7 +48,7 @@ export function findIllFormed(root: unknown, options: { forbidKeys?: boolean } =
     } else if (typeof value === 'object' && value !== null) {
       const entries = Object.entries(value)
       for (const [key, child] of entries) {
-        const kind = forbiddenCharacter(key)
+        const kind = options.keysOnly ? null : forbiddenCharacter(key)
         if (kind) return { path, kind, inKey: true }
         if (options.forbidKeys && isForbiddenKey(key, child)) {
           return { path: key === '__proto__' ? join(path, key) : join(join(path, key), 'prototype'), kind: 'forbiddenKey', inKey: true }

@@ -14,11 +14,8 @@ const onlyTheAuthor: WriteCondition = ({ principal, before, changed }) =>
     ? { field: changed[0] ?? 'body', message: 'Du kan kun ændre eller slette noter, du selv har skrevet.' }
     : null
 
-/** A locked dialogue is the record of what was agreed: nothing in it changes any more, nor is it deleted. */
-const nothingChangesWhenLocked: WriteCondition = ({ before, changed }) =>
-  before !== null && before.lockedAt !== null && before.lockedAt !== undefined
-    ? { field: changed[0] ?? 'lockedAt', message: 'Dialogen er låst, så den kan ikke længere ændres.' }
-    : null
+// A locked dialogue changes no more: a rule over its history and the calendar, so it lives in
+// core/history/dialogueLock.ts and the server enforces it on every push (sync/historyChecks.ts).
 
 export const actionPlanItemKind = defineSyncKind({
   name: 'actionPlanItem', schema: actionPlanItemSchema, scope: 'unit', writers: { leader: '*' },
@@ -55,7 +52,7 @@ export const dialoguePreparationKind = defineSyncKind({
 })
 
 export const dialogueKind = defineSyncKind({
-  name: 'dialogue', schema: dialogueSchema, scope: 'unit', writers: { area_chief: '*' }, conditions: [nothingChangesWhenLocked],
+  name: 'dialogue', schema: dialogueSchema, scope: 'unit', writers: { area_chief: '*' },
 })
 
 /** Every kind this build syncs, in pull order (ties in a change sequence never occur; this is the SQL's order). */

@@ -3,6 +3,7 @@
 // record valid once its fields are laid over the current one (so rules across fields, like "done
 // needs a date", hold). The device checks before it saves, the server again before it writes; the
 // message names the field in Danish.
+import { serverOwnedChange } from '../history/dialogueLock'
 import { isServerStampField, recordIdFor, type SyncKind } from './kind'
 import { fieldLabel } from './tables'
 import { normaliseValue } from './values'
@@ -33,6 +34,9 @@ export function validateFields(input: ValidationInput): FieldsValidation {
     if (isServerStampField(name)) return invalid(name, 'sættes af serveren og kan ikke ændres.')
     if (!Object.hasOwn(kind.fields, name)) return invalid(name, 'feltet findes ikke og kan ikke gemmes.')
   }
+  // policy: fields only the server writes, such as a dialogue's lock (core/history/dialogueLock.ts)
+  const owned = serverOwnedChange(kind.name, input.fields, input.current)
+  if (owned) return invalid(owned, 'sættes af serveren og kan ikke ændres.')
   const previous = input.previous ?? input.current
   if (previous) {
     for (const name of kind.fixedAfterCreate ?? []) {

@@ -44,6 +44,22 @@ function refuse(found: IllFormed): ApiError {
   return new ApiError(400, 'invalid_input', message, [{ path: found.path, message: detail }])
 }
 
+/**
+ * Route config `itemsJudgedEach: 'mutations'`: that list of the body is judged item by item by the
+ * route itself (the sync push answers each mutation, so one bad entry in a device's outbox is
+ * refused for good with its field named, and does not hold back the rest of the outbox).
+ */
+export interface EdgeRouteConfig {
+  itemsJudgedEach?: string
+}
+
+function bodyJudgedHere(request: FastifyRequest): unknown {
+  const list = (request.routeOptions.config as EdgeRouteConfig | undefined)?.itemsJudgedEach
+  const body = request.body
+  if (!list || typeof body !== 'object' || body === null || Array.isArray(body)) return body
+  return { ...body, [list]: undefined }
+}
+
 /** Every string a request carries, each place named as the schema's details name it. */
 export function checkRequestStrings(request: FastifyRequest): void {
   // An address that matches no route is a 404 whatever it holds.
@@ -52,7 +68,9 @@ export function checkRequestStrings(request: FastifyRequest): void {
     findIllFormed(request.params) ??
     findIllFormed(request.query) ??
     findIllFormed(request.headers) ??
-    findIllFormed(request.body, { forbidKeys: true })
+    findIllFormed(bodyJudgedHere(request), { forbidKeys: true }) ??
+    // A __proto__ key is refused everywhere, also where the route judges the characters itself.
+    findIllFormed(request.body, { forbidKeys: true, keysOnly: true })
   if (found) throw refuse(found)
 }
 

@@ -8,7 +8,9 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Principal } from '../../core/principal'
 import type { SyncKindSet } from '../../core/sync/kinds'
 import { REJECTION_MESSAGES, type Mutation, type PushResult } from '../../core/sync/protocol'
+import type { IsoDate } from '../../core/types'
 import type { Db } from '../db/db'
+import { dataExceptionRefusal } from './dataExceptions'
 import { lockForSyncWrite } from './lock'
 import { writeSynced } from './writer'
 
@@ -17,6 +19,8 @@ export interface PushContext {
   deviceId: string
   kinds: SyncKindSet
   log?: FastifyBaseLogger
+  /** The rules' today (server/today.ts); the history rules judge a dialogue's lock by it. */
+  today?: IsoDate
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -39,6 +43,13 @@ async function pushOne(db: Db, ctx: PushContext, m: Mutation): Promise<PushResul
       return db.transaction(async (tx) => (await previousResult(tx, ctx, m)) ?? finish(tx, ctx, {
         mutationId: m.mutationId, status: 'rejected', reason: 'duplicate', message: REJECTION_MESSAGES.duplicate,
       }))
+    }
+    // A value the database cannot store is refused for good, not retried (dataExceptions.ts); kept
+    // like any answer, or — when even that cannot be stored (a NUL in the mutation id) — given unkept.
+    const unstorable = dataExceptionRefusal(err, m)
+    if (unstorable) {
+      ctx.log?.warn({ err, mutationId: m.mutationId, table: m.table }, 'sync mutation holds a value the database cannot store')
+      return db.transaction(async (tx) => (await previousResult(tx, ctx, m)) ?? finish(tx, ctx, unstorable)).catch(() => unstorable)
     }
     ctx.log?.error({ err, mutationId: m.mutationId, table: m.table }, 'sync mutation failed')
     // Not stored: the transaction rolled back, and the device retries it with its next sync.
@@ -71,7 +82,7 @@ async function applyMutation(tx: Db, ctx: PushContext, m: Mutation): Promise<Pus
   }
   const result = await writeSynced(tx, {
     kind, id: m.recordId, scopeId: m.scopeId, op: m.op, fields: m.fields, baseVersion: m.baseVersion,
-    personId: ctx.principal.personId, principal: ctx.principal, deviceId: ctx.deviceId, mutationId: m.mutationId, deviceSeq: m.deviceSeq,
+    personId: ctx.principal.personId, principal: ctx.principal, deviceId: ctx.deviceId, mutationId: m.mutationId, deviceSeq: m.deviceSeq, today: ctx.today,
   })
   return finish(tx, ctx, { ...result, mutationId: m.mutationId } as PushResult)
 }

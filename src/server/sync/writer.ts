@@ -13,6 +13,9 @@ import { validateFields } from '../../core/sync/validate'
 import { valuesEqual } from '../../core/sync/values'
 import { mayReadScope, type Principal } from '../../core/principal'
 import type { Db } from '../db/db'
+import type { IsoDate } from '../../core/types'
+import { todayInCopenhagen } from '../today'
+import { historyRefusal } from './historyChecks'
 import { lockForSyncWrite } from './lock'
 import { sqlParam, sqlTable } from './tables'
 
@@ -36,6 +39,8 @@ export interface SyncWrite {
   baseVersion?: number
   /** The time to stamp (updatedAt), e.g. an import's; default now. */
   at?: string
+  /** The rules' today (server/today.ts): the history rules judge a dialogue's lock by it. */
+  today?: IsoDate
 }
 
 /** The answer of a write, shaped as push answers it (without the mutation id). */
@@ -104,6 +109,13 @@ export async function writeSynced(tx: Db, w: SyncWrite): Promise<WriteResult> {
     const checked = validateFields({ kind, recordId: w.id, scopeId: w.scopeId, fields: w.fields, current: live, previous: row?.v ?? null })
     if (!checked.ok) return invalid(checked.message, checked.field)
     fields = checked.fields
+  }
+  // Rules over the record's history (a forecast's move, a dialogue's lock) bind what people write;
+  // a trusted server-side writer (seed, import) sets figures, not these records' history.
+  if (principal) {
+    const mutation = { table: kind.name, recordId: w.id, scopeId: w.scopeId, op: w.op, fields: w.fields }
+    const broken = await historyRefusal(tx, { mutation, live, fields, today: w.today ?? todayInCopenhagen() })
+    if (broken) return invalid(broken)
   }
 
   if (principal) {

@@ -33,7 +33,7 @@ function checkProtocol(version: string | string[] | undefined): void {
 
 const errors = { 403: errorSchema, 426: errorSchema, 503: errorSchema }
 
-export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, syncKinds }) => {
+export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, syncKinds, today }) => {
   const kinds = kindSet(syncKinds)
   const noteAccess = new NoteAccessLog(db, app.log)
   const scopes = new ScopeMemo()
@@ -48,6 +48,8 @@ export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, s
     {
       // 500 mutations are more than the 64 KiB other requests may be (core/http/limits.ts).
       bodyLimit: MAX_PUSH_BODY_BYTES,
+      // Each mutation's values are judged by the writer, which refuses a bad one for good (edge.ts).
+      config: { itemsJudgedEach: 'mutations' },
       schema: {
         tags: ['sync'],
         summary: 'Apply a device’s outbox: each mutation once, authorised and merged per field',
@@ -63,7 +65,7 @@ export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, s
         throw new ApiError(403, 'device_mismatch', 'Enheden er registreret til en anden bruger. Log ud og ind igen.')
       }
       const principal = await scopeFor(db, person.id)
-      const results = await pushMutations(db, { principal, deviceId: request.body.deviceId, kinds, log: request.log }, request.body.mutations)
+      const results = await pushMutations(db, { principal, deviceId: request.body.deviceId, kinds, log: request.log, today: today() }, request.body.mutations)
       return { results }
     },
   )

@@ -1,0 +1,97 @@
+// The rules over a record's history (src/core/history), enforced on push: this module loads what a
+// rule needs — the forecast in force before, the year's budget and the interval, a dialogue's
+// stored state and today — and asks core. Called inside the push transaction, after the sync write
+// lock, so what it reads cannot change before the write.
+import { periodOf } from '../../core/dates'
+import { DIALOGUE_LOCKED, isDialogueLocked } from '../../core/history/dialogueLock'
+import { budgetOfYear, forecastMoveRefusal, previousForecast } from '../../core/history/forecastMove'
+import { defaultRuleSet, ruleSetForPeriod } from '../../core/rules'
+import type { Mutation } from '../../core/sync/protocol'
+import { fieldLabel } from '../../core/sync/tables'
+import type { ForecastEntry, IsoDate, UnitType } from '../../core/types'
+import type { Db } from '../db/db'
+import { latestPeriodOf, ruleSetsOf } from '../repos/rules'
+
+export interface HistoryInput {
+  mutation: Pick<Mutation, 'table' | 'recordId' | 'scopeId' | 'op' | 'fields'>
+  /** The record's stored fields while it is live (not deleted), else null. */
+  live: Record<string, unknown> | null
+  /** The mutation's fields after validation. */
+  fields: Record<string, unknown>
+  today: IsoDate
+}
+
+/** The Danish refusal of a mutation that breaks a rule over the record's history, or null. */
+export async function historyRefusal(tx: Db, input: HistoryInput): Promise<string | null> {
+  if (input.mutation.table === 'dialogue') return dialogueRefusal(input)
+  if (input.mutation.table === 'forecast' && input.mutation.op === 'upsert') return forecastRefusal(tx, input)
+  return null
+}
+
+/** A locked dialogue takes no change and no delete (core/history/dialogueLock.ts). */
+function dialogueRefusal({ mutation, live, today }: HistoryInput): string | null {
+  if (!live) return null
+  const locked = isDialogueLocked({ heldOn: (live.heldOn as IsoDate | null) ?? null, lockedAt: (live.lockedAt as string | null) ?? null }, today)
+  if (!locked) return null
+  const field = mutation.op === 'delete' ? 'deleted' : (Object.keys(mutation.fields)[0] ?? 'minutes')
+  return `${fieldLabel(field)}: ${DIALOGUE_LOCKED}`
+}
+
+/** A forecast that moves more than the interval needs an explanation (core/history/forecastMove.ts). */
+async function forecastRefusal(tx: Db, { mutation, live, fields, today }: HistoryInput): Promise<string | null> {
+  const next = { ...(live ?? {}), ...fields }
+  const year = Number(next.year)
+  const month = Number(next.month)
+  if (!Number.isInteger(year) || !Number.isInteger(month)) return null // an edit of a missing record: the merge refuses it
+  const facts = await forecastFacts(tx, mutation, year, month, today)
+  if (!facts) return null
+  const previous = previousForecast(facts.forecasts, { year, month })
+  const refusal = forecastMoveRefusal({
+    amount: Number(next.amount),
+    explanation: typeof next.explanation === 'string' ? next.explanation : null,
+    previous: previous?.amount ?? null,
+    budget: facts.budget,
+    interval: facts.interval,
+  })
+  return refusal?.message ?? null
+}
+
+interface ForecastFacts {
+  /** The unit's other live forecasts of the year given before `month`. */
+  forecasts: ForecastEntry[]
+  budget: number | null
+  interval: number
+}
+
+async function forecastFacts(tx: Db, m: HistoryInput['mutation'], year: number, month: number, today: IsoDate): Promise<ForecastFacts | null> {
+  const units = await tx.query<{ municipality_id: string; unit_type: UnitType }>(
+    'select a.municipality_id, u.unit_type from unit u join area a on a.id = u.area_id where u.id = $1',
+    [m.scopeId],
+  )
+  const unit = units[0]
+  if (!unit) return null
+  const [forecasts, figures, ruleSets, period] = await Promise.all([
+    tx.query<{ id: string; month: number; amount: string }>(
+      `select id, month, amount from forecast
+        where unit_id = $1 and year = $2 and month < $3 and id <> $4 and not deleted`,
+      [m.scopeId, year, month, m.recordId],
+    ),
+    tx.query<{ year: number; month: number; budget: string }>('select year, month, budget from monthly_figure where unit_id = $1 and year = $2', [m.scopeId, year]),
+    ruleSetsOf(tx, unit.municipality_id),
+    latestPeriodOf(tx, unit.municipality_id),
+  ])
+  // The interval of the rule set the unit's lights are judged by now — the one the form shows
+  // (services/judge.ts, core/lights.ts): in force at the end of the latest month with figures.
+  const ruleSet = ruleSetForPeriod(ruleSets.length ? ruleSets : [defaultRuleSet(unit.municipality_id)], {
+    municipalityId: unit.municipality_id,
+    unitType: unit.unit_type,
+    period: period ?? periodOf(today),
+  })
+  return {
+    forecasts: forecasts.map((f) => ({
+      id: f.id, unitId: m.scopeId, year, month: Number(f.month), amount: Number(f.amount), explanation: null,
+    })),
+    budget: budgetOfYear(figures.map((f) => ({ year: Number(f.year), month: Number(f.month), budget: Number(f.budget) })), year),
+    interval: ruleSet.thresholds.forecastInterval,
+  }
+}
