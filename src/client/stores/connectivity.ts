@@ -13,7 +13,13 @@ export const useConnectivityStore = defineStore('connectivity', () => {
 
   const online = computed(() => browserOnline.value && reachable.value)
 
+  /**
+   * A request got through. After a spell of unreachable this is the app coming back, and it is
+   * often the only sign of it: Chromium may not fire `online` after an offline reload (its
+   * navigator.onLine already says true), and a server that was down sends no event at all.
+   */
   function markReachable(): void {
+    if (!reachable.value) resumeCount.value++
     reachable.value = true
   }
   function markUnreachable(): void {
