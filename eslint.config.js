@@ -42,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/client/components/**/*', 'src/client/views/**/*'],
+    files: ['src/client/**/*.vue'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
@@ -54,7 +54,7 @@ export default tseslint.config(
   },
   {
     files: ['src/client/**/*'],
-    ignores: ['src/client/components/**/*', 'src/client/views/**/*'],
+    ignores: ['src/client/**/*.vue'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'The client never imports the server.' }] }],
     },

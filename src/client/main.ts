@@ -1,9 +1,9 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
-import { prepareFormats } from './format'
+import { prepareFormats } from './shared/format'
 import { i18n, setLocale, storedLocale } from './i18n'
-import { whenIdle } from './idle'
+import { whenIdle } from './shared/idle'
 import { createAppRouter } from './router'
 import './styles.css'
 

@@ -4,10 +4,10 @@ import {
   createRouter, createWebHistory, START_LOCATION, type RouteLocationNormalized, type RouteLocationRaw, type RouteRecordRaw,
 } from 'vue-router'
 import { legacySlug } from './paths'
-import { useSessionStore } from './stores/session'
-import { useUnitsStore } from './stores/units'
-import HomeView from './views/HomeView.vue'
-import LoginView from './views/LoginView.vue'
+import { useSessionStore } from './features/session/sessionStore'
+import { useUnitsStore } from './features/units/unitsStore'
+import HomeView from './features/lights/HomeView.vue'
+import LoginView from './features/session/LoginView.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -40,12 +40,12 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, beforeEnter: loadUnitsAtStart },
   { path: '/enhed/:unitId', name: 'unit', component: HomeView, beforeEnter: loadUnitsAtStart },
   // Static segments rank above :indicator, so these never read as an indicator named "prognose".
-  { path: '/enhed/:unitId/prognose', name: 'forecast-entry', component: () => import('./views/ForecastView.vue') },
-  { path: '/enhed/:unitId/noter', name: 'notes', component: () => import('./views/NotesView.vue') },
-  { path: '/enhed/:unitId/dialog', name: 'oc-unit', component: () => import('./views/OcUnitView.vue') },
-  { path: '/enhed/:unitId/:indicator', name: 'indicator', component: () => import('./views/IndicatorView.vue'), beforeEnter: danishIndicator },
+  { path: '/enhed/:unitId/prognose', name: 'forecast-entry', component: () => import('./features/forecast/ForecastView.vue') },
+  { path: '/enhed/:unitId/noter', name: 'notes', component: () => import('./features/notes/NotesView.vue') },
+  { path: '/enhed/:unitId/dialog', name: 'oc-unit', component: () => import('./features/oc/OcUnitView.vue') },
+  { path: '/enhed/:unitId/:indicator', name: 'indicator', component: () => import('./features/lights/IndicatorView.vue'), beforeEnter: danishIndicator },
   { path: '/enhed/:unitId/:indicator/trin', redirect: (to) => `${to.path}/1` },
-  { path: '/enhed/:unitId/:indicator/trin/:step(\\d+)', name: 'steps', component: () => import('./views/StepsView.vue'), beforeEnter: danishIndicator },
+  { path: '/enhed/:unitId/:indicator/trin/:step(\\d+)', name: 'steps', component: () => import('./features/steps/StepsView.vue'), beforeEnter: danishIndicator },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

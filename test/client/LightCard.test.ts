@@ -1,6 +1,6 @@
 import { mount, RouterLinkStub } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import LightCard from '../../src/client/components/lights/LightCard.vue'
+import LightCard from '../../src/client/features/lights/LightCard.vue'
 import { i18n } from '../../src/client/i18n'
 import type { Light } from '../../src/core/types'
 import { budgetFacts, forecastFacts, greyLight, light, plain } from './fixtures'

@@ -2,7 +2,7 @@
 // "+3.370.000 kr. (+6,0 %)" (the defect: only "6 % over" was shown).
 import { mount, RouterLinkStub } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import LightCard from '../../src/client/components/lights/LightCard.vue'
+import LightCard from '../../src/client/features/lights/LightCard.vue'
 import { i18n } from '../../src/client/i18n'
 import type { Light } from '../../src/core/types'
 import { createFakeRecords, detailWithFigures, record } from './fakeRecords'
@@ -10,7 +10,7 @@ import { budgetFacts, forecastFacts, greyLight, light, plain } from './fixtures'
 import { mountAt } from './routed'
 
 const fake = vi.hoisted(() => ({ store: null as unknown }))
-vi.mock('../../src/client/stores/records', () => ({ useRecordsStore: () => fake.store }))
+vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
 beforeEach(() => {
   fake.store = createFakeRecords()
   document.body.innerHTML = ''

@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { useConnectivityStore } from '../../src/client/stores/connectivity'
+import { useConnectivityStore } from '../../src/client/features/frame/connectivityStore'
 
 describe('connectivity', () => {
   beforeEach(() => setActivePinia(createPinia()))

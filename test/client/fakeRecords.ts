@@ -1,8 +1,8 @@
-// An in-memory stand-in for the records store (src/client/stores/records.ts), so component tests
+// An in-memory stand-in for the records store (src/client/features/records/recordsStore.ts), so component tests
 // need no IndexedDB: lists are live (computed over one ref), saves upsert and mark fields pending.
 import { computed, ref } from 'vue'
 import { vi } from 'vitest'
-import type { LocalRecord, SaveInput, SyncTable } from '../../src/client/stores/records'
+import type { LocalRecord, SaveInput, SyncTable } from '../../src/client/features/records/recordsStore'
 import { detail as baseDetail } from './fixtures'
 import type { UnitDetail } from '../../src/client/api/types'
 import type { ForecastEntry, MonthlyFigure } from '../../src/core/types'

@@ -4,7 +4,7 @@ import type {
 } from '../../src/core/types'
 import type { UnitDetail, UnitSummary } from '../../src/client/api/types'
 import { i18n } from '../../src/client/i18n'
-import type { Texts } from '../../src/client/reasons'
+import type { Texts } from '../../src/client/features/lights/reasons'
 
 export const PERIOD: Period = { year: 2026, month: 10 }
 

@@ -1,14 +1,14 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import ForecastForm from '../../src/client/components/forecast/ForecastForm.vue'
+import ForecastForm from '../../src/client/features/forecast/ForecastForm.vue'
 import { i18n } from '../../src/client/i18n'
 import { EXPLANATION_REQUIRED } from '../../src/core/history/forecastMove'
 import { createFakeRecords, detailWithFigures, type FakeRecords } from './fakeRecords'
 import { plain } from './fixtures'
 
 const fake = vi.hoisted(() => ({ store: null as unknown }))
-vi.mock('../../src/client/stores/records', () => ({ useRecordsStore: () => fake.store }))
+vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
 
 let records: FakeRecords
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   formatAmount, formatDate, formatDifference, formatMonthName, formatNumber, formatPercent, formatPeriod, formatShortDate, formatSignedPercent, formatThousands, todayIso,
-} from '../../src/client/format'
+} from '../../src/client/shared/format'
 
 const NB = '\u00a0'
 

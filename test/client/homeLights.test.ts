@@ -2,16 +2,16 @@
 // the server has not judged: then it fetches the unit's figures and paints the device's lights.
 import { flushPromises } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { forecastAhead } from '../../src/client/localLights'
-import { useUnitsStore } from '../../src/client/stores/units'
+import { forecastAhead } from '../../src/client/features/lights/localLights'
+import { useUnitsStore } from '../../src/client/features/units/unitsStore'
 import { createFakeRecords, detailWithFigures, record, type FakeRecords } from './fakeRecords'
 import { summary } from './fixtures'
 import { mountAt } from './routed'
 
 const fake = vi.hoisted(() => ({ store: null as unknown }))
-vi.mock('../../src/client/stores/records', () => ({ useRecordsStore: () => fake.store }))
+vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
 // The second layer waits for an idle main thread; here the thread is always idle.
-vi.mock('../../src/client/idle', () => ({ whenIdle: (work: () => void) => work() }))
+vi.mock('../../src/client/shared/idle', () => ({ whenIdle: (work: () => void) => work() }))
 
 let records: FakeRecords
 beforeEach(() => {

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import StepAct from '../../src/client/components/steps/StepAct.vue'
+import StepAct from '../../src/client/features/steps/StepAct.vue'
 import { i18n } from '../../src/client/i18n'
-import { useRecordsStore } from '../../src/client/stores/records'
-import { useSyncStore } from '../../src/client/stores/sync'
+import { useRecordsStore } from '../../src/client/features/records/recordsStore'
+import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { budgetFacts, light, plain } from './fixtures'
 import { freshDevice, outbox, pulled } from './realRecords'
 

@@ -2,13 +2,13 @@ import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick } from 'vue'
-import { useLocalLights } from '../../src/client/composables/useLocalLights'
-import { localLights } from '../../src/client/localLights'
-import { useUnitsStore } from '../../src/client/stores/units'
+import { useLocalLights } from '../../src/client/features/lights/useLocalLights'
+import { localLights } from '../../src/client/features/lights/localLights'
+import { useUnitsStore } from '../../src/client/features/units/unitsStore'
 import { createFakeRecords, detailWithFigures, record, type FakeRecords } from './fakeRecords'
 
 const fake = vi.hoisted(() => ({ store: null as unknown }))
-vi.mock('../../src/client/stores/records', () => ({ useRecordsStore: () => fake.store }))
+vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
 
 let records: FakeRecords
 beforeEach(() => {

@@ -1,13 +1,13 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import NotesPanel from '../../src/client/components/notes/NotesPanel.vue'
+import NotesPanel from '../../src/client/features/notes/NotesPanel.vue'
 import { i18n } from '../../src/client/i18n'
 import { createFakeRecords, record, type FakeRecords } from './fakeRecords'
 import { plain } from './fixtures'
 
 const fake = vi.hoisted(() => ({ store: null as unknown }))
-vi.mock('../../src/client/stores/records', () => ({ useRecordsStore: () => fake.store }))
+vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
 
 let records: FakeRecords
 beforeEach(() => {

@@ -4,7 +4,7 @@ import { mountAt, ocMe } from './routed'
 import { plain } from './fixtures'
 
 const fake = vi.hoisted(() => ({ store: null as unknown }))
-vi.mock('../../src/client/stores/records', () => ({ useRecordsStore: () => fake.store }))
+vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
 
 let records: FakeRecords
 beforeEach(() => {

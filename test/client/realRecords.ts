@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto'
 import { createPinia, setActivePinia } from 'pinia'
 import { db, type OutboxRow } from '../../src/client/db/db'
 import { applyPullPage } from '../../src/client/db/records'
-import { configureSyncScheduler, useSyncStore } from '../../src/client/stores/sync'
+import { configureSyncScheduler, useSyncStore } from '../../src/client/features/sync/syncStore'
 import type { SyncTable } from '../../src/core/sync/tables'
 
 /** An empty device with a fresh Pinia; `synced` (the default) as after a first sync that found nothing. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lightText, lightValue, nextStepHint } from '../../src/client/reasons'
+import { lightText, lightValue, nextStepHint } from '../../src/client/features/lights/reasons'
 import type { Colour, IndicatorKey } from '../../src/core/types'
 import {
   actionPlanFacts, balanceFacts, budgetFacts, daTexts, forecastFacts, greyLight, light, plain,

@@ -1,13 +1,13 @@
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import RecordStatus from '../../src/client/components/records/RecordStatus.vue'
+import RecordStatus from '../../src/client/features/records/RecordStatus.vue'
 import { i18n } from '../../src/client/i18n'
 import { createFakeRecords, record, type FakeRecords } from './fakeRecords'
 import { plain } from './fixtures'
 
 const fake = vi.hoisted(() => ({ store: null as unknown }))
-vi.mock('../../src/client/stores/records', () => ({ useRecordsStore: () => fake.store }))
+vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
 
 let records: FakeRecords
 beforeEach(() => {

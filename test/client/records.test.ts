@@ -6,8 +6,8 @@ import Dexie from 'dexie'
 import { db, LedersideDb } from '../../src/client/db/db'
 import { recordIdFor } from '../../src/core/sync/kind'
 import { SYNC_KINDS } from '../../src/core/sync/kinds'
-import { InvalidFieldError, useRecordsStore, type LocalRecord } from '../../src/client/stores/records'
-import { configureSyncScheduler, useSyncStore } from '../../src/client/stores/sync'
+import { InvalidFieldError, useRecordsStore, type LocalRecord } from '../../src/client/features/records/recordsStore'
+import { configureSyncScheduler, useSyncStore } from '../../src/client/features/sync/syncStore'
 
 const NOTE = { indicator: 'budget', year: 2026, month: 10, body: 'Vikarforbruget er højt i oktober.', visibility: 'shared' }
 

@@ -8,8 +8,8 @@ import { vi } from 'vitest'
 import type { Me, UnitDetail } from '../../src/client/api/types'
 import { i18n } from '../../src/client/i18n'
 import { routes } from '../../src/client/router'
-import { useSessionStore } from '../../src/client/stores/session'
-import { useUnitsStore } from '../../src/client/stores/units'
+import { useSessionStore } from '../../src/client/features/session/sessionStore'
+import { useUnitsStore } from '../../src/client/features/units/unitsStore'
 
 export function leaderMe(): Me {
   return { person: { id: 'p-leader', name: 'Lea Leder', email: 'l@x.dk' }, roles: [{ role: 'leader', unitId: 'u1' }], units: [{ id: 'u1', name: 'Skovbo Skole', areaId: 'a1' }], areas: [] }

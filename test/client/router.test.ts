@@ -6,7 +6,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import { INDICATORS } from '../../src/core/types'
 import { indicatorFromSlug, indicatorPath, INDICATOR_SLUGS, legacySlug, recordPath, stepsPath } from '../../src/client/paths'
 import { routes } from '../../src/client/router'
-import { useSessionStore } from '../../src/client/stores/session'
+import { useSessionStore } from '../../src/client/features/session/sessionStore'
 import { leaderMe } from './routed'
 
 function router() {

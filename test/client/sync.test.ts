@@ -9,8 +9,8 @@ import { deviceId } from '../../src/client/sync/deviceId'
 import { syncOnce } from '../../src/client/sync/engine'
 import { withSyncLock } from '../../src/client/sync/lock'
 import { SyncScheduler, type SyncEvent } from '../../src/client/sync/scheduler'
-import { useRecordsStore, type LocalRecord } from '../../src/client/stores/records'
-import { configureSyncScheduler, useSyncStore } from '../../src/client/stores/sync'
+import { useRecordsStore, type LocalRecord } from '../../src/client/features/records/recordsStore'
+import { configureSyncScheduler, useSyncStore } from '../../src/client/features/sync/syncStore'
 import { FakeSyncServer } from './syncFakeServer'
 
 const NOTE = { indicator: 'budget', year: 2026, month: 10, body: 'Vikarforbruget er højt.', visibility: 'shared' }
@@ -20,7 +20,7 @@ let server: FakeSyncServer
 async function record(table: 'note' | 'forecast', id: string): Promise<LocalRecord | undefined> {
   const row = await db.records.get(`${table}:${id}`)
   if (!row) return undefined
-  const { toLocalRecord } = await import('../../src/client/stores/records')
+  const { toLocalRecord } = await import('../../src/client/features/records/recordsStore')
   return toLocalRecord(row)
 }
 

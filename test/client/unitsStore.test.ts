@@ -3,9 +3,9 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '../../src/client/db/db'
 import { unitsRepo } from '../../src/client/db/repositories'
-import { useConnectivityStore } from '../../src/client/stores/connectivity'
-import { useSessionStore } from '../../src/client/stores/session'
-import { useUnitsStore } from '../../src/client/stores/units'
+import { useConnectivityStore } from '../../src/client/features/frame/connectivityStore'
+import { useSessionStore } from '../../src/client/features/session/sessionStore'
+import { useUnitsStore } from '../../src/client/features/units/unitsStore'
 import { detail, summary } from './fixtures'
 
 function json(body: unknown, status = 200): Response {

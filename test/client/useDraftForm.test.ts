@@ -4,8 +4,8 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
-import { FORM_ERROR, useDraftForm, type Checked } from '../../src/client/composables/useDraftForm'
-import { InvalidFieldError } from '../../src/client/stores/records'
+import { FORM_ERROR, useDraftForm, type Checked } from '../../src/client/shared/useDraftForm'
+import { InvalidFieldError } from '../../src/client/features/records/recordsStore'
 
 beforeEach(() => {
   setActivePinia(createPinia())

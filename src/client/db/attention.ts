@@ -1,7 +1,7 @@
 // The records that wait for the person: a conflict to choose a version for, or a refusal to read.
 // Apart from db/records.ts for the same reason as outbox.ts: the status line needs only this, not
 // the record schemas. A scan of the table (there is no index on it); the sync store runs it only
-// when something can have changed (see stores/sync.ts), never on every write.
+// when something can have changed (see features/sync/syncStore.ts), never on every write.
 import type { SyncTable } from '../../core/sync/tables'
 import { db } from './db'
 

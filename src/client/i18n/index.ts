@@ -3,7 +3,7 @@
 // Danish ships with the first screen; English is fetched when chosen.
 import { createI18n } from 'vue-i18n'
 import da from './locales/da.json'
-import type { AppLocale } from '../format'
+import type { AppLocale } from '../shared/format'
 
 export type MessageSchema = typeof da
 

@@ -5,7 +5,7 @@
 // free after the first screen has mounted: the page needs none of it to show the lights.
 import { onMounted, ref } from 'vue'
 import { registerSW } from 'virtual:pwa-register'
-import { whenIdle } from '../idle'
+import { whenIdle } from '../shared/idle'
 
 const HOUR = 60 * 60 * 1000
 
