@@ -7,7 +7,7 @@ import { openDb, type Db } from './db/db'
 import { migrate } from './db/migrate'
 import { demoAccounts } from './repos/people'
 import { DEMO_ACCOUNTS_HIGHLIGHT, seedDemo } from './seed/demo'
-import { todayInCopenhagen } from './today'
+import { serverClock } from './today'
 
 function positiveInt(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback
@@ -23,14 +23,16 @@ async function main(): Promise<void> {
   const demo = env.DEMO !== '0'
   const sessionDays = positiveInt(env.SESSION_DAYS, 30, 'SESSION_DAYS')
   const staticDir = resolve(env.STATIC_DIR || 'dist')
+  const today = serverClock(env.TODAY)
 
   const db = await openDb({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || './data' })
   await migrate(db)
-  if (demo) await seedDemo(db, { today: todayInCopenhagen(), password: env.DEMO_PASSWORD || 'demo' })
+  if (demo) await seedDemo(db, { today: today(), password: env.DEMO_PASSWORD || 'demo' })
 
   const app = await buildApp({
     db,
     demo,
+    today,
     logger: true,
     sessionDays,
     trustProxy: env.TRUST_PROXY === '1',
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
 
   const address = await app.listen({ port, host })
   const shown = address.replace('0.0.0.0', 'localhost')
-  console.log(`\nMin lederside kører på ${shown} (database: ${db.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'})`)
+  console.log(`\nMin lederside kører på ${shown} (database: ${db.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}, dato: ${today()})`)
   if (!existsSync(staticDir)) console.log(`Ingen build i ${staticDir} — kør "npm run build" for at servere appen.`)
   if (demo) await printDemoAccounts(db, env.DEMO_PASSWORD || 'demo', shown)
 }
