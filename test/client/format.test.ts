@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  formatAmount, formatDate, formatDifference, formatMonthName, formatNumber, formatPercent, formatPeriod, formatShortDate, formatSignedPercent, formatThousands, todayIso,
+  formatAmount, formatDate, formatDifference, formatMonthName, formatNumber, formatPercent, formatPeriod, formatShortDate, formatSignedPercent, formatThousands,
 } from '../../src/client/shared/format'
 
 const NB = '\u00a0'
@@ -70,10 +70,6 @@ describe('dates (da-DK)', () => {
 
   it('groups whole numbers', () => {
     expect(formatNumber(1234567)).toBe('1.234.567')
-  })
-
-  it('takes today from the local calendar', () => {
-    expect(todayIso(new Date(2026, 9, 5, 23, 59))).toBe('2026-10-05')
   })
 })
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PASSWORD, PEOPLE } from '../helpers/fixtures'
+import { PASSWORD, PEOPLE, TODAY } from '../helpers/fixtures'
 import { CSRF, fixtureApp, get, login } from '../helpers/http'
 import { deleteSession, findSession } from '../../src/server/auth/sessions'
 
@@ -112,15 +112,16 @@ describe('session', () => {
     })
   })
 
-  it('GET /api/session answers 200 with me: null without a valid session, and the person with one', async () => {
+  it('GET /api/session answers 200 with me: null without a valid session, and the person with one, both with the server’s today', async () => {
     for (const cookie of [undefined, 'mls_session=opdigtet']) {
       const res = await get(t.app, '/api/session', cookie)
       expect(res.statusCode).toBe(200)
-      expect(res.json()).toEqual({ me: null })
+      expect(res.json()).toEqual({ me: null, today: TODAY })
     }
     const cookie = await login(t.app, PEOPLE.leaderA.email)
     const res = await get(t.app, '/api/session', cookie)
     expect(res.json().me).toEqual((await get(t.app, '/api/me', cookie)).json())
+    expect(res.json().today).toBe(TODAY)
   })
 
   it('an expired session is refused', async () => {

@@ -125,12 +125,6 @@ export function formatDifference(kroner: number, fraction: number | null, locale
   return `${amount} (${pct.replace(/\s/g, NBSP)})`
 }
 
-/** Today's calendar date where the leader is, as 'YYYY-MM-DD'. */
-export function todayIso(now: Date = new Date()): IsoDate {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
-
 /** Kroner in thousands for dense tables whose header says "(1.000 kr.)": 47_612_000 → "47.612". */
 export function formatThousands(kroner: number, locale: AppLocale = 'da'): string {
   return numberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(kroner / 1000))

@@ -1,6 +1,6 @@
 // Sign-in and "who am I": the shapes of /api/auth/login, /api/me and /api/session.
 import { z } from 'zod'
-import { idSchema, roleSchema } from '../schemaPrimitives'
+import { idSchema, isoDateSchema, roleSchema } from '../schemaPrimitives'
 
 /** A person as the API shows them. Read back from the database, so not re-judged as input. */
 export const personViewSchema = z.object({ id: idSchema, name: z.string(), email: z.string() })
@@ -14,5 +14,9 @@ export const meSchema = z.object({
 
 export const loginResponseSchema = z.object({ person: personViewSchema })
 
-/** `me` is null when nobody is signed in: the app asks on every start, and that is no error. */
-export const sessionResponseSchema = z.object({ me: meSchema.nullable() })
+/**
+ * `me` is null when nobody is signed in: the app asks on every start, and that is no error.
+ * `today` is the server's date for the rules, which the device judges by too (a server started on a
+ * chosen date, or a device whose clock is a day off, still agree on which month it is).
+ */
+export const sessionResponseSchema = z.object({ me: meSchema.nullable(), today: isoDateSchema })

@@ -2,7 +2,7 @@
 // forecast records laid over it, so a saved forecast repaints the budget light at once.
 import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue'
 import { overallColour } from '../../../core/lights'
-import { todayIso } from '../../shared/format'
+import { todayIso } from '../../shared/clock'
 import { forecastAhead, localLights, mergeForecasts } from './localLights'
 import type { ForecastData } from '../records/recordTypes'
 import { useUnitsStore } from '../units/unitsStore'

@@ -11,6 +11,7 @@ import { outboxCount } from '../../db/outbox'
 import { deleteDeviceData, meRepo, wipeLocalData } from '../../db/repositories'
 import { requestPersistentStorage } from '../../pwa/storage'
 import { withSyncLock } from '../../sync/lock'
+import { adoptServerToday } from '../../shared/clock'
 import { useConnectivityStore } from '../frame/connectivityStore'
 import { useSyncStore } from '../sync/syncStore'
 
@@ -72,8 +73,9 @@ export const useSessionStore = defineStore('session', () => {
   async function check(): Promise<void> {
     const connectivity = useConnectivityStore()
     try {
-      const { me: fresh } = await api.session()
+      const { me: fresh, today } = await api.session()
       connectivity.markReachable()
+      adoptServerToday(today)
       if (!fresh) return becomeSignedOut()
       await becomeSignedIn(fresh)
     } catch (error) {

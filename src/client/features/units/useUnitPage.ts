@@ -5,7 +5,7 @@
 import { computed, watch, type Ref } from 'vue'
 import { useRoute } from 'vue-router'
 import type { IndicatorKey, UnitLights } from '../../../core/types'
-import { todayIso } from '../../shared/format'
+import { todayIso } from '../../shared/clock'
 import { indicatorFromSlug } from '../../paths'
 import { useUnitsStore } from './unitsStore'
 import { useLocalLights } from '../lights/useLocalLights'

@@ -29,7 +29,7 @@ async function optionalPerson(db: Db, config: SessionConfig, request: FastifyReq
   return found.person
 }
 
-export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session }) => {
+export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session, today }) => {
   app.get(
     '/me',
     {
@@ -55,7 +55,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db
     },
     async (request, reply) => {
       const person = await optionalPerson(db, session, request, reply)
-      return { me: person ? await loadMe(db, person) : null }
+      return { me: person ? await loadMe(db, person) : null, today: today() }
     },
   )
 }
