@@ -11,9 +11,9 @@ import { outboxCount } from '../../db/outbox'
 import { deleteDeviceData, meRepo, wipeLocalData } from '../../db/repositories'
 import { requestPersistentStorage } from '../../pwa/storage'
 import { withSyncLock } from '../../sync/lock'
-import { adoptServerToday } from '../../shared/clock'
+import { adoptServerToday } from '../../shared/serverToday'
 import { useConnectivityStore } from '../frame/connectivityStore'
-import { useSyncStore } from '../sync/syncStore'
+import { loadSyncStore } from '../sync/loadSyncStore'
 
 export type SessionStatus = 'unknown' | 'signedIn' | 'signedOut'
 /**
@@ -51,7 +51,7 @@ export const useSessionStore = defineStore('session', () => {
     // previous person's unsent changes must never be wiped, nor sent under someone else's name.
     if (cached && cached.person.id !== fresh.person.id) {
       if ((await outboxCount()) > 0) throw new OtherPersonPendingError()
-      const sync = useSyncStore()
+      const sync = await loadSyncStore()
       await sync.stop()
       await withSyncLock(() => wipeLocalData())
       sync.reset()
@@ -170,7 +170,7 @@ export const useSessionStore = defineStore('session', () => {
    * the person; `force` (their "log out anyway") goes on and loses them.
    */
   async function logout(options: { force?: boolean } = {}): Promise<LogoutResult> {
-    const sync = useSyncStore()
+    const sync = await loadSyncStore()
     if (!options.force && (await outboxCount()) > 0) {
       await sync.syncNow()
       const unsent = await outboxCount()
