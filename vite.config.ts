@@ -54,6 +54,13 @@ export const VUE_DEFINE = {
   __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
 }
 
+/**
+ * How the JavaScript is built, shared with the bench's floor page: terser rather than esbuild's
+ * minifier, which leaves the first screen's chunk some 6 % larger (more to download, parse and run
+ * before the lights).
+ */
+export const BUILD_OUTPUT = { sourcemap: false, target: 'es2022', minify: 'terser' } as const
+
 /** Messages are compiled at build time: the runtime needs no message compiler, so no eval and a strict CSP holds. */
 export function i18nPlugin(include: string) {
   return VueI18nPlugin({
@@ -138,7 +145,7 @@ export default defineConfig({
     }),
     precompress(),
   ],
-  build: { outDir: 'dist', sourcemap: false, target: 'es2022' },
+  build: { outDir: 'dist', ...BUILD_OUTPUT },
   server: { proxy: { '/api': apiTarget } },
   preview: { proxy: { '/api': apiTarget } },
   test: {

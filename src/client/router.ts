@@ -19,6 +19,11 @@ declare module 'vue-router' {
   }
 }
 
+/** Back on a home from another page: its units are asked for again (at the start, beforeEach asks). */
+function unitsOnReturn(_to: RouteLocationNormalized, from: RouteLocationNormalized): void {
+  if (from !== START_LOCATION) void useUnitsStore().loadUnits()
+}
+
 /**
  * The first version's English indicator names (/enhed/u/actionPlan/trin/2) lead to the Danish
  * address (/enhed/u/handleplan/trin/2), so a saved bookmark or a shared link still opens the page.
@@ -33,8 +38,8 @@ function danishIndicator(to: RouteLocationNormalized): RouteLocationRaw | true {
 export const routes: RouteRecordRaw[] = [
   // The sign-in page is a chunk of its own (its texts are the first screen's): a signed-in start needs none of it.
   { path: '/logind', name: 'login', component: () => import('./features/session/LoginView.vue'), meta: { public: true } },
-  { path: '/', name: 'home', component: HomeView, meta: { home: true } },
-  { path: '/enhed/:unitId', name: 'unit', component: HomeView, meta: { home: true } },
+  { path: '/', name: 'home', component: HomeView, meta: { home: true }, beforeEnter: unitsOnReturn },
+  { path: '/enhed/:unitId', name: 'unit', component: HomeView, meta: { home: true }, beforeEnter: unitsOnReturn },
   // Static segments rank above :indicator, so these never read as an indicator named "prognose".
   { path: '/enhed/:unitId/prognose', name: 'forecast-entry', component: withLaterTexts(() => import('./features/forecast/ForecastView.vue')) },
   { path: '/enhed/:unitId/noter', name: 'notes', component: withLaterTexts(() => import('./features/notes/NotesView.vue')) },
@@ -63,8 +68,8 @@ export function createAppRouter() {
     const session = useSessionStore()
     // Opening the app on a home: the units are asked for at once, alongside the session check (and
     // the device's Dexie), so the first screen waits for one round trip, not two in a row. Without a
-    // session the server answers 401, which signs out just as the check does. The home's own
-    // loadUnits() shares this request, and what the first screen does not need waits for it.
+    // session the server answers 401, which signs out just as the check does. What the first
+    // screen does not need waits for this answer.
     if (from === START_LOCATION && to.meta.home) firstScreenWaitsFor(useUnitsStore().loadUnits())
     await session.restore()
     if (to.meta.public) return session.isSignedIn ? { path: safeNext(to.query.next) } : true
