@@ -17,11 +17,12 @@ export const i18n = createI18n<false, { legacy: false; locale: AppLocale; fallba
   legacy: false,
   locale: 'da',
   fallbackLocale: 'da',
-  // The rest is merged in by ensureTexts.
-  messages: { da: daFirst } as unknown as Record<AppLocale, MessageSchema>,
+  // Filled below and by ensureTexts: merging copies, so the imported parts stay as they were built.
+  messages: { da: {} } as unknown as Record<AppLocale, MessageSchema>,
   missingWarn: false,
   fallbackWarn: false,
 })
+i18n.global.mergeLocaleMessage('da', daFirst as unknown as MessageSchema)
 
 const PARTS: Record<AppLocale, Record<TextPart, () => Promise<{ default: Messages }>>> = {
   da: { first: async () => ({ default: daFirst }), later: () => import('virtual:texts/da/later') },
