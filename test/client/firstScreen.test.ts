@@ -90,7 +90,7 @@ describe('the first screen with only the first part of the texts', () => {
   })
   afterEach(() => vi.unstubAllGlobals())
 
-  async function show(path: string) {
+  function texts() {
     const i18n = createI18n({
       legacy: false,
       locale: 'da',
@@ -108,7 +108,7 @@ describe('the first screen with only the first part of the texts', () => {
   }
 
   async function mountFrame(path: string, setup: () => void) {
-    const { i18n, pinia, router } = await show(path)
+    const { i18n, pinia, router } = texts()
     setup()
     const units = useUnitsStore()
     units.loadUnits = vi.fn(async () => undefined)
