@@ -12,6 +12,7 @@ import { outboxCount } from '../../db/outbox'
 import { deleteDeviceData, meRepo, wipeLocalData } from '../../db/repositories'
 import { requestPersistentStorage } from '../../pwa/storage'
 import { withSyncLock } from '../../sync/lock'
+import { afterFirstScreen } from '../../shared/firstScreen'
 import { adoptServerToday } from '../../shared/serverToday'
 import { useConnectivityStore } from '../frame/connectivityStore'
 import { loadSyncStore } from '../sync/loadSyncStore'
@@ -61,7 +62,8 @@ export const useSessionStore = defineStore('session', () => {
     me.value = fresh
     fromCache.value = false
     status.value = 'signedIn'
-    void requestPersistentStorage()
+    // Not on the first screen's path: the answer changes nothing on it.
+    afterFirstScreen(() => requestPersistentStorage())
   }
 
   /** The session is gone; the data stays on the device (see the top of this file). */
