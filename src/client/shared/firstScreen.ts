@@ -24,6 +24,8 @@ async function firstScreenSettled(): Promise<void> {
     const now = pending
     pending = []
     await Promise.all(now)
+    // What rendered meanwhile (the page of the first navigation) may have added its own.
+    if (pending.length === 0) await new Promise((resolve) => setTimeout(resolve))
   }
 }
 
