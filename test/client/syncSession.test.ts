@@ -172,6 +172,16 @@ describe('SyncStatus and the logout question', () => {
     expect(wrapper.get('button').text()).toBe('Opdater')
   })
 
+  it('shown before sync has started (it loads after the first screen), it counts what waits: never "Alt er gemt" over a waiting change', async () => {
+    await useRecordsStore().save('note', { scopeId: 'u1', fields: NOTE })
+    await useSyncStore().stop()
+    // A new start of the app: a new store, not started.
+    setActivePinia(createPinia())
+    const wrapper = mount(SyncStatus, { global: { plugins: [i18n, router()] } })
+    await vi.waitFor(() => expect(wrapper.get('[role="status"]').text()).toBe('1 ændring venter på at blive sendt'))
+    expect(wrapper.text()).not.toContain('Alt er gemt')
+  })
+
   it('the logout question counts the unsent changes and offers both ways out', async () => {
     const wrapper = mount(LogoutDialog, { props: { open: false, unsent: 2 }, global: { plugins: [i18n] } })
     await wrapper.setProps({ open: true, unsent: 2 })

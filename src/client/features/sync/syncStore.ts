@@ -44,6 +44,15 @@ export const useSyncStore = defineStore('sync', () => {
   const rejections = computed(() => attention.value.filter((r) => r.kind === 'rejection').length)
   let pendingSubscription: Subscription | null = null
   let started = false
+  // The store loads with the status line, which may show before sync has started (it follows the
+  // first screen): what waits from before is counted at once, so the line never says "Alt er gemt"
+  // over a change still waiting. Once started, the outbox is watched (start()).
+  outboxCount().then(
+    (count) => {
+      if (!started && pending.value === 0) pending.value = count
+    },
+    () => undefined,
+  )
 
   const status = computed<SyncStatus>(() => {
     switch (failure.value) {
