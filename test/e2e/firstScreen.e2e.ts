@@ -55,19 +55,25 @@ describe('the first screen of a signed-in leader on a new device', () => {
 
   it('loads only the entry chunk before its lights; sync and the later texts follow', async () => {
     const { context, page } = await newDevice()
-    const scripts: string[] = []
-    page.on('request', (r) => {
-      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname.replace(/^\/assets\//, ''))
-    })
     await page.goto('/')
     await lightCards(page).nth(3).waitFor()
-    const beforeLights = [...scripts]
-    expect(beforeLights).toHaveLength(1)
-    expect(beforeLights[0]).toMatch(/^index-[\w-]+\.js$/)
     // Then, once the lights are there: the sync status line, the sync store and the later texts.
     await page.getByTestId('sync-status').waitFor()
-    await expect.poll(() => scripts.some((s) => s.startsWith('da.later-'))).toBe(true)
-    expect(scripts.some((s) => s.startsWith('syncStore-'))).toBe(true)
+    // The page's own clock: when each script was asked for, against the home's mark for its four lights.
+    const scripts = () =>
+      page.evaluate(() => {
+        const lights = performance.getEntriesByName('lights-visible', 'mark')[0]!.startTime
+        return performance
+          .getEntriesByType('resource')
+          .filter((e) => new URL(e.name).pathname.endsWith('.js'))
+          .map((e) => ({ file: new URL(e.name).pathname.replace(/^\/assets\//, ''), beforeLights: e.startTime < lights }))
+      })
+    await expect.poll(async () => (await scripts()).some((s) => s.file.startsWith('da.later-'))).toBe(true)
+    const loaded = await scripts()
+    const before = loaded.filter((s) => s.beforeLights).map((s) => s.file)
+    expect(before, before.join(', ')).toHaveLength(1)
+    expect(before[0]).toMatch(/^index-[\w-]+\.js$/)
+    expect(loaded.some((s) => s.file.startsWith('syncStore-') && !s.beforeLights)).toBe(true)
     await context.close()
   })
 

@@ -44,15 +44,6 @@ export const useSyncStore = defineStore('sync', () => {
   const rejections = computed(() => attention.value.filter((r) => r.kind === 'rejection').length)
   let pendingSubscription: Subscription | null = null
   let started = false
-  // The store loads with the status line, which may show before sync has started (it follows the
-  // first screen): what waits from before is counted at once, so the line never says "Alt er gemt"
-  // over a change still waiting. Once started, the outbox is watched (start()).
-  outboxCount().then(
-    (count) => {
-      if (!started && pending.value === 0) pending.value = count
-    },
-    () => undefined,
-  )
 
   const status = computed<SyncStatus>(() => {
     switch (failure.value) {
@@ -129,6 +120,20 @@ export const useSyncStore = defineStore('sync', () => {
     if (lastSyncedAt.value === null && typeof value === 'number') lastSyncedAt.value = value
   }
 
+  /**
+   * The status line may show before sync has started (both follow the first screen): it counts
+   * what waits from before, so that it never says "Alt er gemt" over a change still waiting. Once
+   * started, the outbox is watched (start()).
+   */
+  async function countWaiting(): Promise<void> {
+    try {
+      const count = await outboxCount()
+      if (!started && pending.value === 0) pending.value = count
+    } catch {
+      // The database deleted under us (logout): nothing waits.
+    }
+  }
+
   /** With a session: watch the outbox and sync on every trigger. */
   function start(): void {
     if (started) return
@@ -186,7 +191,7 @@ export const useSyncStore = defineStore('sync', () => {
 
   return {
     status, pending, lastError, lastSyncedAt, syncing, failure, attention, conflicts, rejections,
-    start, stop, reset, syncNow, resumeAfterSignIn, afterLocalWrite, updateApp, refreshAttention,
+    start, stop, reset, countWaiting, syncNow, resumeAfterSignIn, afterLocalWrite, updateApp, refreshAttention,
   }
 })
 
