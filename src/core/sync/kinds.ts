@@ -64,7 +64,7 @@ export type CoreSyncKind = (typeof CORE_SYNC_KINDS)[number]
 export type SyncTable = CoreSyncKind['name']
 export type KindNamed<N extends SyncTable> = Extract<CoreSyncKind, { name: N }>
 
-export const SYNC_TABLES = CORE_SYNC_KINDS.map((k) => k.name) as SyncTable[]
+export const SYNC_TABLES = CORE_SYNC_KINDS.map<SyncTable>((k) => k.name)
 
 export const SYNC_KINDS = Object.fromEntries(CORE_SYNC_KINDS.map((k) => [k.name, k])) as { readonly [N in SyncTable]: KindNamed<N> }
 
