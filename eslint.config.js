@@ -81,6 +81,23 @@ export default tseslint.config(
     },
   },
   {
+    // The reverse arrows: the layers under the features (HTTP, Dexie, the sync engine) never reach up
+    // into a store, component, view or feature folder (src/client/features/<feature>/, and the
+    // stores/, components/ and views/ folders of before), nor into the router.
+    files: ['src/client/db/**/*', 'src/client/sync/**/*', 'src/client/api/**/*'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          {
+            group: ['**/features', '**/features/**', '**/stores', '**/stores/**', '**/components/**', '**/views/**', '**/*.vue', '**/router', 'pinia'],
+            message: 'db, sync and api sit under the stores and views: they never import them (ARCHITECTURE.md).',
+          },
+          { group: ['**/server/**'], message: 'The client never imports the server.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['src/server/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/client/**', 'vue', 'pinia', 'dexie'], message: 'The server never imports the client.' }] }],
