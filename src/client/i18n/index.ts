@@ -28,10 +28,6 @@ async function ensureMessages(locale: AppLocale): Promise<void> {
   loaded.add(locale)
 }
 
-export function currentLocale(): AppLocale {
-  return i18n.global.locale.value
-}
-
 export async function setLocale(locale: AppLocale): Promise<void> {
   await ensureMessages(locale)
   i18n.global.locale.value = locale
