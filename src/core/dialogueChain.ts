@@ -22,7 +22,7 @@ export const FOLLOW_UP_MONTHS: Readonly<Record<IndicatorKey, number>> = { budget
 export const VISIT_AFTER_MONTHS = 6
 
 /** Rhythm of the development plan's follow-ups: monthly (budget, action plan) or after 3 months. */
-export const DEVELOPMENT_PLAN_RHYTHM_MONTHS: Readonly<Record<IndicatorKey, number>> = FOLLOW_UP_MONTHS
+const DEVELOPMENT_PLAN_RHYTHM_MONTHS: Readonly<Record<IndicatorKey, number>> = FOLLOW_UP_MONTHS
 
 /** One entry per green or red outcome, in the fixed indicator order. */
 export function proposeDialogues(dialogueDate: IsoDate, outcomes: Partial<Record<IndicatorKey, Colour>>): ProposedDialogue[] {

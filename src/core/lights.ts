@@ -1,6 +1,6 @@
 // A unit's four lights for a period, its overall colour, and the worst-first order of lists.
 // A closed period is never repainted: a light recorded for it is returned as recorded.
-import { endOfMonthIso, minIso, periodOf, periodsBack } from './dates'
+import { endOfMonthIso, minIso, periodOf, periodsBack, samePeriod } from './dates'
 import { actionPlanLight } from './indicators/actionPlan'
 import { balanceLight } from './indicators/balance'
 import { budgetLight } from './indicators/budget'
@@ -47,7 +47,6 @@ export interface LightOptions {
   latestForecastOn?: IsoDate
 }
 
-const samePeriod = (a: Period, b: Period): boolean => a.year === b.year && a.month === b.month
 
 export function unitLights(input: UnitInput, period: Period, opts: LightOptions): UnitLights {
   const periodEnd = endOfMonthIso(period)

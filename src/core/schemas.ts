@@ -1,7 +1,6 @@
 // Zod schemas of every record, shared by client and server: one truth for a record's shape and a
 // Danish message for every refusal. Field names follow types.ts and the SQL schema in camelCase.
 import { z } from 'zod'
-import { compareIso } from './dates'
 import { isBlank, MAX_LIST_ITEMS, MAX_MINUTES_LENGTH, MAX_NOTE_LENGTH, MAX_REASON_LENGTH, MAX_TITLE_LENGTH } from './limits'
 import {
   actionStatusSchema, amountSchema, boundedText, emailSchema, forecastMonthSchema, idSchema, indicatorKeySchema, isoDateSchema,
@@ -9,7 +8,7 @@ import {
 } from './schemaPrimitives'
 
 export * from './schemaPrimitives'
-export { lightSchema, thresholdsSchema, ruleSetSchema } from './lightSchemas'
+export { lightSchema, ruleSetSchema } from './lightSchemas'
 
 export const areaSchema = z.object({
   id: idSchema,
@@ -169,20 +168,3 @@ export const loginBodySchema = z.object({
   password: z.string({ error: 'Adgangskoden mangler.' }).min(1, { error: 'Adgangskoden mangler.' }).max(1024, { error: 'Adgangskoden er for lang.' }),
 })
 
-/** Is a date range in order (from ≤ to)? Used by forms that pick a period. */
-export const dateRangeSchema = z
-  .object({ from: isoDateSchema, to: isoDateSchema })
-  .refine((r) => compareIso(r.from, r.to) <= 0, { error: 'Slutdatoen ligger før startdatoen.', path: ['to'] })
-
-export type AreaRecord = z.infer<typeof areaSchema>
-export type UnitRecord = z.infer<typeof unitSchema>
-export type PersonRecord = z.infer<typeof personSchema>
-export type RoleAssignmentRecord = z.infer<typeof roleAssignmentSchema>
-export type ExplanationRecord = z.infer<typeof explanationSchema>
-export type InitiativeRecord = z.infer<typeof initiativeSchema>
-export type NoteRecord = z.infer<typeof noteSchema>
-export type DialoguePreparationRecord = z.infer<typeof dialoguePreparationSchema>
-export type DialogueKind = z.infer<typeof dialogueKindSchema>
-export type DialogueRecord = z.infer<typeof dialogueSchema>
-export type AgendaItem = z.infer<typeof agendaItemSchema>
-export type LoginBody = z.infer<typeof loginBodySchema>

@@ -26,7 +26,7 @@ function explain(details: unknown): string {
   const found = items.slice(0, 3).map((item) => {
     const where = (item.sourceLocation as { url?: string } | undefined)?.url ?? item.url
     const what = item.description ?? item.issueType ?? ''
-    return `${String(what)}${typeof where === 'string' && where ? ` @ ${URL.canParse(where) ? new URL(where).pathname : where}` : ''}`.trim()
+    return `${typeof what === 'string' ? what : JSON.stringify(what)}${typeof where === 'string' && where ? ` @ ${URL.canParse(where) ? new URL(where).pathname : where}` : ''}`.trim()
   })
   return found.length ? ` [${found.join(' | ')}]` : ''
 }

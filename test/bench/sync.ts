@@ -94,11 +94,11 @@ export async function firstSyncTime(server: ServerProcess, cookie: string): Prom
       () =>
         new Promise<number>((resolve, reject) => {
           const open = indexedDB.open('min-lederside')
-          open.onerror = () => reject(open.error)
+          open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'))
           open.onsuccess = () => {
             const count = open.result.transaction('records').objectStore('records').count()
             count.onsuccess = () => resolve(count.result)
-            count.onerror = () => reject(count.error)
+            count.onerror = () => reject(count.error ?? new Error('count failed'))
           }
         }),
     )

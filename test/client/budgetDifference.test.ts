@@ -9,7 +9,7 @@ import { createFakeRecords, detailWithFigures, record } from './fakeRecords'
 import { budgetFacts, forecastFacts, greyLight, light, plain } from './fixtures'
 import { mountAt } from './routed'
 
-const fake = vi.hoisted(() => ({ store: null as unknown }))
+const fake = vi.hoisted((): { store: unknown } => ({ store: null }))
 vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
 beforeEach(() => {
   fake.store = createFakeRecords()

@@ -14,7 +14,7 @@ export function record<T = Record<string, unknown>>(table: SyncTable, id: string
 export function createFakeRecords(initial: LocalRecord<unknown>[] = []) {
   const rows = ref<LocalRecord<unknown>[]>([...initial])
   let next = 1
-  const save = vi.fn(async (table: SyncTable, input: SaveInput): Promise<string> => {
+  const save = vi.fn((table: SyncTable, input: SaveInput): Promise<string> => {
     const id = input.id ?? `new-${next++}`
     const existing = rows.value.find((r) => r.table === table && r.id === id)
     if (existing) {
@@ -26,10 +26,11 @@ export function createFakeRecords(initial: LocalRecord<unknown>[] = []) {
     } else {
       rows.value = [...rows.value, record(table, id, { id, unitId: input.scopeId, ...input.fields }, { scopeId: input.scopeId, version: 0, pendingFields: Object.keys(input.fields) })]
     }
-    return id
+    return Promise.resolve(id)
   })
-  const remove = vi.fn(async (table: SyncTable, id: string) => {
+  const remove = vi.fn((table: SyncTable, id: string) => {
     rows.value = rows.value.filter((r) => !(r.table === table && r.id === id))
+    return Promise.resolve()
   })
   return {
     rows,
@@ -37,8 +38,8 @@ export function createFakeRecords(initial: LocalRecord<unknown>[] = []) {
     get: vi.fn((table: SyncTable, id: string) => computed(() => rows.value.find((r) => r.table === table && r.id === id))),
     save,
     remove,
-    resolveConflict: vi.fn(async () => undefined),
-    dismissRejection: vi.fn(async () => undefined),
+    resolveConflict: vi.fn(() => Promise.resolve()),
+    dismissRejection: vi.fn(() => Promise.resolve()),
   }
 }
 

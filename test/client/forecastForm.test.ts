@@ -7,7 +7,7 @@ import { EXPLANATION_REQUIRED } from '../../src/core/history/forecastMove'
 import { createFakeRecords, detailWithFigures, type FakeRecords } from './fakeRecords'
 import { plain } from './fixtures'
 
-const fake = vi.hoisted(() => ({ store: null as unknown }))
+const fake = vi.hoisted((): { store: unknown } => ({ store: null }))
 vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
 
 let records: FakeRecords

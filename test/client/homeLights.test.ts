@@ -8,7 +8,7 @@ import { createFakeRecords, detailWithFigures, record, type FakeRecords } from '
 import { summary } from './fixtures'
 import { mountAt } from './routed'
 
-const fake = vi.hoisted(() => ({ store: null as unknown }))
+const fake = vi.hoisted((): { store: unknown } => ({ store: null }))
 vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
 // The second layer waits for an idle main thread; here the thread is always idle.
 vi.mock('../../src/client/shared/idle', () => ({ whenIdle: (work: () => void) => work() }))

@@ -7,7 +7,7 @@ import { localLights } from '../../src/client/features/lights/localLights'
 import { useUnitsStore } from '../../src/client/features/units/unitsStore'
 import { createFakeRecords, detailWithFigures, record, type FakeRecords } from './fakeRecords'
 
-const fake = vi.hoisted(() => ({ store: null as unknown }))
+const fake = vi.hoisted((): { store: unknown } => ({ store: null }))
 vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
 
 let records: FakeRecords

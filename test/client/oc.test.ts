@@ -3,7 +3,7 @@ import { createFakeRecords, detailWithFigures, record, type FakeRecords } from '
 import { mountAt, ocMe } from './routed'
 import { plain } from './fixtures'
 
-const fake = vi.hoisted(() => ({ store: null as unknown }))
+const fake = vi.hoisted((): { store: unknown } => ({ store: null }))
 vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
 
 let records: FakeRecords

@@ -16,12 +16,13 @@ import { detailWithFigures } from './fakeRecords'
 import { plain, summary } from './fixtures'
 import { freshDevice, pulled } from './realRecords'
 import { leaderMe } from './routed'
-import { json } from './syncFakeServer'
+import { json, requestUrl } from './syncFakeServer'
 
 /** Path → answer; a path not listed answers 404. A function may throw (no network). */
 let answers: Record<string, () => Response>
+// eslint-disable-next-line @typescript-eslint/require-await -- async, so that an answer that throws (no network) rejects as fetch does
 const fetchMock = vi.fn<typeof fetch>(async (input) => {
-  const path = new URL(String(input), 'http://localhost').pathname
+  const path = new URL(requestUrl(input), 'http://localhost').pathname
   const answer = answers[path]
   return answer ? answer() : json({ error: 'not_found', message: 'Enheden findes ikke.' }, 404)
 })

@@ -6,7 +6,7 @@ import { i18n } from '../../src/client/i18n'
 import { createFakeRecords, record, type FakeRecords } from './fakeRecords'
 import { plain } from './fixtures'
 
-const fake = vi.hoisted(() => ({ store: null as unknown }))
+const fake = vi.hoisted((): { store: unknown } => ({ store: null }))
 vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
 
 let records: FakeRecords

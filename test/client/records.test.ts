@@ -25,7 +25,7 @@ async function until<T>(read: () => T, ok: (value: T) => boolean, ms = 2_000): P
 
 beforeEach(async () => {
   // No network in these tests: the sync runs are stubbed to do nothing.
-  configureSyncScheduler({ run: async () => ({ pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0 }) })
+  configureSyncScheduler({ run: () => Promise.resolve({ pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0 }) })
   setActivePinia(createPinia())
   await Promise.all(db.tables.map((t) => t.clear()))
 })
@@ -117,7 +117,7 @@ describe('records store: writes', () => {
   })
 
   it('a write nudges the sync loop once the person stops typing (~2 s, debounced)', async () => {
-    const run = vi.fn(async () => ({ pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0 }))
+    const run = vi.fn(() => Promise.resolve({ pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0 }))
     configureSyncScheduler({ run, writeDelayMs: 50, startDelayMs: 0 })
     setActivePinia(createPinia())
     const sync = useSyncStore()

@@ -27,8 +27,8 @@ export async function mountAt(path: string, detail: UnitDetail, me: Me = leaderM
   const units = useUnitsStore()
   units.details[detail.unit.id] = { detail, fetchedAt: 1, state: 'ready', stale: false }
   // No network and no IndexedDB in these tests: the detail above is all there is.
-  units.loadDetail = vi.fn(async () => undefined)
-  units.loadUnits = vi.fn(async () => undefined)
+  units.loadDetail = vi.fn(() => Promise.resolve())
+  units.loadUnits = vi.fn(() => Promise.resolve())
   const router = createRouter({ history: createMemoryHistory(), routes })
   await router.push(path)
   await router.isReady()

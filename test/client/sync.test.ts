@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { PROTOCOL_VERSION } from '../../src/core/sync/protocol'
+import { PROTOCOL_VERSION, type PullResponse } from '../../src/core/sync/protocol'
 import { db } from '../../src/client/db/db'
 import { wipeLocalData } from '../../src/client/db/repositories'
 import { backoffDelay } from '../../src/client/sync/backoff'
@@ -11,7 +11,7 @@ import { withSyncLock } from '../../src/client/sync/lock'
 import { SyncScheduler, type SyncEvent } from '../../src/client/sync/scheduler'
 import { useRecordsStore, type LocalRecord } from '../../src/client/features/records/recordsStore'
 import { configureSyncScheduler, useSyncStore } from '../../src/client/features/sync/syncStore'
-import { FakeSyncServer } from './syncFakeServer'
+import { FakeSyncServer, requestUrl } from './syncFakeServer'
 
 const NOTE = { indicator: 'budget', year: 2026, month: 10, body: 'Vikarforbruget er højt.', visibility: 'shared' }
 
@@ -71,7 +71,7 @@ describe('sync loop', () => {
     const pages: string[] = []
     const original = server.fetch.getMockImplementation()!
     server.fetch.mockImplementation(async (input, init) => {
-      const url = new URL(String(input), 'http://localhost')
+      const url = new URL(requestUrl(input), 'http://localhost')
       // A small page size, so five notes take three pages.
       if (url.pathname === '/api/sync/pull') {
         url.searchParams.set('limit', '2')
@@ -258,7 +258,7 @@ describe('merging on the device', () => {
     server.edit('note', id, 'u1', { month: 11 })
     // Pull only: the push waits (offline for that one request).
     const { applyPullPage } = await import('../../src/client/db/records')
-    const page = await (await server.fetch('/api/sync/pull?cursor=1&limit=100')).json()
+    const page = (await (await server.fetch('/api/sync/pull?cursor=1&limit=100')).json()) as PullResponse
     await applyPullPage(page.changes, page.cursor)
     const local = await record('note', id)
     expect(local?.data).toMatchObject({ body: 'Min tekst', month: 11 })
@@ -372,8 +372,9 @@ describe('device id and single flight', () => {
       await new Promise<void>((r) => (release = r))
       order.push('first end')
     })
-    const second = withSyncLock(async () => {
+    const second = withSyncLock(() => {
       order.push('second')
+      return Promise.resolve()
     })
     await new Promise((r) => setTimeout(r, 10))
     expect(order).toEqual(['first start'])
@@ -383,9 +384,9 @@ describe('device id and single flight', () => {
   })
 
   it('uses navigator.locks when the browser has it', async () => {
-    const request = vi.fn(async (_name: string, fn: () => Promise<unknown>) => fn())
+    const request = vi.fn((_name: string, fn: () => Promise<unknown>) => fn())
     vi.stubGlobal('navigator', { ...navigator, locks: { request } })
-    expect(await withSyncLock(async () => 42)).toBe(42)
+    expect(await withSyncLock(() => Promise.resolve(42))).toBe(42)
     expect(request).toHaveBeenCalledWith('mls-sync', expect.any(Function))
   })
 

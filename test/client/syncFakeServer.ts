@@ -12,6 +12,11 @@ export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 }
 
+/** The address a fetch was called with (the client calls it with a string). */
+export function requestUrl(input: RequestInfo | URL): string {
+  return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+}
+
 interface StoredRecord {
   table: string
   id: string
@@ -36,7 +41,7 @@ export class FakeSyncServer {
   private seq = 0
   private readonly failures: Failure[] = []
 
-  readonly fetch = vi.fn<typeof fetch>(async (input, init) => this.handle(String(input), init))
+  readonly fetch = vi.fn<typeof fetch>(async (input, init) => this.handle(requestUrl(input), init))
 
   /** The next request fails: no network at all. */
   failNetwork(times = 1): void {
@@ -132,6 +137,7 @@ export class FakeSyncServer {
     }
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- async, so that a network failure thrown here rejects as fetch's does
   private async handle(url: string, init: RequestInit | undefined): Promise<Response> {
     const parsed = new URL(url, 'http://localhost')
     const method = init?.method ?? 'GET'

@@ -13,7 +13,7 @@ import { deviceId } from '../../src/client/sync/deviceId'
 import { useRecordsStore } from '../../src/client/features/records/recordsStore'
 import { useSessionStore } from '../../src/client/features/session/sessionStore'
 import { configureSyncScheduler, useSyncStore } from '../../src/client/features/sync/syncStore'
-import { FakeSyncServer, json } from './syncFakeServer'
+import { FakeSyncServer, json, requestUrl } from './syncFakeServer'
 
 const NOTE = { indicator: null, year: null, month: null, body: 'En note.', visibility: 'shared' }
 
@@ -32,11 +32,11 @@ beforeEach(async () => {
   cacheNames.clear()
   for (const name of ['workbox-precache-v2-http://localhost/', 'api-responses']) cacheNames.add(name)
   vi.stubGlobal('caches', {
-    keys: async () => [...cacheNames],
-    delete: async (name: string) => cacheNames.delete(name),
+    keys: () => Promise.resolve([...cacheNames]),
+    delete: (name: string) => Promise.resolve(cacheNames.delete(name)),
   })
   vi.stubGlobal('fetch', vi.fn<typeof fetch>(async (input, init) => {
-    const path = new URL(String(input), 'http://localhost').pathname
+    const path = new URL(requestUrl(input), 'http://localhost').pathname
     if (path === '/api/me') return signedInAs ? json(signedInAs) : json({ error: 'unauthorized', message: '' }, 401)
     if (path === '/api/session') return json({ me: signedInAs })
     if (path === '/api/auth/login') return json({ person: signedInAs?.person })

@@ -35,7 +35,7 @@ function host(save: (fields: Record<string, unknown>) => Promise<string>) {
 
 describe('useDraftForm', () => {
   it('fills the draft from a record that arrives later, but never over what is being typed', async () => {
-    const { stored, form } = host(async () => 'id')
+    const { stored, form } = host(() => Promise.resolve('id'))
     expect(form().draft.title).toBe('')
     stored.value = { title: 'Fra databasen' }
     await flushPromises()
@@ -50,7 +50,7 @@ describe('useDraftForm', () => {
   })
 
   it('refuses what the rules refuse: errors at the fields (others at the form), focus on the first, nothing saved', async () => {
-    const save = vi.fn(async () => 'id')
+    const save = vi.fn(() => Promise.resolve('id'))
     const { wrapper, form } = host(save)
     expect(await form().submit()).toBeNull()
     expect(form().errors.value).toEqual({ title: 'Skriv en titel.', [FORM_ERROR]: 'Året mangler.' })
@@ -59,7 +59,7 @@ describe('useDraftForm', () => {
   })
 
   it('saves the checked fields, and is no longer dirty afterwards', async () => {
-    const save = vi.fn(async () => 'r1')
+    const save = vi.fn(() => Promise.resolve('r1'))
     const { form } = host(save)
     form().draft.title = '  Ny titel '
     expect(await form().submit()).toBe('r1')

@@ -70,7 +70,7 @@ describe('forecast accuracy: January and missing data', () => {
     ['only a forecast given in January itself', [forecast(1, 12_000_000)]],
     ['only last year\'s forecast', [forecast(11, 12_000_000, 2024)]],
   ])('January with %s → grey noPriorForecast', (_name, forecasts) => {
-    expect(judgeJan(forecasts as ForecastEntry[])).toMatchObject({ colour: 'grey', missing: 'noPriorForecast' })
+    expect(judgeJan(forecasts)).toMatchObject({ colour: 'grey', missing: 'noPriorForecast' })
   })
   it('an older forecast still in force at the end of last month counts', () => {
     expect(facts(judge(10_000_000, [forecast(7, 12_000_000)])).previousForecast).toBe(12_000_000)

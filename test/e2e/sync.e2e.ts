@@ -131,7 +131,7 @@ describe('sync: nothing written is ever lost', () => {
       () =>
         new Promise<number>((resolve, reject) => {
           const open = indexedDB.open('min-lederside')
-          open.onerror = () => reject(open.error)
+          open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'))
           open.onsuccess = () => {
             const idb = open.result
             if (!idb.objectStoreNames.contains('records')) return resolve(0)

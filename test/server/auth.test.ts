@@ -55,7 +55,7 @@ describe('login', () => {
   it('rejects a malformed body with a Danish 400 naming the field', async () => {
     const res = await postLogin({ email: PEOPLE.leaderA.email })
     expect(res.statusCode).toBe(400)
-    const body = res.json() as { error: string; message: string; details: Array<{ path: string; message: string }> }
+    const body = res.json<{ error: string; message: string; details: Array<{ path: string; message: string }> }>()
     expect(body.error).toBe('invalid_input')
     expect(body.message).toBe('Oplysningerne i forespørgslen er ikke gyldige.')
     expect(body.details).toContainEqual(expect.objectContaining({ path: 'password' }))
@@ -120,8 +120,8 @@ describe('session', () => {
     }
     const cookie = await login(t.app, PEOPLE.leaderA.email)
     const res = await get(t.app, '/api/session', cookie)
-    expect(res.json().me).toEqual((await get(t.app, '/api/me', cookie)).json())
-    expect(res.json().today).toBe(TODAY)
+    expect(res.json<{ me: unknown }>().me).toEqual((await get(t.app, '/api/me', cookie)).json())
+    expect(res.json<{ today: string }>().today).toBe(TODAY)
   })
 
   it('an expired session is refused', async () => {

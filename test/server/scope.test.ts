@@ -36,7 +36,7 @@ describe.each(Object.entries(MATRIX))('%s', (key, { units }) => {
   it('sees exactly its units in the list', async () => {
     const res = await get(t.app, '/api/units', cookies[key])
     expect(res.statusCode).toBe(200)
-    expect((res.json() as { units: Array<{ id: string }> }).units.map((u) => u.id).sort()).toEqual([...units].sort())
+    expect(res.json<{ units: Array<{ id: string }> }>().units.map((u) => u.id).sort()).toEqual([...units].sort())
   })
 
   it.each(UNIT_READ_ROUTES.map((route, i) => [i, route] as const))('unit read route %i: in scope 200, else the 404 of a made-up id', async (_i, route) => {

@@ -8,6 +8,7 @@ import { dataExceptionRefusal } from '../../src/server/sync/dataExceptions'
 import { CSRF, fixtureApp, login } from '../helpers/http'
 import { IDS, PEOPLE } from '../helpers/fixtures'
 import { mutation, push, SYNC_HEADERS } from './syncHarness'
+import { textMatching } from '../helpers/match'
 
 let t: Awaited<ReturnType<typeof fixtureApp>>
 let leader = ''
@@ -43,7 +44,7 @@ async function pushText(cookie: string, deviceId: string, mutationsJson: string)
     payload: `{"protocol":${PROTOCOL_VERSION},"deviceId":${JSON.stringify(deviceId)},"mutations":${mutationsJson}}`,
   })
   expect(res.statusCode, res.body).toBe(200)
-  return (res.json() as { results: PushResult[] }).results
+  return res.json<{ results: PushResult[] }>().results
 }
 
 describe('values beyond what the database stores are refused for good, naming the field', () => {
@@ -59,7 +60,7 @@ describe('values beyond what the database stores are refused for good, naming th
     ['a note of only a zero-width space', note('n-zwsp', '\u200B'), 'note', 'n-zwsp', /^Tekst: Noten må ikke være tom\.$/],
   ])('%s', async (_name, m, table, id, message) => {
     const [r] = await push(t.app, leader, 'dev-limits', [m])
-    expect(r).toMatchObject({ status: 'rejected', reason: 'invalid', message: expect.stringMatching(message) })
+    expect(r).toMatchObject({ status: 'rejected', reason: 'invalid', message: textMatching(message) })
     expect(await stored(table, id)).toBe(false)
     // For good: the answer is kept, so a device that sends it again hears the same, not 'error'.
     const [again] = await push(t.app, leader, 'dev-limits', [m])
@@ -71,9 +72,9 @@ describe('values beyond what the database stores are refused for good, naming th
     const others = [dialogue('dlg-nested-array', [[[['Punkt']]]]), dialogue('dlg-extra', [{ title: 'Prognose', colour: 'red' }])]
     const results = await pushText(oc, 'dev-limits-oc', `[${deep},${others.map((m) => JSON.stringify(m)).join(',')}]`)
     expect(results.map(outcome)).toEqual([
-      ['invalid', expect.stringMatching(/^Dagsorden: Et punkt har kun titel/)],
-      ['invalid', expect.stringMatching(/^Dagsorden: Et punkt på dagsordenen skal være en tekst/)],
-      ['invalid', expect.stringMatching(/^Dagsorden: Et punkt har kun titel/)],
+      ['invalid', textMatching(/^Dagsorden: Et punkt har kun titel/)],
+      ['invalid', textMatching(/^Dagsorden: Et punkt på dagsordenen skal være en tekst/)],
+      ['invalid', textMatching(/^Dagsorden: Et punkt har kun titel/)],
     ])
     for (const id of ['dlg-deep', 'dlg-nested-array', 'dlg-extra']) expect(await stored('dialogue', id)).toBe(false)
   })
@@ -89,7 +90,7 @@ describe('values beyond what the database stores are refused for good, naming th
 describe('the safety net: a data exception from the database is a lasting refusal, not an error', () => {
   // A schema that let a value through (as the old ones did) must not make the device retry for ever.
   const letThrough = (schema: { safeParse: (v: unknown) => unknown }) =>
-    vi.spyOn(schema, 'safeParse').mockImplementation((data: unknown) => ({ success: true, data }) as never)
+    vi.spyOn(schema, 'safeParse').mockImplementation((data: unknown) => ({ success: true, data }))
 
   it('maps numeric overflow (22003) to invalid, naming the field, and keeps the answer', async () => {
     const spy = letThrough(initiativeSchema)
@@ -110,10 +111,10 @@ describe('the safety net: a data exception from the database is a lasting refusa
   it('maps the real errors of this database (PGlite, or PostgreSQL in CI) and JSON nested too deep (54001)', async () => {
     const m = mutation({ table: 'dialogue', recordId: 'd1', scopeId: IDS.unitA, fields: { agenda: [JSON.parse(deepAgendaPointJson(100))] } })
     const failure = async (sql: string, value: unknown) => t.db.query(sql, [value]).then(() => null, (err: unknown) => err)
-    expect(dataExceptionRefusal(await failure('select $1::numeric(14,2)', 1e12), initiative('i', 1e12))).toMatchObject({ reason: 'invalid', message: expect.stringMatching(/^Forventet effekt: .*for stort/) })
-    expect(dataExceptionRefusal(await failure('select $1::text', 'a\u0000'), note('n', 'a\u0000'))).toMatchObject({ reason: 'invalid', message: expect.stringMatching(/^Tekst: .*nul-tegn/) })
+    expect(dataExceptionRefusal(await failure('select $1::numeric(14,2)', 1e12), initiative('i', 1e12))).toMatchObject({ reason: 'invalid', message: textMatching(/^Forventet effekt: .*for stort/) })
+    expect(dataExceptionRefusal(await failure('select $1::text', 'a\u0000'), note('n', 'a\u0000'))).toMatchObject({ reason: 'invalid', message: textMatching(/^Tekst: .*nul-tegn/) })
     expect(dataExceptionRefusal(await failure('select $1::jsonb', '["a\\u0000"]'), note('n', 'a\u0000'))).toMatchObject({ reason: 'invalid' })
-    expect(dataExceptionRefusal(Object.assign(new Error('stack depth limit exceeded'), { code: '54001' }), m)).toMatchObject({ reason: 'invalid', message: expect.stringMatching(/^Dagsorden: .*for dybt/) })
+    expect(dataExceptionRefusal(Object.assign(new Error('stack depth limit exceeded'), { code: '54001' }), m)).toMatchObject({ reason: 'invalid', message: textMatching(/^Dagsorden: .*for dybt/) })
     // Anything else stays an 'error' the device retries: a lost connection, a unique key.
     expect(dataExceptionRefusal(Object.assign(new Error('terminating connection'), { code: '57P01' }), m)).toBeNull()
     expect(dataExceptionRefusal(new Error('no code'), m)).toBeNull()

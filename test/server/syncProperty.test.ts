@@ -342,7 +342,7 @@ function expectConflictShown(rec: DeviceRecord, result: Extract<PushResult, { st
 async function sendPush(d: Device, batch: Mutation[]): Promise<PushResult[]> {
   const res = await pushRaw(app, d.cookie, d.deviceId, batch)
   expect(res.statusCode, res.body).toBe(200)
-  return (res.json() as { results: PushResult[] }).results
+  return res.json<{ results: PushResult[] }>().results
 }
 
 interface Delayed { device: Device; batch: Mutation[] }
@@ -366,7 +366,7 @@ async function pullPage(d: Device, limit: number, drop: boolean): Promise<boolea
   if (!d.online) return false
   const res = await pullRaw(app, d.cookie, d.cursor, limit)
   expect(res.statusCode, res.body).toBe(200)
-  const page = res.json() as PullResponse
+  const page = res.json<PullResponse>()
   for (const change of page.changes) {
     // Checked on the wire, before a device could keep it.
     expect(d.units.has(change.scopeId), `${d.name} was sent ${change.scopeId}`).toBe(true)

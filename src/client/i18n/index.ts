@@ -24,12 +24,8 @@ const loaded = new Set<AppLocale>(['da'])
 async function ensureMessages(locale: AppLocale): Promise<void> {
   if (loaded.has(locale)) return
   const messages = (await import('./locales/en.json')).default
-  i18n.global.setLocaleMessage(locale, messages as unknown as MessageSchema)
+  i18n.global.setLocaleMessage(locale, messages)
   loaded.add(locale)
-}
-
-export function currentLocale(): AppLocale {
-  return i18n.global.locale.value
 }
 
 export async function setLocale(locale: AppLocale): Promise<void> {

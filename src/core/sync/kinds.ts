@@ -64,8 +64,6 @@ export type CoreSyncKind = (typeof CORE_SYNC_KINDS)[number]
 export type SyncTable = CoreSyncKind['name']
 export type KindNamed<N extends SyncTable> = Extract<CoreSyncKind, { name: N }>
 
-export const SYNC_TABLES = CORE_SYNC_KINDS.map((k) => k.name) as SyncTable[]
-
 export const SYNC_KINDS = Object.fromEntries(CORE_SYNC_KINDS.map((k) => [k.name, k])) as { readonly [N in SyncTable]: KindNamed<N> }
 
 /** A set of kinds by name: the server takes one (default the core's) so a test can add its own. */
@@ -73,8 +71,4 @@ export type SyncKindSet = ReadonlyMap<string, SyncKind>
 
 export function kindSet(kinds: readonly SyncKind[] = CORE_SYNC_KINDS): SyncKindSet {
   return new Map(kinds.map((k) => [k.name, k]))
-}
-
-export function isSyncTable(name: string): name is SyncTable {
-  return Object.hasOwn(SYNC_KINDS, name)
 }

@@ -6,7 +6,6 @@ import type { Principal, RoleGrant } from '../../core/principal'
 import type { Role } from '../../core/types'
 import type { Db } from '../db/db'
 
-export type { RoleGrant } from '../../core/principal'
 /** The principal under the name the routes have always used. */
 export type Scope = Principal
 
@@ -42,10 +41,6 @@ export async function scopeFor(db: Db, personId: string): Promise<Scope> {
 
 export function canReadUnit(scope: Scope, unitId: string): boolean {
   return scope.unitIds === 'all' || scope.unitIds.has(unitId)
-}
-
-export function canReadArea(scope: Scope, areaId: string): boolean {
-  return scope.areaIds === 'all' || scope.areaIds.has(areaId)
 }
 
 export function canReadPrivateOcNotes(scope: Scope, unitId: string): boolean {

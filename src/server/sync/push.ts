@@ -84,5 +84,5 @@ async function applyMutation(tx: Db, ctx: PushContext, m: Mutation): Promise<Pus
     kind, id: m.recordId, scopeId: m.scopeId, op: m.op, fields: m.fields, baseVersion: m.baseVersion,
     personId: ctx.principal.personId, principal: ctx.principal, deviceId: ctx.deviceId, mutationId: m.mutationId, deviceSeq: m.deviceSeq, today: ctx.today,
   })
-  return finish(tx, ctx, { ...result, mutationId: m.mutationId } as PushResult)
+  return finish(tx, ctx, { ...result, mutationId: m.mutationId })
 }
