@@ -20,7 +20,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { fieldsOf, recordKey, viewOf } from '../../src/core/sync/device'
 import { syncFieldKinds } from '../../src/core/sync/fieldKinds'
-import type { SyncKind } from '../../src/core/sync/kind'
+import { recordIdFor, type SyncKind } from '../../src/core/sync/kind'
 import { CORE_SYNC_KINDS, SYNC_KINDS, type SyncTable } from '../../src/core/sync/kinds'
 import type { Mutation, PullResponse, PushRequest, PushResult } from '../../src/core/sync/protocol'
 import { valuesEqual } from '../../src/core/sync/values'
@@ -104,19 +104,30 @@ const OC_TARGETS: Target[] = [
 /** The seeded forecast of January 2025 (an import's row: its id as the derivation makes it today). */
 const seededForecastId = (unitId: string) => `forecast:${unitId}:2025:1`
 
-/** What a device must never be able to touch: another unit's records, OC private notes, kinds its role does not write. */
-const PROBES: Record<Role, Array<{ table: SyncTable; id: string; unitId: string }>> = {
+/**
+ * What a device must never be able to touch: another unit's records, OC private notes, kinds its
+ * role does not write — edited (an existing record, one field at a time) or created (a whole new
+ * record: a leader's private note, a leader's dialogue, an OC's forecast).
+ */
+type Probe = { table: SyncTable; unitId: string } & ({ id: string } | { create: 'shared' | 'oc_private' })
+const PROBES: Record<Role, Probe[]> = {
   leaderA: [
     { table: 'note', id: 'p-seed-A', unitId: IDS.unitA }, { table: 'note', id: 'n-seed-C', unitId: IDS.unitC },
     { table: 'note', id: 'n-seed-C', unitId: IDS.unitA }, { table: 'dialogue', id: 'dl-seed-A', unitId: IDS.unitA },
+    { table: 'note', unitId: IDS.unitA, create: 'oc_private' }, { table: 'dialogue', unitId: IDS.unitA, create: 'shared' },
+    { table: 'forecast', unitId: IDS.unitC, create: 'shared' },
   ],
   oc: [
     { table: 'note', id: 'n-seed-C', unitId: IDS.unitC }, { table: 'forecast', id: seededForecastId(IDS.unitA), unitId: IDS.unitA },
     { table: 'actionPlanItem', id: 'ap-seed-A', unitId: IDS.unitA },
+    { table: 'forecast', unitId: IDS.unitA, create: 'shared' }, { table: 'initiative', unitId: IDS.unitB, create: 'shared' },
+    { table: 'note', unitId: IDS.unitC, create: 'shared' },
   ],
   leaderC: [
     { table: 'note', id: 'n-seed-A', unitId: IDS.unitA }, { table: 'note', id: 'p-seed-A', unitId: IDS.unitA },
     { table: 'note', id: 'n-seed-A', unitId: IDS.unitC }, { table: 'dialogue', id: 'dl-seed-A', unitId: IDS.unitC },
+    { table: 'note', unitId: IDS.unitC, create: 'oc_private' }, { table: 'dialogue', unitId: IDS.unitC, create: 'shared' },
+    { table: 'actionPlanItem', unitId: IDS.unitA, create: 'shared' },
   ],
 }
 
@@ -226,7 +237,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('deliver' as const), index: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('offline' as const), dev }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('resolve' as const), dev, mine: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('probe' as const), dev, slot: fc.nat(3), field: fc.nat(7) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('probe' as const), dev, slot: fc.nat(6), field: fc.nat(7) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) },
 )
 
@@ -460,15 +471,25 @@ async function probe(d: Device, slot: number, fieldSlot: number) {
   const target = targets[slot % targets.length]!
   const mutationId = d.nextProbeId()
   const kind = SYNC_KINDS[target.table]
-  // One field at a time: a role allowed some fields of a kind must still be refused each other one.
-  const editable = Object.keys(kind.fields).filter((f) => !(kind.fixedAfterCreate ?? []).includes(f as never))
-  const field = editable[fieldSlot % editable.length]!
-  const fields = { [field]: pick(kind, field, 1) }
-  const res = await pushRaw(app, d.cookie, d.deviceId, [{ mutationId, table: target.table, recordId: target.id, scopeId: target.unitId, baseVersion: 1, op: 'upsert', fields, deviceSeq: 1 }])
+  let mutation: Mutation
+  let what: string
+  if ('create' in target) {
+    const fields = newFields(kind, { table: target.table, unitId: target.unitId, visibility: target.create }, fieldSlot)
+    const id = kind.naturalKey ? recordIdFor(kind, { ...fields, [kind.scopeField]: target.unitId }) : `${mutationId}-new`
+    mutation = { mutationId, table: target.table, recordId: id, scopeId: target.unitId, baseVersion: 0, op: 'upsert', fields, deviceSeq: 1 }
+    what = `a new ${target.create} ${target.table} in ${target.unitId}`
+  } else {
+    // One field at a time: a role allowed some fields of a kind must still be refused each other one.
+    const editable = Object.keys(kind.fields).filter((f) => !(kind.fixedAfterCreate ?? []).includes(f as never))
+    const field = editable[fieldSlot % editable.length]!
+    mutation = { mutationId, table: target.table, recordId: target.id, scopeId: target.unitId, baseVersion: 1, op: 'upsert', fields: { [field]: pick(kind, field, 1) }, deviceSeq: 1 }
+    what = `${target.table} ${target.id}.${field}`
+  }
+  const res = await pushRaw(app, d.cookie, d.deviceId, [mutation])
   expect(res.statusCode, res.body).toBe(200)
   const [result] = (res.json() as { results: PushResult[] }).results
-  expect(result, `${d.name} probed ${target.table} ${target.id}.${field}`).toMatchObject({ mutationId, status: 'rejected' })
-  expect(['not_found', 'forbidden']).toContain((result as { reason: string }).reason)
+  expect(result, `${d.name} probed ${what}`).toMatchObject({ mutationId, status: 'rejected' })
+  expect(['not_found', 'forbidden'], `${d.name} probed ${what}`).toContain((result as { reason: string }).reason)
   d.probes.push(mutationId)
 }
 
