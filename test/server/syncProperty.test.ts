@@ -450,6 +450,8 @@ async function write(d: Device, a: Extract<Action, { kind: 'write' }>) {
     }
   } catch (error) {
     if (!(error instanceof records.InvalidFieldError)) throw error
+    // The device makes the ids itself: it must never refuse one of its own.
+    expect(error.field, `${d.name} refused its own id: ${error.message}`).not.toBe('id')
     return stat('write:refused-on-device')
   }
   const before = d.made.length
