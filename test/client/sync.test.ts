@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto'
+import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PROTOCOL_VERSION } from '../../src/core/sync/protocol'
@@ -159,7 +160,10 @@ describe('sync loop', () => {
     // Automatic triggers wait for the person; nothing is sent meanwhile.
     const before = server.requests.length
     window.dispatchEvent(new Event('online'))
-    await new Promise((r) => setTimeout(r, 20))
+    // A run starts synchronously on its trigger (the 'started' event sets syncing): none did.
+    expect(sync.syncing).toBe(false)
+    await flushPromises()
+    expect(sync.syncing).toBe(false)
     expect(server.requests.length).toBe(before)
 
     // Signed in again: what waited is pushed.
@@ -375,7 +379,7 @@ describe('device id and single flight', () => {
     const second = withSyncLock(async () => {
       order.push('second')
     })
-    await new Promise((r) => setTimeout(r, 10))
+    await flushPromises()
     expect(order).toEqual(['first start'])
     release()
     await Promise.all([first, second])
