@@ -2,8 +2,10 @@
 // has synced once, records as the server would hand them out, and what a save put in the outbox.
 import 'fake-indexeddb/auto'
 import { createPinia, setActivePinia } from 'pinia'
+import { expect, vi } from 'vitest'
 import { db, type OutboxRow } from '../../src/client/db/db'
 import { applyPullPage } from '../../src/client/db/records'
+import { useRecordsStore } from '../../src/client/features/records/recordsStore'
 import { configureSyncScheduler, useSyncStore } from '../../src/client/features/sync/syncStore'
 import type { SyncTable } from '../../src/core/sync/tables'
 
@@ -24,7 +26,25 @@ export async function pulled(table: SyncTable, id: string, fields: Record<string
   await applyPullPage([{ table, id, scopeId: unitId, version: 1, deleted: false, record: { id, unitId, ...fields } }], version)
 }
 
+/** What the saves put in the outbox, in order, with each change's scope (the unit). */
+export async function saved(): Promise<Array<Pick<OutboxRow, 'table' | 'recordId' | 'scopeId' | 'op' | 'fields'>>> {
+  return (await db.outbox.orderBy('seq').toArray()).map(({ table, recordId, scopeId, op, fields }) => ({ table, recordId, scopeId, op, fields }))
+}
+
 /** What the saves put in the outbox, in order: table, record id, op and fields. */
 export async function outbox(): Promise<Array<Pick<OutboxRow, 'table' | 'recordId' | 'op' | 'fields'>>> {
   return (await db.outbox.orderBy('seq').toArray()).map(({ table, recordId, op, fields }) => ({ table, recordId, op, fields }))
+}
+
+/**
+ * The saves of the active Pinia's records store, watched (the real save still runs): a form that
+ * refuses must not even have asked, which an empty outbox alone cannot tell while a save is on its way.
+ */
+export function watchSaves() {
+  return vi.spyOn(useRecordsStore(), 'save')
+}
+
+/** Waits until the outbox holds exactly these changes (a save runs in IndexedDB's own tasks). */
+export async function expectSaved(expected: Awaited<ReturnType<typeof saved>>): Promise<void> {
+  await vi.waitFor(async () => expect(await saved()).toEqual(expected))
 }
