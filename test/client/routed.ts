@@ -9,6 +9,7 @@ import type { Me, UnitDetail } from '../../src/client/api/types'
 import { i18n } from '../../src/client/i18n'
 import { routes } from '../../src/client/router'
 import { useSessionStore } from '../../src/client/features/session/sessionStore'
+import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { useUnitsStore } from '../../src/client/features/units/unitsStore'
 
 export function leaderMe(): Me {
@@ -24,9 +25,11 @@ export async function mountAt(path: string, detail: UnitDetail, me: Me = leaderM
   const session = useSessionStore()
   session.me = me
   session.status = 'signedIn'
+  // As after a first sync: what the device's records hold is all there is (test/client/realRecords.ts).
+  useSyncStore().lastSyncedAt = 1
   const units = useUnitsStore()
   units.details[detail.unit.id] = { detail, fetchedAt: 1, state: 'ready', stale: false }
-  // No network and no IndexedDB in these tests: the detail above is all there is.
+  // No network in these tests: the detail above is all there is (the records are on fake-indexeddb).
   units.loadDetail = vi.fn(async () => undefined)
   units.loadUnits = vi.fn(async () => undefined)
   const router = createRouter({ history: createMemoryHistory(), routes })
