@@ -5,8 +5,7 @@ import ForecastForm from '../../src/client/features/forecast/ForecastForm.vue'
 import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { i18n } from '../../src/client/i18n'
 import { EXPLANATION_REQUIRED } from '../../src/core/history/forecastMove'
-import { detailWithFigures } from './fakeRecords'
-import { plain } from './fixtures'
+import { detailWithFigures, plain } from './fixtures'
 import { expectSaved, freshDevice, saved, watchSaves } from './realRecords'
 
 let saves: ReturnType<typeof watchSaves>

@@ -6,7 +6,7 @@ import { localLights } from '../../src/client/features/lights/localLights'
 import { useRecordsStore } from '../../src/client/features/records/recordsStore'
 import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { useUnitsStore } from '../../src/client/features/units/unitsStore'
-import { detailWithFigures } from './fakeRecords'
+import { detailWithFigures } from './fixtures'
 import { freshDevice, pulled } from './realRecords'
 
 beforeEach(() => freshDevice())

@@ -1,9 +1,8 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useSyncStore } from '../../src/client/features/sync/syncStore'
-import { detailWithFigures } from './fakeRecords'
 import { mountAt, ocMe } from './routed'
-import { plain } from './fixtures'
+import { detailWithFigures, plain } from './fixtures'
 import { freshDevice, pulled, saved, watchSaves } from './realRecords'
 
 beforeEach(async () => {

@@ -3,9 +3,8 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { stepsProgress } from '../../src/core/steps'
-import { detailWithFigures } from './fakeRecords'
 import { mountAt } from './routed'
-import { plain } from './fixtures'
+import { detailWithFigures, plain } from './fixtures'
 import { expectSaved, freshDevice, pulled, saved } from './realRecords'
 
 beforeEach(async () => {
