@@ -15,7 +15,10 @@ beforeEach(async () => {
   await freshDevice()
   document.body.innerHTML = ''
 })
-afterEach(() => useSyncStore().stop())
+afterEach(async () => {
+  await useSyncStore().stop()
+  vi.unstubAllGlobals()
+})
 
 function mountCard(l: Light) {
   return mount(LightCard, { props: { light: l, unitId: 'u1' }, global: { plugins: [i18n], stubs: { RouterLink: RouterLinkStub } } })

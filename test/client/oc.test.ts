@@ -9,7 +9,10 @@ beforeEach(async () => {
   await freshDevice()
   document.body.innerHTML = ''
 })
-afterEach(() => useSyncStore().stop())
+afterEach(async () => {
+  await useSyncStore().stop()
+  vi.unstubAllGlobals()
+})
 
 async function theUnitsRecords() {
   await pulled('dialoguePreparation', 'p-ready', { year: 2026, month: 10, questions: 'Kan vi tale om vikarbudgettet?', readyAt: '2026-11-12T08:00:00.000Z' })

@@ -11,7 +11,10 @@ beforeEach(async () => {
   await freshDevice()
   document.body.innerHTML = ''
 })
-afterEach(() => useSyncStore().stop())
+afterEach(async () => {
+  await useSyncStore().stop()
+  vi.unstubAllGlobals()
+})
 
 describe('stepsProgress', () => {
   it.each([
