@@ -1,19 +1,23 @@
 // The budget's overrun in kroner and per cent beside the reason, on the card and in the detail:
 // "+3.370.000 kr. (+6,0 %)" (the defect: only "6 % over" was shown).
+import 'fake-indexeddb/auto'
 import { mount, RouterLinkStub } from '@vue/test-utils'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import LightCard from '../../src/client/features/lights/LightCard.vue'
+import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { i18n } from '../../src/client/i18n'
 import type { Light } from '../../src/core/types'
-import { createFakeRecords, detailWithFigures, record } from './fakeRecords'
-import { budgetFacts, forecastFacts, greyLight, light, plain } from './fixtures'
+import { budgetFacts, detailWithFigures, forecastFacts, greyLight, light, plain } from './fixtures'
+import { freshDevice, pulled } from './realRecords'
 import { mountAt } from './routed'
 
-const fake = vi.hoisted((): { store: unknown } => ({ store: null }))
-vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
-beforeEach(() => {
-  fake.store = createFakeRecords()
+beforeEach(async () => {
+  await freshDevice()
   document.body.innerHTML = ''
+})
+afterEach(async () => {
+  await useSyncStore().stop()
+  vi.unstubAllGlobals()
 })
 
 function mountCard(l: Light) {
@@ -35,8 +39,8 @@ describe('the budget difference in kroner', () => {
   })
 
   it('in the detail, from the forecast the leader saved on this device', async () => {
-    fake.store = createFakeRecords([record('forecast', 'f-9', { year: 2026, month: 9, amount: 12_300_000, explanation: 'Vikarer' })])
+    await pulled('forecast', 'f-9', { year: 2026, month: 9, amount: 12_300_000, explanation: 'Vikarer' })
     const { wrapper } = await mountAt('/enhed/u1/budget', detailWithFigures())
-    expect(difference(wrapper)).toBe('Forskel: +300.000 kr. (+2,5 %)')
+    await vi.waitFor(() => expect(difference(wrapper)).toBe('Forskel: +300.000 kr. (+2,5 %)'))
   })
 })

@@ -1,8 +1,10 @@
-// Builders for lights, units and details, so each test states only what it is about.
+// Builders for lights, units, details and records, so each test states only what it is about.
 import type {
-  ActionPlanFacts, BalanceFacts, BudgetFacts, Colour, ForecastFacts, IndicatorFacts, Light, MissingReason, Period, UnitLights,
+  ActionPlanFacts, BalanceFacts, BudgetFacts, Colour, ForecastEntry, ForecastFacts, IndicatorFacts, Light, MissingReason, MonthlyFigure, Period,
+  UnitLights,
 } from '../../src/core/types'
 import type { UnitDetail, UnitSummary } from '../../src/client/api/types'
+import type { LocalRecord, SyncTable } from '../../src/client/features/records/recordsStore'
 import { i18n } from '../../src/client/i18n'
 import type { Texts } from '../../src/client/features/lights/reasons'
 
@@ -83,4 +85,19 @@ export function daTexts(): Texts {
 /** Playwright and people read spaces; Intl writes no-break spaces. Compare with plain ones. */
 export function plain(text: string): string {
   return text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim()
+}
+
+/** A record as the records store hands it to a component (for the pure rules over them). */
+export function record<T = Record<string, unknown>>(table: SyncTable, id: string, data: T, extra: Partial<LocalRecord<T>> = {}): LocalRecord<T> {
+  return { table, id, scopeId: 'u1', version: 1, deleted: false, data, pendingFields: [], conflicts: [], rejection: null, ...extra }
+}
+
+/** A school with a budget of 12 mio. kr. spent evenly, figures January–October 2026, a September forecast of 12 mio. */
+export function detailWithFigures(forecasts: ForecastEntry[] = [
+  { id: 'f-9', unitId: 'u1', year: 2026, month: 9, amount: 12_000_000, explanation: null, updatedBy: 'p-leader', updatedAt: '2026-09-10T09:30:00.000Z' },
+]): UnitDetail {
+  const figures: MonthlyFigure[] = Array.from({ length: 10 }, (_, i) => ({
+    unitId: 'u1', year: 2026, month: i + 1, budget: 12_000_000, carryOver: 0, spendToDate: 1_000_000 * (i + 1), profileShare: (i + 1) / 12,
+  }))
+  return { ...detail('u1'), figures, forecasts }
 }

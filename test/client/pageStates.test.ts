@@ -12,11 +12,11 @@ import { useConnectivityStore } from '../../src/client/features/frame/connectivi
 import { useSessionStore } from '../../src/client/features/session/sessionStore'
 import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { getActivePinia } from 'pinia'
-import { detailWithFigures } from './fakeRecords'
-import { plain, summary } from './fixtures'
+import { detailWithFigures, plain, summary } from './fixtures'
 import { freshDevice, pulled } from './realRecords'
 import { leaderMe } from './routed'
-import { json, requestUrl } from './syncFakeServer'
+import { json } from './syncFakeServer'
+import { requestUrl } from '../helpers/requestUrl'
 
 /** Path → answer; a path not listed answers 404. A function may throw (no network). */
 let answers: Record<string, () => Response>

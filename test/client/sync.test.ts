@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto'
+import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PROTOCOL_VERSION, type PullResponse } from '../../src/core/sync/protocol'
@@ -11,7 +12,8 @@ import { withSyncLock } from '../../src/client/sync/lock'
 import { SyncScheduler, type SyncEvent } from '../../src/client/sync/scheduler'
 import { useRecordsStore, type LocalRecord } from '../../src/client/features/records/recordsStore'
 import { configureSyncScheduler, useSyncStore } from '../../src/client/features/sync/syncStore'
-import { FakeSyncServer, requestUrl } from './syncFakeServer'
+import { FakeSyncServer } from './syncFakeServer'
+import { requestUrl } from '../helpers/requestUrl'
 
 const NOTE = { indicator: 'budget', year: 2026, month: 10, body: 'Vikarforbruget er højt.', visibility: 'shared' }
 
@@ -159,7 +161,10 @@ describe('sync loop', () => {
     // Automatic triggers wait for the person; nothing is sent meanwhile.
     const before = server.requests.length
     window.dispatchEvent(new Event('online'))
-    await new Promise((r) => setTimeout(r, 20))
+    // A run starts synchronously on its trigger (the 'started' event sets syncing): none did.
+    expect(sync.syncing).toBe(false)
+    await flushPromises()
+    expect(sync.syncing).toBe(false)
     expect(server.requests.length).toBe(before)
 
     // Signed in again: what waited is pushed.
@@ -376,7 +381,7 @@ describe('device id and single flight', () => {
       order.push('second')
       return Promise.resolve()
     })
-    await new Promise((r) => setTimeout(r, 10))
+    await flushPromises()
     expect(order).toEqual(['first start'])
     release()
     await Promise.all([first, second])

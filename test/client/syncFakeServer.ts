@@ -7,15 +7,12 @@ import {
   REJECTION_MESSAGES, type Mutation, type PullChange, type PushRequest, type PushResult, type SyncRecord,
 } from '../../src/core/sync/protocol'
 import type { SyncTable } from '../../src/core/sync/tables'
+import { requestUrl } from '../helpers/requestUrl'
 
 export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 }
 
-/** The address a fetch was called with (the client calls it with a string). */
-export function requestUrl(input: RequestInfo | URL): string {
-  return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-}
 
 interface StoredRecord {
   table: string

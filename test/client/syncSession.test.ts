@@ -13,7 +13,8 @@ import { deviceId } from '../../src/client/sync/deviceId'
 import { useRecordsStore } from '../../src/client/features/records/recordsStore'
 import { useSessionStore } from '../../src/client/features/session/sessionStore'
 import { configureSyncScheduler, useSyncStore } from '../../src/client/features/sync/syncStore'
-import { FakeSyncServer, json, requestUrl } from './syncFakeServer'
+import { FakeSyncServer, json } from './syncFakeServer'
+import { requestUrl } from '../helpers/requestUrl'
 
 const NOTE = { indicator: null, year: null, month: null, body: 'En note.', visibility: 'shared' }
 
