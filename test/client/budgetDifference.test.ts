@@ -4,21 +4,17 @@ import 'fake-indexeddb/auto'
 import { mount, RouterLinkStub } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import LightCard from '../../src/client/features/lights/LightCard.vue'
-import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { i18n } from '../../src/client/i18n'
 import type { Light } from '../../src/core/types'
 import { budgetFacts, detailWithFigures, forecastFacts, greyLight, light, plain } from './fixtures'
-import { freshDevice, pulled } from './realRecords'
+import { freshDevice, pulled, stopDevice } from './realRecords'
 import { mountAt } from './routed'
 
 beforeEach(async () => {
   await freshDevice()
   document.body.innerHTML = ''
 })
-afterEach(async () => {
-  await useSyncStore().stop()
-  vi.unstubAllGlobals()
-})
+afterEach(stopDevice)
 
 function mountCard(l: Light) {
   return mount(LightCard, { props: { light: l, unitId: 'u1' }, global: { plugins: [i18n], stubs: { RouterLink: RouterLinkStub } } })

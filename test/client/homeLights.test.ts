@@ -5,10 +5,9 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { forecastAhead } from '../../src/client/features/lights/localLights'
 import { useRecordsStore } from '../../src/client/features/records/recordsStore'
-import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { useUnitsStore } from '../../src/client/features/units/unitsStore'
 import { detailWithFigures, record, summary } from './fixtures'
-import { freshDevice, pulled } from './realRecords'
+import { freshDevice, pulled, stopDevice } from './realRecords'
 import { leaderMe, mountAt, requested } from './routed'
 
 // The second layer waits for an idle main thread; here the thread is always idle.
@@ -19,8 +18,7 @@ beforeEach(async () => {
   document.body.innerHTML = ''
 })
 afterEach(async () => {
-  await useSyncStore().stop()
-  vi.unstubAllGlobals()
+  await stopDevice()
   vi.useRealTimers()
 })
 

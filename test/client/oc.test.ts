@@ -1,18 +1,14 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { mountAt, ocMe } from './routed'
 import { detailWithFigures, plain } from './fixtures'
-import { freshDevice, pulled, saved, watchSaves } from './realRecords'
+import { freshDevice, pulled, saved, stopDevice, watchSaves } from './realRecords'
 
 beforeEach(async () => {
   await freshDevice()
   document.body.innerHTML = ''
 })
-afterEach(async () => {
-  await useSyncStore().stop()
-  vi.unstubAllGlobals()
-})
+afterEach(stopDevice)
 
 async function theUnitsRecords() {
   await pulled('dialoguePreparation', 'p-ready', { year: 2026, month: 10, questions: 'Kan vi tale om vikarbudgettet?', readyAt: '2026-11-12T08:00:00.000Z' })

@@ -19,6 +19,23 @@ export async function freshDevice(options: { synced?: boolean } = {}): Promise<v
   if (options.synced ?? true) useSyncStore().lastSyncedAt = 1
 }
 
+/**
+ * An empty device talking to `fetch` (a FakeSyncServer's, say), with the store's scheduler running
+ * for real on long timers, so only the test's own triggers start a sync.
+ */
+export async function syncingDevice(fetch: typeof globalThis.fetch): Promise<void> {
+  vi.stubGlobal('fetch', fetch)
+  configureSyncScheduler({ writeDelayMs: 60_000, intervalMs: 600_000, startDelayMs: 0, random: () => 0 })
+  setActivePinia(createPinia())
+  await Promise.all(db.tables.map((t) => t.clear()))
+}
+
+/** After each test: the sync loop stopped and the stubbed globals (fetch) put back. */
+export async function stopDevice(): Promise<void> {
+  await useSyncStore().stop()
+  vi.unstubAllGlobals()
+}
+
 let version = 0
 
 /** A record as pulled from the server (version 1, no pending change), with the server's stamps if given. */

@@ -2,18 +2,17 @@
 // (written by an older build) hears a lasting refusal it shows with its reason — and the person
 // fixes it by editing again, or discards it. Nothing is resent for ever.
 import 'fake-indexeddb/auto'
-import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../../src/client/db/db'
 import { materialise, writeRecord } from '../../src/client/db/records'
 import { syncOnce } from '../../src/client/sync/engine'
 import { InvalidFieldError, toLocalRecord, useRecordsStore } from '../../src/client/features/records/recordsStore'
-import { configureSyncScheduler, useSyncStore } from '../../src/client/features/sync/syncStore'
 import type { Mutation } from '../../src/core/sync/protocol'
 import { SYNC_KINDS, type SyncTable } from '../../src/core/sync/kinds'
 import { validateFields } from '../../src/core/sync/validate'
 import { FakeSyncServer } from './syncFakeServer'
 import { textMatching } from '../helpers/match'
+import { stopDevice, syncingDevice } from './realRecords'
 
 const NOTE = { indicator: null, year: null, month: null, body: 'Husk mødet', visibility: 'shared' }
 const INITIATIVE = { indicator: 'budget', title: 'Færre vikarer', owner: 'Lene', dueDate: null, expectedEffect: 250_000, status: 'planned' }
@@ -28,15 +27,9 @@ function deepAgendaPoint(depth: number): unknown {
 let server: FakeSyncServer
 beforeEach(async () => {
   server = new FakeSyncServer()
-  vi.stubGlobal('fetch', server.fetch)
-  configureSyncScheduler({ writeDelayMs: 60_000, intervalMs: 600_000, startDelayMs: 0, random: () => 0 })
-  setActivePinia(createPinia())
-  await Promise.all(db.tables.map((t) => t.clear()))
+  await syncingDevice(server.fetch)
 })
-afterEach(async () => {
-  await useSyncStore().stop()
-  vi.unstubAllGlobals()
-})
+afterEach(stopDevice)
 
 describe('writeRecord refuses what the database cannot store, before it reaches the outbox', () => {
   it.each<[string, SyncTable, string, Record<string, unknown>, string, RegExp]>([

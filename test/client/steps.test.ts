@@ -1,20 +1,16 @@
 import 'fake-indexeddb/auto'
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { stepsProgress } from '../../src/core/steps'
 import { mountAt } from './routed'
 import { detailWithFigures, plain } from './fixtures'
-import { expectSaved, freshDevice, pulled, saved } from './realRecords'
+import { expectSaved, freshDevice, pulled, saved, stopDevice } from './realRecords'
 
 beforeEach(async () => {
   await freshDevice()
   document.body.innerHTML = ''
 })
-afterEach(async () => {
-  await useSyncStore().stop()
-  vi.unstubAllGlobals()
-})
+afterEach(stopDevice)
 
 describe('stepsProgress', () => {
   it.each([

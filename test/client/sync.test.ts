@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto'
 import { flushPromises } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PROTOCOL_VERSION, type PullResponse } from '../../src/core/sync/protocol'
 import { db } from '../../src/client/db/db'
@@ -11,9 +10,10 @@ import { syncOnce } from '../../src/client/sync/engine'
 import { withSyncLock } from '../../src/client/sync/lock'
 import { SyncScheduler, type SyncEvent } from '../../src/client/sync/scheduler'
 import { useRecordsStore, type LocalRecord } from '../../src/client/features/records/recordsStore'
-import { configureSyncScheduler, useSyncStore } from '../../src/client/features/sync/syncStore'
+import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { FakeSyncServer } from './syncFakeServer'
 import { requestUrl } from '../helpers/requestUrl'
+import { stopDevice, syncingDevice } from './realRecords'
 
 const NOTE = { indicator: 'budget', year: 2026, month: 10, body: 'Vikarforbruget er højt.', visibility: 'shared' }
 
@@ -28,15 +28,10 @@ async function record(table: 'note' | 'forecast', id: string): Promise<LocalReco
 
 beforeEach(async () => {
   server = new FakeSyncServer()
-  vi.stubGlobal('fetch', server.fetch)
-  // The store's scheduler runs for real; long timers so only the test's own triggers fire.
-  configureSyncScheduler({ writeDelayMs: 60_000, intervalMs: 600_000, startDelayMs: 0, random: () => 0 })
-  setActivePinia(createPinia())
-  await Promise.all(db.tables.map((t) => t.clear()))
+  await syncingDevice(server.fetch)
 })
 afterEach(async () => {
-  await useSyncStore().stop()
-  vi.unstubAllGlobals()
+  await stopDevice()
   vi.useRealTimers()
 })
 

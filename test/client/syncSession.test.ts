@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto'
 import { mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { Me } from '../../src/client/api/types'
@@ -12,9 +11,10 @@ import { i18n } from '../../src/client/i18n'
 import { deviceId } from '../../src/client/sync/deviceId'
 import { useRecordsStore } from '../../src/client/features/records/recordsStore'
 import { useSessionStore } from '../../src/client/features/session/sessionStore'
-import { configureSyncScheduler, useSyncStore } from '../../src/client/features/sync/syncStore'
+import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { FakeSyncServer, json } from './syncFakeServer'
 import { requestUrl } from '../helpers/requestUrl'
+import { stopDevice, syncingDevice } from './realRecords'
 
 const NOTE = { indicator: null, year: null, month: null, body: 'En note.', visibility: 'shared' }
 
@@ -36,21 +36,15 @@ beforeEach(async () => {
     keys: () => Promise.resolve([...cacheNames]),
     delete: (name: string) => Promise.resolve(cacheNames.delete(name)),
   })
-  vi.stubGlobal('fetch', vi.fn<typeof fetch>(async (input, init) => {
+  await syncingDevice(vi.fn<typeof fetch>(async (input, init) => {
     const path = new URL(requestUrl(input), 'http://localhost').pathname
     if (path === '/api/me') return signedInAs ? json(signedInAs) : json({ error: 'unauthorized', message: '' }, 401)
     if (path === '/api/session') return json({ me: signedInAs })
     if (path === '/api/auth/login') return json({ person: signedInAs?.person })
     return server.fetch(input, init)
   }))
-  configureSyncScheduler({ writeDelayMs: 60_000, intervalMs: 600_000, startDelayMs: 0, random: () => 0 })
-  setActivePinia(createPinia())
-  await Promise.all(db.tables.map((t) => t.clear()))
 })
-afterEach(async () => {
-  await useSyncStore().stop()
-  vi.unstubAllGlobals()
-})
+afterEach(stopDevice)
 
 async function signedInWithOneWaiting(): Promise<void> {
   await meRepo.put(me('p1'))
