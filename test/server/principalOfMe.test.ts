@@ -25,7 +25,7 @@ const plainPrincipal = (p: Principal) => {
 describe('principalOf(/api/me)', () => {
   it.each(['leaderA', 'leaderC', 'ocNord', 'directorate', 'economics'] as const)('is the server’s principal for %s', async (who) => {
     const cookie = await login(t.app, PEOPLE[who].email)
-    const me = (await get(t.app, '/api/me', cookie)).json() as z.infer<typeof meSchema>
+    const me = (await get(t.app, '/api/me', cookie)).json<z.infer<typeof meSchema>>()
     expect(plainPrincipal(principalOf(me))).toEqual(plainPrincipal(await scopeFor(t.db, PEOPLE[who].id)))
   })
 })
