@@ -107,6 +107,11 @@ export const initiativeSchema = z.object({
   dueDate: isoDateSchema.nullable(),
   expectedEffect: amountSchema.nullable(),
   status: actionStatusSchema,
+  /**
+   * How it is going, in the leader's words ("vikarerne er opsagt, effekt fra uge 25"). Empty by
+   * default, so a device built before the field existed still creates a valid initiative.
+   */
+  progressNote: boundedText('Fremdriften', MAX_NOTE_LENGTH).default(''),
 })
 
 export const noteSchema = z.object({

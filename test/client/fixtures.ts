@@ -3,7 +3,7 @@ import type {
   ActionPlanFacts, BalanceFacts, BudgetFacts, Colour, ForecastEntry, ForecastFacts, IndicatorFacts, Light, MissingReason, MonthlyFigure, Period,
   UnitLights,
 } from '../../src/core/types'
-import type { UnitDetail, UnitSummary } from '../../src/client/api/types'
+import type { Me, UnitDetail, UnitSummary } from '../../src/client/api/types'
 import type { LocalRecord, SyncTable } from '../../src/client/features/records/recordsStore'
 import { i18n } from '../../src/client/i18n'
 import type { Texts } from '../../src/client/features/lights/reasons'
@@ -100,4 +100,14 @@ export function detailWithFigures(forecasts: ForecastEntry[] = [
     unitId: 'u1', year: 2026, month: i + 1, budget: 12_000_000, carryOver: 0, spendToDate: 1_000_000 * (i + 1), profileShare: (i + 1) / 12,
   }))
   return { ...detail('u1'), figures, forecasts }
+}
+
+/** A leader of unit u1, as /api/me gives it. */
+export function leaderMe(): Me {
+  return { person: { id: 'p-leader', name: 'Lea Leder', email: 'l@x.dk' }, roles: [{ role: 'leader', unitId: 'u1' }], units: [{ id: 'u1', name: 'Skovbo Skole', areaId: 'a1' }], areas: [] }
+}
+
+/** The area chief of u1's area a1, as /api/me gives it. */
+export function ocMe(): Me {
+  return { person: { id: 'p-oc', name: 'Otto OC', email: 'o@x.dk' }, roles: [{ role: 'area_chief', areaId: 'a1' }], units: [{ id: 'u1', name: 'Skovbo Skole', areaId: 'a1' }], areas: [{ id: 'a1', name: 'Område Nord' }] }
 }

@@ -5,12 +5,14 @@ import ForecastForm from '../../src/client/features/forecast/ForecastForm.vue'
 import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { i18n } from '../../src/client/i18n'
 import { EXPLANATION_REQUIRED } from '../../src/core/history/forecastMove'
-import { detailWithFigures, plain } from './fixtures'
-import { expectSaved, freshDevice, saved, watchSaves } from './realRecords'
+import { detailWithFigures, plain, leaderMe } from './fixtures'
+import { expectSaved, freshDevice, saved, watchSaves, signIn } from './realRecords'
 
 let saves: ReturnType<typeof watchSaves>
 beforeEach(async () => {
   await freshDevice()
+  // A leader of u1: the forms ask the access policy about the signed-in person.
+  signIn(leaderMe())
   saves = watchSaves()
   document.body.innerHTML = ''
 })

@@ -5,12 +5,14 @@ import StepAct from '../../src/client/features/steps/StepAct.vue'
 import { i18n } from '../../src/client/i18n'
 import { useRecordsStore } from '../../src/client/features/records/recordsStore'
 import { useSyncStore } from '../../src/client/features/sync/syncStore'
-import { budgetFacts, light, plain } from './fixtures'
-import { freshDevice, outbox, pulled } from './realRecords'
+import { budgetFacts, light, plain, leaderMe } from './fixtures'
+import { freshDevice, outbox, pulled, signIn } from './realRecords'
 import { anyOf } from '../helpers/match'
 
 beforeEach(async () => {
   await freshDevice()
+  // A leader of u1: the forms ask the access policy about the signed-in person.
+  signIn(leaderMe())
   document.body.innerHTML = ''
 })
 afterEach(() => useSyncStore().stop())
@@ -55,7 +57,7 @@ describe('StepAct: initiatives', () => {
     await flushPromises()
     expect(await outbox()).toEqual([{
       table: 'initiative', recordId: anyOf(String), op: 'upsert',
-      fields: { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea', dueDate: '2026-12-01', expectedEffect: 150_000, status: 'in_progress' },
+      fields: { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea', dueDate: '2026-12-01', expectedEffect: 150_000, status: 'in_progress', progressNote: '' },
     }])
     await settled(() => expect(w.find('[data-testid="initiative"]').exists()).toBe(true))
     const item = w.get('[data-testid="initiative"]')

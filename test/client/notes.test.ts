@@ -4,12 +4,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import NotesPanel from '../../src/client/features/notes/NotesPanel.vue'
 import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { i18n } from '../../src/client/i18n'
-import { plain } from './fixtures'
-import { freshDevice, pulled, saved, watchSaves } from './realRecords'
+import { plain, leaderMe } from './fixtures'
+import { freshDevice, pulled, saved, watchSaves, signIn } from './realRecords'
 import { anyOf } from '../helpers/match'
 
 beforeEach(async () => {
   await freshDevice()
+  // A leader of u1: the forms ask the access policy about the signed-in person.
+  signIn(leaderMe())
   await pulled('note', 'n-private', { indicator: 'budget', year: 2026, month: 10, body: 'Privat for OC', visibility: 'oc_private' })
   document.body.innerHTML = ''
 })

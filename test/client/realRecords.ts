@@ -7,6 +7,8 @@ import { db, type OutboxRow } from '../../src/client/db/db'
 import { applyPullPage, applyPushResults, outboxBatch, writeRecord } from '../../src/client/db/records'
 import { toLocalRecord, useRecordsStore, type LocalRecord } from '../../src/client/features/records/recordsStore'
 import { configureSyncScheduler, useSyncStore } from '../../src/client/features/sync/syncStore'
+import { useSessionStore } from '../../src/client/features/session/sessionStore'
+import type { Me } from '../../src/client/api/types'
 import type { PushResult } from '../../src/core/sync/protocol'
 import type { SyncTable } from '../../src/core/sync/tables'
 
@@ -34,6 +36,13 @@ export async function syncingDevice(fetch: typeof globalThis.fetch): Promise<voi
 export async function stopDevice(): Promise<void> {
   await useSyncStore().stop()
   vi.unstubAllGlobals()
+}
+
+/** The person signed in on the device (what /api/me said): the forms ask the access policy about them. */
+export function signIn(me: Me): void {
+  const session = useSessionStore()
+  session.me = me
+  session.status = 'signedIn'
 }
 
 let version = 0

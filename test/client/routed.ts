@@ -14,15 +14,11 @@ import { routes } from '../../src/client/router'
 import { useSessionStore } from '../../src/client/features/session/sessionStore'
 import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { useUnitsStore } from '../../src/client/features/units/unitsStore'
-import { summary } from './fixtures'
+import { leaderMe, summary } from './fixtures'
+
+export { leaderMe, ocMe } from './fixtures'
 import { json } from './syncFakeServer'
 
-export function leaderMe(): Me {
-  return { person: { id: 'p-leader', name: 'Lea Leder', email: 'l@x.dk' }, roles: [{ role: 'leader', unitId: 'u1' }], units: [{ id: 'u1', name: 'Skovbo Skole', areaId: 'a1' }], areas: [] }
-}
-export function ocMe(): Me {
-  return { person: { id: 'p-oc', name: 'Otto OC', email: 'o@x.dk' }, roles: [{ role: 'area_chief', areaId: 'a1' }], units: [{ id: 'u1', name: 'Skovbo Skole', areaId: 'a1' }], areas: [{ id: 'a1', name: 'Område Nord' }] }
-}
 
 /** The paths the views asked the server for since the last mountAt, in order. */
 export const requested: string[] = []

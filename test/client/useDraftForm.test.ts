@@ -12,7 +12,9 @@ beforeEach(() => {
   document.body.innerHTML = ''
 })
 
-function host(save: (fields: Record<string, unknown>) => Promise<string>) {
+type Refusal = { field?: string; message: string } | null
+
+function host(save: (fields: Record<string, unknown>) => Promise<string>, refusal = ref<Refusal>(null)) {
   const stored = ref<{ title: string } | null>(null)
   let form!: ReturnType<typeof useDraftForm<{ title: string }, string>>
   const Host = defineComponent({
@@ -25,6 +27,7 @@ function host(save: (fields: Record<string, unknown>) => Promise<string>) {
         fields: ['title'],
         fieldId: (f) => `f-${f}`,
         saveFailed: () => 'Kunne ikke gemme.',
+        refusal: () => refusal.value,
       })
       return () => h('input', { id: 'f-title', value: form.draft.title })
     },
@@ -80,5 +83,25 @@ describe('useDraftForm', () => {
     expect(form().errors.value).toEqual({ [FORM_ERROR]: 'Kunne ikke gemme.' })
     expect(form().draft.title).toBe('x'.repeat(300))
     expect(form().dirty.value).toBe(true)
+  })
+
+  it('puts the server’s refusal of the stored record beside the field it names, until the record no longer holds it', async () => {
+    const refusal = ref<Refusal>({ field: 'title', message: 'Titel: sættes af serveren.' })
+    const { form } = host(() => Promise.resolve('id'), refusal)
+    expect(form().errors.value).toEqual({ title: 'Titel: sættes af serveren.' })
+    // What the form's own check finds is said over it; once the draft passes, the refusal stands again until settled.
+    expect(await form().submit()).toBeNull()
+    expect(form().errors.value).toEqual({ title: 'Skriv en titel.', [FORM_ERROR]: 'Året mangler.' })
+    form().draft.title = 'Rettet'
+    expect(await form().submit()).toBe('id')
+    expect(form().errors.value).toEqual({ title: 'Titel: sættes af serveren.' })
+    refusal.value = null
+    await flushPromises()
+    expect(form().errors.value).toEqual({})
+    // A refusal about a field the form does not show, or about none, is the record's to say (RecordStatus).
+    refusal.value = { field: 'year', message: 'År: ugyldigt.' }
+    expect(form().errors.value).toEqual({})
+    refusal.value = { message: 'Posten er slettet af en anden.' }
+    expect(form().errors.value).toEqual({})
   })
 })

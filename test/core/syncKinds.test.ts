@@ -22,7 +22,7 @@ describe('field kinds derived from the schemas', () => {
       actionPlanItem: { year: 'int', title: 'text', dueDate: 'date', status: 'text', doneOn: 'date', dropReason: 'text' },
       forecast: { year: 'int', month: 'int', amount: 'amount', explanation: 'text' },
       explanation: { indicator: 'text', year: 'int', month: 'int', causes: 'json', body: 'text', validReason: 'bool' },
-      initiative: { indicator: 'text', title: 'text', owner: 'text', dueDate: 'date', expectedEffect: 'amount', status: 'text' },
+      initiative: { indicator: 'text', title: 'text', owner: 'text', dueDate: 'date', expectedEffect: 'amount', status: 'text', progressNote: 'text' },
       note: { indicator: 'text', year: 'int', month: 'int', body: 'text', visibility: 'text' },
       dialoguePreparation: { year: 'int', month: 'int', questions: 'text', readyAt: 'timestamp' },
       dialogue: {

@@ -108,7 +108,7 @@ describe('session', () => {
       person: PEOPLE.leaderA,
       roles: [{ role: 'leader', unitId: 'unit-skole-a' }],
       units: [{ id: 'unit-skole-a', name: 'Askeskolen', areaId: 'area-nord' }],
-      areas: [{ id: 'area-nord', name: 'Område Nord' }],
+      areas: [{ id: 'area-nord', name: 'Område Nord', municipalityId: 'kommune-test' }],
     })
   })
 

@@ -96,7 +96,10 @@ describe('the safety net: a data exception from the database is a lasting refusa
     const spy = letThrough(initiativeSchema)
     const m = initiative('ini-overflow', 1e15)
     const [r] = await push(t.app, leader, 'dev-net', [m]).finally(() => spy.mockRestore())
-    expect(r).toEqual({ mutationId: m.mutationId, status: 'rejected', reason: 'invalid', message: 'Forventet effekt: værdien kan ikke gemmes (tallet er for stort). Ret den, eller kassér ændringen.' })
+    expect(r).toEqual({
+      mutationId: m.mutationId, status: 'rejected', reason: 'invalid', field: 'expectedEffect',
+      message: 'Forventet effekt: værdien kan ikke gemmes (tallet er for stort). Ret den, eller kassér ændringen.',
+    })
     expect(await stored('initiative', 'ini-overflow')).toBe(false)
     expect(await t.db.query('select result from applied_mutation where mutation_id = $1', [m.mutationId])).toEqual([{ result: r }])
   })

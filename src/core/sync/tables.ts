@@ -23,6 +23,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   validReason: 'Gyldig årsag',
   owner: 'Ansvarlig',
   expectedEffect: 'Forventet effekt',
+  progressNote: 'Fremdrift',
   visibility: 'Synlighed',
   questions: 'Spørgsmål',
   readyAt: 'Klar',

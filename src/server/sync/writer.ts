@@ -115,7 +115,7 @@ export async function writeSynced(tx: Db, w: SyncWrite): Promise<WriteResult> {
   if (principal) {
     const mutation = { table: kind.name, recordId: w.id, scopeId: w.scopeId, op: w.op, fields: w.fields }
     const broken = await historyRefusal(tx, { mutation, live, fields, today: w.today ?? todayInCopenhagen() })
-    if (broken) return invalid(broken)
+    if (broken) return invalid(broken.message, broken.field)
   }
 
   if (principal) {
