@@ -3,14 +3,15 @@ import { createPinia } from 'pinia'
 import App from './App.vue'
 import { prepareFormats } from './shared/format'
 import { i18n, setLocale, storedLocale } from './i18n'
-import { whenIdle } from './shared/idle'
 import { createAppRouter } from './router'
+import { firstScreenWaitsFor } from './shared/firstScreen'
 import './styles.css'
 
 async function start(): Promise<void> {
   const locale = storedLocale()
-  // While the app waits for IndexedDB and the network, not inside the render of the lights.
-  whenIdle(() => prepareFormats(locale))
+  // In tasks of their own while the app waits for IndexedDB and the network, not inside the render
+  // of the lights (nor later, in the first idle moment, which may come only after that render).
+  prepareFormats(locale)
   if (locale !== 'da') await setLocale(locale)
   const app = createApp(App)
   app.use(createPinia())
@@ -26,7 +27,13 @@ async function start(): Promise<void> {
     }
     requestAnimationFrame(() => document.getElementById('main')?.focus({ preventScroll: true }))
   })
-  await router.isReady()
+  // What the first screen does not need waits until it has its content: the first page (and on a
+  // home, its units: router.ts).
+  firstScreenWaitsFor(router.isReady())
+  // Mounted in a task of its own once the modules have run, and not after router.isReady(): the
+  // frame shows while the session is checked, and the page follows when the first navigation has
+  // resolved — three shorter tasks, not one long one.
+  await new Promise((resolve) => setTimeout(resolve))
   app.mount('#app')
 }
 

@@ -1,27 +1,27 @@
 // Routes and the sign-in guard. The indicator detail (with charts), the guided steps, the forecast,
-// the notes and the area chief's views are separate chunks, so the first screen does not wait for them.
+// the notes and the area chief's views are separate chunks, so the first screen does not wait for
+// them; each brings the later screens' texts with it (withLaterTexts).
 import {
   createRouter, createWebHistory, START_LOCATION, type RouteLocationNormalized, type RouteLocationRaw, type RouteRecordRaw,
 } from 'vue-router'
+import { withLaterTexts } from './i18n'
 import { legacySlug } from './paths'
+import { firstScreenWaitsFor } from './shared/firstScreen'
 import { useSessionStore } from './features/session/sessionStore'
 import { useUnitsStore } from './features/units/unitsStore'
 import HomeView from './features/lights/HomeView.vue'
-import LoginView from './features/session/LoginView.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
     public?: boolean
+    /** A home: its first screen is the units' lights (or the area's list), from GET /api/units. */
+    home?: boolean
   }
 }
 
-/**
- * Opening the app on a home: the units are asked for as soon as the guard knows who is signed in
- * (with a person on the device, while the session is still being checked), not after the app has
- * mounted. The home's own loadUnits() in onMounted shares this request.
- */
-function loadUnitsAtStart(_to: RouteLocationNormalized, from: RouteLocationNormalized): void {
-  if (from === START_LOCATION) void useUnitsStore().loadUnits()
+/** Back on a home from another page: its units are asked for again (at the start, beforeEach asks). */
+function unitsOnReturn(_to: RouteLocationNormalized, from: RouteLocationNormalized): void {
+  if (from !== START_LOCATION) void useUnitsStore().loadUnits()
 }
 
 /**
@@ -36,16 +36,17 @@ function danishIndicator(to: RouteLocationNormalized): RouteLocationRaw | true {
 }
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/logind', name: 'login', component: LoginView, meta: { public: true } },
-  { path: '/', name: 'home', component: HomeView, beforeEnter: loadUnitsAtStart },
-  { path: '/enhed/:unitId', name: 'unit', component: HomeView, beforeEnter: loadUnitsAtStart },
+  // The sign-in page is a chunk of its own (its texts are the first screen's): a signed-in start needs none of it.
+  { path: '/logind', name: 'login', component: () => import('./features/session/LoginView.vue'), meta: { public: true } },
+  { path: '/', name: 'home', component: HomeView, meta: { home: true }, beforeEnter: unitsOnReturn },
+  { path: '/enhed/:unitId', name: 'unit', component: HomeView, meta: { home: true }, beforeEnter: unitsOnReturn },
   // Static segments rank above :indicator, so these never read as an indicator named "prognose".
-  { path: '/enhed/:unitId/prognose', name: 'forecast-entry', component: () => import('./features/forecast/ForecastView.vue') },
-  { path: '/enhed/:unitId/noter', name: 'notes', component: () => import('./features/notes/NotesView.vue') },
-  { path: '/enhed/:unitId/dialog', name: 'oc-unit', component: () => import('./features/oc/OcUnitView.vue') },
-  { path: '/enhed/:unitId/:indicator', name: 'indicator', component: () => import('./features/lights/IndicatorView.vue'), beforeEnter: danishIndicator },
+  { path: '/enhed/:unitId/prognose', name: 'forecast-entry', component: withLaterTexts(() => import('./features/forecast/ForecastView.vue')) },
+  { path: '/enhed/:unitId/noter', name: 'notes', component: withLaterTexts(() => import('./features/notes/NotesView.vue')) },
+  { path: '/enhed/:unitId/dialog', name: 'oc-unit', component: withLaterTexts(() => import('./features/oc/OcUnitView.vue')) },
+  { path: '/enhed/:unitId/:indicator', name: 'indicator', component: withLaterTexts(() => import('./features/lights/IndicatorView.vue')), beforeEnter: danishIndicator },
   { path: '/enhed/:unitId/:indicator/trin', redirect: (to) => `${to.path}/1` },
-  { path: '/enhed/:unitId/:indicator/trin/:step(\\d+)', name: 'steps', component: () => import('./features/steps/StepsView.vue'), beforeEnter: danishIndicator },
+  { path: '/enhed/:unitId/:indicator/trin/:step(\\d+)', name: 'steps', component: withLaterTexts(() => import('./features/steps/StepsView.vue')), beforeEnter: danishIndicator },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
@@ -63,8 +64,13 @@ export function createAppRouter() {
     scrollBehavior: (_to, from, saved) => saved ?? (from === START_LOCATION ? false : { top: 0 }),
   })
 
-  router.beforeEach(async (to) => {
+  router.beforeEach(async (to, from) => {
     const session = useSessionStore()
+    // Opening the app on a home: the units are asked for at once, alongside the session check (and
+    // the device's Dexie), so the first screen waits for one round trip, not two in a row. Without a
+    // session the server answers 401, which signs out just as the check does. What the first
+    // screen does not need waits for this answer.
+    if (from === START_LOCATION && to.meta.home) firstScreenWaitsFor(useUnitsStore().loadUnits())
     await session.restore()
     if (to.meta.public) return session.isSignedIn ? { path: safeNext(to.query.next) } : true
     if (!session.isSignedIn) return { path: '/logind', query: to.fullPath === '/' ? {} : { next: to.fullPath } }

@@ -1,7 +1,7 @@
 // ISO calendar dates ('YYYY-MM-DD') and periods (year + month 1–12). Every date is read as a local
 // calendar day and written back the same way, so no time zone or daylight-saving shift can move a
 // date by one day. Nothing here reads the clock.
-import { addDays, addMonths, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns'
+import { addDays, addMonths, differenceInCalendarDays, isValid, lightFormat, parseISO } from 'date-fns'
 import type { IsoDate, Period } from './types'
 
 const ISO_FORMAT = 'yyyy-MM-dd'
@@ -11,7 +11,7 @@ const ISO_PATTERN = /^\d{4}-\d{2}-\d{2}$/
 export function isIsoDate(value: string): boolean {
   if (!ISO_PATTERN.test(value)) return false
   const date = parseISO(value)
-  return isValid(date) && format(date, ISO_FORMAT) === value
+  return isValid(date) && lightFormat(date, ISO_FORMAT) === value
 }
 
 /** Parses an ISO date to local midnight; throws on anything that is not a real date. */
@@ -21,7 +21,7 @@ export function parseIsoDate(value: IsoDate): Date {
 }
 
 export function formatIsoDate(date: Date): IsoDate {
-  return format(date, ISO_FORMAT)
+  return lightFormat(date, ISO_FORMAT)
 }
 
 /** Adds calendar months, clamping to the month's end: 31 Jan + 1 = 28 Feb (29 in a leap year). */

@@ -117,10 +117,14 @@ describe('session store', () => {
     fetchMock.mockResolvedValueOnce(json({ me }))
     await useSessionStore().restore()
     setActivePinia(createPinia())
-    fetchMock.mockResolvedValueOnce(json({ me: null }))
+    // The server answers only after the page has opened from the cache.
+    let answer!: (response: Response) => void
+    fetchMock.mockReturnValueOnce(new Promise<Response>((resolve) => (answer = resolve)))
     const session = useSessionStore()
     await session.restore()
     expect(session.fromCache).toBe(true)
+    expect(session.status).toBe('signedIn')
+    answer(json({ me: null }))
     await vi.waitFor(() => expect(session.status).toBe('signedOut'))
   })
 

@@ -1,8 +1,12 @@
 // vue-i18n in composition mode with messages precompiled by @intlify/unplugin-vue-i18n (see
 // vite.config.ts): the runtime has no message compiler, so the CSP needs no 'unsafe-eval'.
-// Danish ships with the first screen; English is fetched when chosen.
+// The first screen's Danish texts ship with the entry chunk; the other screens' texts are one chunk
+// more (parts.ts), merged in when the first of those screens or components loads (withLaterTexts).
+// English is fetched when chosen, in the parts the app has needed so far.
 import { createI18n } from 'vue-i18n'
-import da from './locales/da.json'
+import daFirst from 'virtual:texts/da/first'
+import type da from './locales/da.json'
+import type { Messages, TextPart } from './parts'
 import type { AppLocale } from '../shared/format'
 
 export type MessageSchema = typeof da
@@ -13,23 +17,54 @@ export const i18n = createI18n<false, { legacy: false; locale: AppLocale; fallba
   legacy: false,
   locale: 'da',
   fallbackLocale: 'da',
-  // English is added by setLocale when chosen.
-  messages: { da } as Record<AppLocale, MessageSchema>,
+  // Filled below and by ensureTexts: merging copies, so the imported parts stay as they were built.
+  messages: { da: {} } as unknown as Record<AppLocale, MessageSchema>,
   missingWarn: false,
   fallbackWarn: false,
 })
+i18n.global.mergeLocaleMessage('da', daFirst as unknown as MessageSchema)
 
-const loaded = new Set<AppLocale>(['da'])
+const PARTS: Record<AppLocale, Record<TextPart, () => Promise<{ default: Messages }>>> = {
+  da: { first: async () => ({ default: daFirst }), later: () => import('virtual:texts/da/later') },
+  en: { first: () => import('virtual:texts/en/first'), later: () => import('virtual:texts/en/later') },
+}
 
-async function ensureMessages(locale: AppLocale): Promise<void> {
-  if (loaded.has(locale)) return
-  const messages = (await import('./locales/en.json')).default
-  i18n.global.setLocaleMessage(locale, messages)
-  loaded.add(locale)
+/** The parts the app has needed so far: a change of language brings all of them in the new one. */
+const wanted = new Set<TextPart>(['first'])
+const loading = new Map<string, Promise<void>>([['da/first', Promise.resolve()]])
+
+function ensureTexts(locale: AppLocale, part: TextPart): Promise<void> {
+  const key = `${locale}/${part}`
+  let done = loading.get(key)
+  if (!done) {
+    done = PARTS[locale][part]().then((m) => i18n.global.mergeLocaleMessage(locale, m.default as unknown as MessageSchema))
+    // A failed chunk (offline, before the service worker has it) is asked for again next time.
+    done.catch(() => loading.delete(key))
+    loading.set(key, done)
+  }
+  return done
+}
+
+/** The texts of every screen after the first, in the current language. */
+export function loadLaterTexts(): Promise<void> {
+  wanted.add('later')
+  return ensureTexts(currentLocale(), 'later')
+}
+
+/**
+ * A lazy screen's or component's loader that brings the later texts too, in parallel with its own
+ * chunk, so it never shows before its texts.
+ */
+export function withLaterTexts<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([load(), loadLaterTexts()]).then(([loaded]) => loaded)
+}
+
+function currentLocale(): AppLocale {
+  return i18n.global.locale.value
 }
 
 export async function setLocale(locale: AppLocale): Promise<void> {
-  await ensureMessages(locale)
+  await Promise.all([...wanted].map((part) => ensureTexts(locale, part)))
   i18n.global.locale.value = locale
   // The lang attribute follows the language so screen readers pronounce it right.
   document.documentElement.lang = locale

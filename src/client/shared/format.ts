@@ -2,7 +2,6 @@
 // everywhere ("12,4 mio. kr.", "845.000 kr.", "2,5 %", "31. oktober 2026"). Spaces inside a value are
 // non-breaking so an amount never wraps in the middle.
 import type { IsoDate, Period } from '../../core/types'
-import { whenIdle } from './idle'
 
 export type AppLocale = 'da' | 'en'
 
@@ -33,18 +32,24 @@ function dateFormat(locale: AppLocale, options: Intl.DateTimeFormatOptions): Int
 
 /**
  * Builds the formatters the leader's first screen uses. The first Intl formatter a page creates
- * pays a one-time start-up of the locale data (tens of ms on a slow phone); called while the app
- * waits for the network, that cost is not added to the task that renders the lights. The first
- * date and the first number formatter each pay their own start-up, so they are built in two idle
- * moments rather than one long task.
+ * pays a one-time start-up of the locale data (tens of ms on a slow phone); built while the app
+ * waits for the network, that cost is not added to the task that renders the lights. Each
+ * formatter is built in a task of its own, starting at once (an idle moment may come only after
+ * the lights have rendered), so that none of these tasks is long.
  */
 export function prepareFormats(locale: AppLocale): void {
-  formatDate('2000-01-01', locale)
-  whenIdle(() => {
-    formatAmount(0, locale)
-    formatPercent(0, locale)
-    formatDifference(0, 0, locale)
-  })
+  const steps = [
+    () => formatDate('2000-01-01', locale),
+    () => formatAmount(1_000_000, locale),
+    () => formatAmount(0, locale),
+    () => formatPercent(0, locale),
+    () => formatDifference(0, 0, locale),
+  ]
+  const next = () => {
+    steps.shift()?.()
+    if (steps.length > 0) setTimeout(next)
+  }
+  setTimeout(next)
 }
 
 /** Kroner: "12,4 mio. kr." from one million up, "845.000 kr." below (whole kroner). */

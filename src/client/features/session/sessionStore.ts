@@ -7,13 +7,14 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { api, classifyError, type DemoAccount, type Me } from '../../api'
+import type { SessionResponse } from '../../api/types'
 import { outboxCount } from '../../db/outbox'
 import { deleteDeviceData, meRepo, wipeLocalData } from '../../db/repositories'
 import { requestPersistentStorage } from '../../pwa/storage'
 import { withSyncLock } from '../../sync/lock'
-import { adoptServerToday } from '../../shared/clock'
+import { adoptServerToday } from '../../shared/serverToday'
 import { useConnectivityStore } from '../frame/connectivityStore'
-import { useSyncStore } from '../sync/syncStore'
+import { loadSyncStore } from '../sync/loadSyncStore'
 
 export type SessionStatus = 'unknown' | 'signedIn' | 'signedOut'
 /**
@@ -51,7 +52,7 @@ export const useSessionStore = defineStore('session', () => {
     // previous person's unsent changes must never be wiped, nor sent under someone else's name.
     if (cached && cached.person.id !== fresh.person.id) {
       if ((await outboxCount()) > 0) throw new OtherPersonPendingError()
-      const sync = useSyncStore()
+      const sync = await loadSyncStore()
       await sync.stop()
       await withSyncLock(() => wipeLocalData())
       sync.reset()
@@ -70,10 +71,11 @@ export const useSessionStore = defineStore('session', () => {
     status.value = 'signedOut'
   }
 
-  async function check(): Promise<void> {
+  /** Asks the server who is signed in; `answer` is that request when it has already gone out. */
+  async function check(answer: Promise<SessionResponse> = api.session()): Promise<void> {
     const connectivity = useConnectivityStore()
     try {
-      const { me: fresh, today } = await api.session()
+      const { me: fresh, today } = await answer
       connectivity.markReachable()
       adoptServerToday(today)
       if (!fresh) return becomeSignedOut()
@@ -111,12 +113,17 @@ export const useSessionStore = defineStore('session', () => {
    * person to sign-in); without one we must ask the server first.
    */
   function restore(): Promise<void> {
-    restoring ??= meRepo.get().then((cached) => {
-      if (!cached) return check()
+    if (restoring) return restoring
+    // The question goes to the server at once, while the device's Dexie is read (its first read
+    // opens the database, which takes a slow phone a while). Its failure is handled in check.
+    const answer = api.session()
+    answer.catch(() => undefined)
+    restoring = meRepo.get().then((cached) => {
+      if (!cached) return check(answer)
       me.value = cached
       fromCache.value = true
       status.value = 'signedIn'
-      void check()
+      void check(answer)
     })
     return restoring
   }
@@ -170,7 +177,7 @@ export const useSessionStore = defineStore('session', () => {
    * the person; `force` (their "log out anyway") goes on and loses them.
    */
   async function logout(options: { force?: boolean } = {}): Promise<LogoutResult> {
-    const sync = useSyncStore()
+    const sync = await loadSyncStore()
     if (!options.force && (await outboxCount()) > 0) {
       await sync.syncNow()
       const unsent = await outboxCount()

@@ -1,0 +1,98 @@
+// The signed-in home's first screen in a real Chromium, on a new device: its two data requests go
+// out together (one round trip, not two in a row), it loads only the entry chunk before its lights,
+// and what it does not need (the sync engine's store and status line, the later screens' texts)
+// follows once the lights are there. The later texts are not in the entry chunk, and a later screen
+// opened directly still shows its own texts. Behaviour, not timings (those are `npm run bench`).
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { DEMO_LEADER, launchChromium, lightCards, phoneContext } from '../helpers/browser'
+import { ensureDist } from '../helpers/dist'
+import { loginCookie, startServer, type ServerProcess } from '../helpers/server-process'
+
+describe('the first screen of a signed-in leader on a new device', () => {
+  let server: ServerProcess
+  let browser: Browser
+  let dist: string
+
+  beforeAll(async () => {
+    dist = ensureDist()
+    server = await startServer({ staticDir: dist })
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  /** A fresh phone (empty IndexedDB, no service worker) with the leader's session cookie. */
+  async function newDevice(): Promise<{ context: BrowserContext; page: Page }> {
+    const [name, value] = (await loginCookie(server.url, DEMO_LEADER)).split('=') as [string, string]
+    const context = await phoneContext(browser, server.url, { serviceWorkers: 'block' })
+    await context.addCookies([{ name, value, url: server.url }])
+    return { context, page: await context.newPage() }
+  }
+
+  it('asks for the session and the units together, before either has answered', async () => {
+    const { context, page } = await newDevice()
+    const events: string[] = []
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname
+      if (path === '/api/session' || path === '/api/units') events.push(`asked ${path}`)
+    })
+    page.on('response', (r) => {
+      const path = new URL(r.url()).pathname
+      if (path === '/api/session' || path === '/api/units') events.push(`answered ${path}`)
+    })
+    await page.goto('/')
+    await lightCards(page).nth(3).waitFor()
+    expect(events.slice(0, 2).sort()).toEqual(['asked /api/session', 'asked /api/units'])
+    expect(events.filter((e) => e === 'asked /api/units')).toHaveLength(1)
+    await context.close()
+  })
+
+  it('loads only the entry chunk before its lights; sync and the later texts follow', async () => {
+    const { context, page } = await newDevice()
+    const scripts: string[] = []
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname.replace(/^\/assets\//, ''))
+    })
+    await page.goto('/')
+    await lightCards(page).nth(3).waitFor()
+    const beforeLights = [...scripts]
+    expect(beforeLights).toHaveLength(1)
+    expect(beforeLights[0]).toMatch(/^index-[\w-]+\.js$/)
+    // Then, once the lights are there: the sync status line, the sync store and the later texts.
+    await page.getByTestId('sync-status').waitFor()
+    await expect.poll(() => scripts.some((s) => s.startsWith('da.later-'))).toBe(true)
+    expect(scripts.some((s) => s.startsWith('syncStore-'))).toBe(true)
+    await context.close()
+  })
+
+  it('has the first screen\'s texts in the entry chunk and the later screens\' texts not', () => {
+    const html = readFileSync(join(dist, 'index.html'), 'utf8')
+    const entry = /<script type="module"[^>]*src="\/assets\/(index-[\w-]+\.js)"/.exec(html)?.[1]
+    expect(entry, 'the entry script in index.html').toBeDefined()
+    const code = readFileSync(join(dist, 'assets', entry!), 'utf8')
+    // The home's and the sign-in page's.
+    for (const text of ['Samlet vurdering', 'Se historik og detaljer', 'Adgangskode']) expect(code).toContain(text)
+    // The sync status line's, the indicator page's, the guided steps' and the notes'.
+    for (const text of ['Alt er gemt', 'De sidste 12 måneder', 'Forbered dialogen', 'Ny note til måltallet denne måned']) expect(code).not.toContain(text)
+  })
+
+  it('shows a later screen\'s own texts when it is opened directly', async () => {
+    const { context, page } = await newDevice()
+    await page.goto('/')
+    await lightCards(page).nth(3).waitFor()
+    const notes = await page.getByRole('link', { name: 'Noter om enheden' }).getAttribute('href')
+    expect(notes).toMatch(/^\/enhed\/[^/]+\/noter$/)
+    const direct = await context.newPage()
+    await direct.goto(notes!)
+    await expect.poll(() => direct.getByRole('heading', { level: 1 }).textContent()).toContain('Noter')
+    // No message key shown in place of its text.
+    expect(await direct.locator('main').textContent()).not.toMatch(/\b(notes|app|home|detail|records)\.[a-zA-Z]+/)
+    await context.close()
+  })
+})
