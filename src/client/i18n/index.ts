@@ -22,10 +22,10 @@ export const i18n = createI18n<false, { legacy: false; locale: AppLocale; fallba
   missingWarn: false,
   fallbackWarn: false,
 })
-i18n.global.mergeLocaleMessage('da', daFirst as unknown as MessageSchema)
+i18n.global.mergeLocaleMessage('da', daFirst)
 
 const PARTS: Record<AppLocale, Record<TextPart, () => Promise<{ default: Messages }>>> = {
-  da: { first: async () => ({ default: daFirst }), later: () => import('virtual:texts/da/later') },
+  da: { first: () => Promise.resolve({ default: daFirst }), later: () => import('virtual:texts/da/later') },
   en: { first: () => import('virtual:texts/en/first'), later: () => import('virtual:texts/en/later') },
 }
 
