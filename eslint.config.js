@@ -4,6 +4,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
 import globals from 'globals'
+import prettier from 'eslint-config-prettier'
 
 const frameworks = ['vue', 'pinia', 'dexie', 'fastify', 'vue-router', 'chart.js', 'vue-chartjs', 'pg', '@electric-sql/*', '@fastify/*']
 
@@ -37,10 +38,13 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       // A switch over a union names every member; a `default` there is allowed when it is meant
       // (it then covers the rest), but a switch without one that misses a member is an error.
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', {
-        considerDefaultExhaustiveForUnions: true,
-        requireDefaultForNonUnion: false,
-      }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        {
+          considerDefaultExhaustiveForUnions: true,
+          requireDefaultForNonUnion: false,
+        },
+      ],
       'vue/multi-word-component-names': 'off',
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',
@@ -50,13 +54,17 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: frameworks, message: 'src/core is pure: no framework, database or DOM.' },
-          { group: ['**/client/**', '**/server/**'], message: 'src/core imports nothing outside itself.' },
-        ],
-      }],
-      'no-restricted-syntax': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: frameworks, message: 'src/core is pure: no framework, database or DOM.' },
+            { group: ['**/client/**', '**/server/**'], message: 'src/core imports nothing outside itself.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass `today` in; core never reads the clock.' },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `today` in; core never reads the clock.' },
       ],
@@ -65,12 +73,15 @@ export default tseslint.config(
   {
     files: ['src/client/**/*.vue'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['dexie', '**/db', '**/db/**'], message: 'Components and views go through a store, never the database.' },
-          { group: ['**/server/**'], message: 'The client never imports the server.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['dexie', '**/db', '**/db/**'], message: 'Components and views go through a store, never the database.' },
+            { group: ['**/server/**'], message: 'The client never imports the server.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -86,15 +97,18 @@ export default tseslint.config(
     // stores/, components/ and views/ folders of before), nor into the router.
     files: ['src/client/db/**/*', 'src/client/sync/**/*', 'src/client/api/**/*'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          {
-            group: ['**/features', '**/features/**', '**/stores', '**/stores/**', '**/components/**', '**/views/**', '**/*.vue', '**/router', 'pinia'],
-            message: 'db, sync and api sit under the stores and views: they never import them (ARCHITECTURE.md).',
-          },
-          { group: ['**/server/**'], message: 'The client never imports the server.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features', '**/features/**', '**/stores', '**/stores/**', '**/components/**', '**/views/**', '**/*.vue', '**/router', 'pinia'],
+              message: 'db, sync and api sit under the stores and views: they never import them (ARCHITECTURE.md).',
+            },
+            { group: ['**/server/**'], message: 'The client never imports the server.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -108,4 +122,6 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
+  // Formatting is prettier's alone (npm run format): the stylistic rules of the configs above are off.
+  prettier,
 )

@@ -37,9 +37,7 @@ export function proposeDialogues(dialogueDate: IsoDate, outcomes: Partial<Record
   return proposals
 }
 
-export type FollowUpNext =
-  | { outcome: 'visit'; nextOn: IsoDate }
-  | { outcome: 'developmentPlan'; rhythmMonths: number; nextOn: IsoDate }
+export type FollowUpNext = { outcome: 'visit'; nextOn: IsoDate } | { outcome: 'developmentPlan'; rhythmMonths: number; nextOn: IsoDate }
 
 /** After the follow-up: a visit in 6 months if it improved, otherwise a development plan and its rhythm. */
 export function nextAfterFollowUp(followUpDate: IsoDate, indicator: IndicatorKey, improved: boolean): FollowUpNext {

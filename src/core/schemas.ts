@@ -3,8 +3,21 @@
 import { z } from 'zod'
 import { isBlank, MAX_LIST_ITEMS, MAX_MINUTES_LENGTH, MAX_NOTE_LENGTH, MAX_REASON_LENGTH, MAX_TITLE_LENGTH } from './limits'
 import {
-  actionStatusSchema, amountSchema, boundedText, emailSchema, forecastMonthSchema, idSchema, indicatorKeySchema, isoDateSchema,
-  monthSchema, nonEmptyText, roleSchema, shareSchema, timestampSchema, unitTypeSchema, yearSchema,
+  actionStatusSchema,
+  amountSchema,
+  boundedText,
+  emailSchema,
+  forecastMonthSchema,
+  idSchema,
+  indicatorKeySchema,
+  isoDateSchema,
+  monthSchema,
+  nonEmptyText,
+  roleSchema,
+  shareSchema,
+  timestampSchema,
+  unitTypeSchema,
+  yearSchema,
 } from './schemaPrimitives'
 
 export * from './schemaPrimitives'
@@ -39,7 +52,10 @@ export const personSchema = z.object({ id: idSchema, email: emailSchema, name: n
 export const roleAssignmentSchema = z
   .object({ id: idSchema, personId: idSchema, role: roleSchema, unitId: idSchema.nullable(), areaId: idSchema.nullable() })
   .refine((r) => (r.role === 'leader') === (r.unitId !== null), { error: 'En leder skal have en enhed — og kun en leder har det.', path: ['unitId'] })
-  .refine((r) => (r.role === 'area_chief') === (r.areaId !== null), { error: 'En områdechef skal have et område — og kun en områdechef har det.', path: ['areaId'] })
+  .refine((r) => (r.role === 'area_chief') === (r.areaId !== null), {
+    error: 'En områdechef skal have et område — og kun en områdechef har det.',
+    path: ['areaId'],
+  })
 
 export const monthlyFigureSchema = z.object({
   unitId: idSchema,
@@ -91,9 +107,7 @@ export const explanationSchema = z.object({
   indicator: indicatorKeySchema,
   year: yearSchema,
   month: monthSchema,
-  causes: z
-    .array(nonEmptyText('Årsagen'), { error: 'Årsager skal være en liste.' })
-    .max(MAX_LIST_ITEMS, { error: `Højst ${MAX_LIST_ITEMS} årsager.` }),
+  causes: z.array(nonEmptyText('Årsagen'), { error: 'Årsager skal være en liste.' }).max(MAX_LIST_ITEMS, { error: `Højst ${MAX_LIST_ITEMS} årsager.` }),
   body: boundedText('Teksten', MAX_NOTE_LENGTH),
   validReason: z.boolean({ error: 'Angiv ja eller nej.' }).nullable(),
 })
@@ -140,18 +154,21 @@ export const dialogueKindSchema = z.enum(['recognition', 'support', 'follow_up',
  * whether it was done). Strict: an unknown key is refused, so no device can store an arbitrary
  * (or arbitrarily nested) object in the agenda.
  */
-export const agendaItemSchema = z.union([
-  nonEmptyText('Punktet'),
-  z.strictObject(
-    {
-      title: nonEmptyText('Punktets titel'),
-      carriedOverFrom: idSchema.nullable().optional(),
-      fromLast: z.boolean({ error: 'Angiv ja eller nej.' }).optional(),
-      done: z.boolean({ error: 'Angiv ja eller nej.' }).optional(),
-    },
-    { error: 'Et punkt har kun titel, hvor det kommer fra, og om det er udført.' },
-  ),
-], { error: 'Et punkt på dagsordenen skal være en tekst eller et punkt med en titel.' })
+export const agendaItemSchema = z.union(
+  [
+    nonEmptyText('Punktet'),
+    z.strictObject(
+      {
+        title: nonEmptyText('Punktets titel'),
+        carriedOverFrom: idSchema.nullable().optional(),
+        fromLast: z.boolean({ error: 'Angiv ja eller nej.' }).optional(),
+        done: z.boolean({ error: 'Angiv ja eller nej.' }).optional(),
+      },
+      { error: 'Et punkt har kun titel, hvor det kommer fra, og om det er udført.' },
+    ),
+  ],
+  { error: 'Et punkt på dagsordenen skal være en tekst eller et punkt med en titel.' },
+)
 
 export const dialogueSchema = z
   .object({
@@ -172,4 +189,3 @@ export const loginBodySchema = z.object({
   email: emailSchema,
   password: z.string({ error: 'Adgangskoden mangler.' }).min(1, { error: 'Adgangskoden mangler.' }).max(1024, { error: 'Adgangskoden er for lang.' }),
 })
-

@@ -20,14 +20,27 @@ afterEach(async () => {
 })
 
 type Wrapper = Awaited<ReturnType<typeof mountAt>>['wrapper']
-const buttons = (w: Wrapper, within: string) => w.get(within).findAll('button').map((b) => plain(b.text()))
+const buttons = (w: Wrapper, within: string) =>
+  w
+    .get(within)
+    .findAll('button')
+    .map((b) => plain(b.text()))
 const controls = (w: Wrapper, within: string) => w.get(within).findAll('input, textarea, select, button')
 
 const byLeader = { updatedBy: 'p-leader', updatedByName: 'Lea Leder', updatedAt: '2026-11-10T09:00:00.000Z', createdBy: 'p-leader', createdByName: 'Lea Leder' }
 const byOc = { updatedBy: 'p-oc', updatedByName: 'Otto OC', updatedAt: '2026-11-11T09:00:00.000Z', createdBy: 'p-oc', createdByName: 'Otto OC' }
 
 async function initiative(): Promise<void> {
-  await pulled('initiative', 'i1', { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea', dueDate: null, expectedEffect: null, status: 'planned', progressNote: '', ...byLeader })
+  await pulled('initiative', 'i1', {
+    indicator: 'budget',
+    title: 'Færre vikarer',
+    owner: 'Lea',
+    dueDate: null,
+    expectedEffect: null,
+    status: 'planned',
+    progressNote: '',
+    ...byLeader,
+  })
 }
 
 describe('step 3, the initiatives', () => {
@@ -65,7 +78,10 @@ describe('step 5, the preparation', () => {
     await pulled('dialoguePreparation', 'dialoguePreparation:u1:2026:10', preparation)
     const { wrapper } = await mountAt('/enhed/u1/budget/trin/5', detailWithFigures(), ocMe())
     await vi.waitFor(() => expect(wrapper.find('[data-testid="questions-read-only"]').text()).toContain('Kan vi flytte en udgift?'))
-    expect(wrapper.findAll('[data-testid="questions-read-only"] p').map((p) => p.text())).toEqual(['Lederens spørgsmål til områdechefen', 'Kan vi flytte en udgift?'])
+    expect(wrapper.findAll('[data-testid="questions-read-only"] p').map((p) => p.text())).toEqual([
+      'Lederens spørgsmål til områdechefen',
+      'Kan vi flytte en udgift?',
+    ])
     expect(controls(wrapper, '.step-prepare')).toHaveLength(0)
     wrapper.unmount()
   })
@@ -73,7 +89,15 @@ describe('step 5, the preparation', () => {
 
 describe('step 2, the explanation', () => {
   it('the area chief sees the leader’s explanation disabled, and leaving the step saves nothing', async () => {
-    await pulled('explanation', 'explanation:u1:budget:2026:10', { indicator: 'budget', year: 2026, month: 10, causes: [], body: 'Vikarer', validReason: true, ...byLeader })
+    await pulled('explanation', 'explanation:u1:budget:2026:10', {
+      indicator: 'budget',
+      year: 2026,
+      month: 10,
+      causes: [],
+      body: 'Vikarer',
+      validReason: true,
+      ...byLeader,
+    })
     const { wrapper, router } = await mountAt('/enhed/u1/budget/trin/2', detailWithFigures(), ocMe())
     const body = wrapper.get('textarea[name="body"]')
     await vi.waitFor(() => expect((body.element as HTMLTextAreaElement).value).toBe('Vikarer'))
@@ -129,7 +153,10 @@ describe('shared notes: a person edits and deletes only the notes they wrote', (
     if (!note) throw new Error(`no note "${body}"`)
     return note
   }
-  const noteButtons = (w: Wrapper, body: string) => noteWith(w, body).findAll('button').map((b) => plain(b.text()).split(' ')[0])
+  const noteButtons = (w: Wrapper, body: string) =>
+    noteWith(w, body)
+      .findAll('button')
+      .map((b) => plain(b.text()).split(' ')[0])
 
   it('the leader: their own note, not the area chief’s', async () => {
     await notes()

@@ -30,7 +30,11 @@ describe('the budget difference in kroner', () => {
 
   it('a saving is signed minus; no difference without a forecast, nor on other indicators', () => {
     expect(difference(mountCard(light(budgetFacts({ difference: -121_000, deviation: -0.01 }), 'green')))).toBe('Forskel: -121.000 kr. (-1,0 %)')
-    expect(mountCard(greyLight(budgetFacts({ forecast: null, difference: null, deviation: null }), 'noForecast')).find('[data-testid="difference"]').exists()).toBe(false)
+    expect(
+      mountCard(greyLight(budgetFacts({ forecast: null, difference: null, deviation: null }), 'noForecast'))
+        .find('[data-testid="difference"]')
+        .exists(),
+    ).toBe(false)
     expect(mountCard(light(forecastFacts(), 'red')).find('[data-testid="difference"]').exists()).toBe(false)
   })
 

@@ -56,7 +56,7 @@ describe('the split of the messages', () => {
     expect([...firstPaths, ...laterPaths].sort()).toEqual(paths(messages).sort())
   })
 
-  it('the first part is the first screen\'s, the later screens\' texts are the other part', () => {
+  it("the first part is the first screen's, the later screens' texts are the other part", () => {
     const { first: firstPart, later: laterPart } = splitMessages(da, FIRST_SCREEN_TEXTS)
     expect(paths(firstPart)).toEqual(expect.arrayContaining(['home.overall', 'reason.budgetOver', 'login.password', 'steps.start', 'notes.link']))
     expect(paths(laterPart)).toEqual(expect.arrayContaining(['sync.saved', 'detail.historyHeading', 'steps.title', 'notes.title', 'forecastEntry.title']))
@@ -67,10 +67,11 @@ describe('the split of the messages', () => {
     expect(() => splitMessages(da, ['home.noSuchText'])).toThrow(/home\.noSuchText/)
   })
 
-  it('the build\'s two parts are these two', () => {
+  it("the build's two parts are these two", () => {
     // Precompiled: the same keys, each a compiled message instead of its text.
     const { first: firstPart, later: laterPart } = splitMessages(da, FIRST_SCREEN_TEXTS)
-    const isMessage = (v: unknown) => typeof v !== 'object' || v === null || typeof (v as { type?: unknown }).type === 'number' || typeof (v as { t?: unknown }).t === 'number'
+    const isMessage = (v: unknown) =>
+      typeof v !== 'object' || v === null || typeof (v as { type?: unknown }).type === 'number' || typeof (v as { t?: unknown }).t === 'number'
     const keys = (m: Record<string, unknown>): string[] =>
       Object.entries(m).flatMap(([k, v]) => (isMessage(v) ? [k] : keys(v as Record<string, unknown>).map((p) => `${k}.${p}`)))
     expect(keys(first as Record<string, unknown>).sort()).toEqual(paths(firstPart).sort())
@@ -143,7 +144,7 @@ describe('the first screen with only the first part of the texts', () => {
     units.stale = true
   }
 
-  it('the leader\'s home: header, units, four lights of every colour, a failed refresh', async () => {
+  it("the leader's home: header, units, four lights of every colour, a failed refresh", async () => {
     const w = await mountFrame('/enhed/u1', () => leaderWithTwoUnits('ready'))
     expect(w.findAll('[data-testid^="light-"]')).toHaveLength(4)
     expect(w.text()).toContain('Samlet vurdering')

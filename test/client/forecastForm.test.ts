@@ -81,9 +81,15 @@ describe('ForecastForm', () => {
     await textarea.setValue('Flere vikarer efter sygdom')
     await w.get('form').trigger('submit')
     await flushPromises()
-    await expectSaved([{
-      table: 'forecast', recordId: NOVEMBER, scopeId: 'u1', op: 'upsert', fields: { year: 2026, month: 11, amount: 12_300_000, explanation: 'Flere vikarer efter sygdom' },
-    }])
+    await expectSaved([
+      {
+        table: 'forecast',
+        recordId: NOVEMBER,
+        scopeId: 'u1',
+        op: 'upsert',
+        fields: { year: 2026, month: 11, amount: 12_300_000, explanation: 'Flere vikarer efter sygdom' },
+      },
+    ])
     await vi.waitFor(() => expect(plain(w.get('[data-testid="forecast-saved"]').text())).toContain('12,3 mio. kr. er gemt'))
   })
 
@@ -93,9 +99,15 @@ describe('ForecastForm', () => {
     expect(w.find('[data-testid="explanation-needed"]').exists()).toBe(false)
     await w.get('form').trigger('submit')
     await flushPromises()
-    await expectSaved([{
-      table: 'forecast', recordId: NOVEMBER, scopeId: 'u1', op: 'upsert', fields: { year: 2026, month: 11, amount: 12_180_000, explanation: null },
-    }])
+    await expectSaved([
+      {
+        table: 'forecast',
+        recordId: NOVEMBER,
+        scopeId: 'u1',
+        op: 'upsert',
+        fields: { year: 2026, month: 11, amount: 12_180_000, explanation: null },
+      },
+    ])
   })
 
   it('accepts "12,4 mio." and echoes the amount it read', async () => {

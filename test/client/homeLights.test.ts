@@ -55,8 +55,8 @@ describe('forecastAhead', () => {
   })
 })
 
-describe('the home and the device\'s lights', () => {
-  it('with only forecasts the list already judged: the server\'s lights, no request for the detail', async () => {
+describe("the home and the device's lights", () => {
+  it("with only forecasts the list already judged: the server's lights, no request for the detail", async () => {
     await pulled('forecast', 'f-10', { year: 2026, month: 10, amount: 11_900_000, explanation: null, updatedAt: '2026-11-20T11:00:00.000Z' })
     const { budget } = await home()
     // The home has read the device's forecasts (a list asked for after its own has its answer).

@@ -26,7 +26,13 @@ const initiative = { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea',
 type Wrapper = Awaited<ReturnType<typeof mountAt>>['wrapper']
 const buttonNamed = (w: Wrapper, name: string) => {
   const b = w.findAll('button').find((x) => plain(x.text()) === name)
-  if (!b) throw new Error(`no button "${name}" in: ${w.findAll('button').map((x) => plain(x.text())).join(' / ')}`)
+  if (!b)
+    throw new Error(
+      `no button "${name}" in: ${w
+        .findAll('button')
+        .map((x) => plain(x.text()))
+        .join(' / ')}`,
+    )
   return b
 }
 /** The form's field by its visible label. */
@@ -48,10 +54,14 @@ describe('an initiative’s progress note', () => {
     await wrapper.get('form').trigger('submit')
     await flushPromises()
     await vi.waitFor(async () => expect(await outbox()).toHaveLength(1))
-    expect(await outbox()).toEqual([{
-      table: 'initiative', recordId: anyOf(String), op: 'upsert',
-      fields: { indicator: 'budget', title: 'Færre vikarer', owner: '', dueDate: null, expectedEffect: null, status: 'planned', progressNote: NOTE },
-    }])
+    expect(await outbox()).toEqual([
+      {
+        table: 'initiative',
+        recordId: anyOf(String),
+        op: 'upsert',
+        fields: { indicator: 'budget', title: 'Færre vikarer', owner: '', dueDate: null, expectedEffect: null, status: 'planned', progressNote: NOTE },
+      },
+    ])
     await vi.waitFor(() => expect(wrapper.find('[data-testid="progress-note"]').exists()).toBe(true))
     expect(wrapper.get('[data-testid="progress-note"]').text()).toBe(NOTE)
     // Under its label, as the item's other facts are.
@@ -84,7 +94,10 @@ describe('an initiative’s progress note', () => {
     await wrapper.get('form').trigger('submit')
     await flushPromises()
     expect(note.attributes('aria-invalid')).toBe('true')
-    const errorId = note.attributes('aria-describedby')!.split(' ').find((i) => i.endsWith('-error'))!
+    const errorId = note
+      .attributes('aria-describedby')!
+      .split(' ')
+      .find((i) => i.endsWith('-error'))!
     expect(wrapper.get(`[id="${errorId}"]`).text()).toBe('Fremdriften må højst være 4.000 tegn.')
     expect(await outbox()).toEqual([])
     wrapper.unmount()

@@ -29,7 +29,13 @@ function mountAct() {
 }
 const buttonNamed = (w: ReturnType<typeof mountAct>, name: string) => {
   const b = w.findAll('button').find((x) => plain(x.text()) === name)
-  if (!b) throw new Error(`no button "${name}" in: ${w.findAll('button').map((x) => plain(x.text())).join(' / ')}`)
+  if (!b)
+    throw new Error(
+      `no button "${name}" in: ${w
+        .findAll('button')
+        .map((x) => plain(x.text()))
+        .join(' / ')}`,
+    )
   return b
 }
 
@@ -55,10 +61,22 @@ describe('StepAct: initiatives', () => {
     await form.get('select').setValue('in_progress')
     await form.trigger('submit')
     await flushPromises()
-    expect(await outbox()).toEqual([{
-      table: 'initiative', recordId: anyOf(String), op: 'upsert',
-      fields: { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea', dueDate: '2026-12-01', expectedEffect: 150_000, status: 'in_progress', progressNote: '' },
-    }])
+    expect(await outbox()).toEqual([
+      {
+        table: 'initiative',
+        recordId: anyOf(String),
+        op: 'upsert',
+        fields: {
+          indicator: 'budget',
+          title: 'Færre vikarer',
+          owner: 'Lea',
+          dueDate: '2026-12-01',
+          expectedEffect: 150_000,
+          status: 'in_progress',
+          progressNote: '',
+        },
+      },
+    ])
     await settled(() => expect(w.find('[data-testid="initiative"]').exists()).toBe(true))
     const item = w.get('[data-testid="initiative"]')
     expect(plain(item.text())).toContain('Færre vikarer')

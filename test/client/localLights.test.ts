@@ -34,11 +34,14 @@ describe('useLocalLights: the core rules on the device', () => {
     scope.stop()
   })
 
-  it('judges forecast accuracy from last month\'s forecast, as the server does', () => {
+  it("judges forecast accuracy from last month's forecast, as the server does", () => {
     // October: September's forecast of 12 mio. implied 10 mio. spent by October's end, and 10 mio. was spent.
     const detail = detailWithFigures()
     expect(localLights(detail, detail.forecasts, '2026-11-15').forecast.colour).toBe('green')
-    const off = [...detail.forecasts, { id: 'f-8', unitId: 'u1', year: 2026, month: 9, amount: 14_000_000, explanation: 'x', updatedAt: '2026-09-20T00:00:00.000Z' }]
+    const off = [
+      ...detail.forecasts,
+      { id: 'f-8', unitId: 'u1', year: 2026, month: 9, amount: 14_000_000, explanation: 'x', updatedAt: '2026-09-20T00:00:00.000Z' },
+    ]
     expect(localLights(detail, off, '2026-11-15').forecast.colour).toBe('red')
   })
 

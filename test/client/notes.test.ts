@@ -48,7 +48,10 @@ describe('NotesPanel', () => {
     await vi.waitFor(async () => expect(await saved()).toHaveLength(1))
     const [created] = await saved()
     expect(created).toEqual({
-      table: 'note', recordId: anyOf(String), scopeId: 'u1', op: 'upsert',
+      table: 'note',
+      recordId: anyOf(String),
+      scopeId: 'u1',
+      op: 'upsert',
       fields: { indicator: 'budget', year: 2026, month: 10, body: 'Talt med økonomi om vikarer', visibility: 'shared' },
     })
     await settled(() => expect(w.find('[data-testid="note"]').exists()).toBe(true))

@@ -13,7 +13,14 @@ afterEach(stopDevice)
 async function theUnitsRecords() {
   await pulled('dialoguePreparation', 'p-ready', { year: 2026, month: 10, questions: 'Kan vi tale om vikarbudgettet?', readyAt: '2026-11-12T08:00:00.000Z' })
   await pulled('dialoguePreparation', 'p-draft', { year: 2026, month: 9, questions: 'Et udkast, der ikke er klar', readyAt: null })
-  await pulled('initiative', 'i1', { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea', dueDate: '2026-12-01', expectedEffect: 150_000, status: 'in_progress' })
+  await pulled('initiative', 'i1', {
+    indicator: 'budget',
+    title: 'Færre vikarer',
+    owner: 'Lea',
+    dueDate: '2026-12-01',
+    expectedEffect: 150_000,
+    status: 'in_progress',
+  })
   await pulled('note', 'n-shared', { indicator: null, year: null, month: null, body: 'En delt note', visibility: 'shared' })
   await pulled('note', 'n-private', { indicator: null, year: null, month: null, body: 'Privat for OC', visibility: 'oc_private' })
 }
@@ -47,8 +54,22 @@ describe('OcUnitView: the area chief reads the unit', () => {
 
 describe('OcUnitView: who wrote what, and when', () => {
   it('names the leader and gives a Danish date and time, from the stamps the server puts on synced records', async () => {
-    const stamps = { updatedBy: 'p-leader', updatedByName: 'Lars Thomsen', updatedAt: '2026-11-12T12:00:00.000Z', createdBy: 'p-leader', createdByName: 'Lars Thomsen' }
-    await pulled('initiative', 'i2', { indicator: 'budget', title: 'Fælles indkøb', owner: 'Pia', dueDate: null, expectedEffect: null, status: 'planned', ...stamps })
+    const stamps = {
+      updatedBy: 'p-leader',
+      updatedByName: 'Lars Thomsen',
+      updatedAt: '2026-11-12T12:00:00.000Z',
+      createdBy: 'p-leader',
+      createdByName: 'Lars Thomsen',
+    }
+    await pulled('initiative', 'i2', {
+      indicator: 'budget',
+      title: 'Fælles indkøb',
+      owner: 'Pia',
+      dueDate: null,
+      expectedEffect: null,
+      status: 'planned',
+      ...stamps,
+    })
     await pulled('forecast', 'f-10', { year: 2026, month: 10, amount: 12_500_000, explanation: null, ...stamps })
     const { wrapper } = await mountAt('/enhed/u1/dialog', detailWithFigures(), ocMe())
     await vi.waitFor(() => expect(wrapper.find('[data-testid="initiative"]').exists()).toBe(true))

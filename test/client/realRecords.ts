@@ -81,7 +81,13 @@ export async function expectSaved(expected: Awaited<ReturnType<typeof saved>>): 
  * `answer` makes of the outbox entry: the real layer takes the answer in, as after a sync. For a
  * device holding a conflict or a refusal.
  */
-export async function answered(table: SyncTable, id: string, fields: Record<string, unknown>, answer: (m: OutboxRow) => PushResult, unitId = 'u1'): Promise<void> {
+export async function answered(
+  table: SyncTable,
+  id: string,
+  fields: Record<string, unknown>,
+  answer: (m: OutboxRow) => PushResult,
+  unitId = 'u1',
+): Promise<void> {
   await writeRecord(table, { id, scopeId: unitId, fields })
   const batch = (await outboxBatch(500)).filter((m) => m.recordId === id)
   await applyPushResults(batch, batch.map(answer))

@@ -18,13 +18,22 @@ const INITIATIVE = { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea',
 async function forecastInConflict(id: string) {
   await pulled('forecast', id, FORECAST)
   await answered('forecast', id, { amount: 12_300_000 }, (m) => ({
-    mutationId: m.mutationId, status: 'conflict', version: 2,
+    mutationId: m.mutationId,
+    status: 'conflict',
+    version: 2,
     record: { id, unitId: 'u1', ...FORECAST, amount: 12_100_000 },
     conflicts: [{ field: 'amount', mine: 12_300_000, theirs: 12_100_000 }],
   }))
 }
 
-async function refused(table: SyncTable, id: string, data: Record<string, unknown>, change: Record<string, unknown>, reason: 'forbidden' | 'invalid', message: string) {
+async function refused(
+  table: SyncTable,
+  id: string,
+  data: Record<string, unknown>,
+  change: Record<string, unknown>,
+  reason: 'forbidden' | 'invalid',
+  message: string,
+) {
   await pulled(table, id, data)
   await answered(table, id, change, (m) => ({ mutationId: m.mutationId, status: 'rejected', reason, message }))
 }
@@ -61,7 +70,14 @@ describe('RecordStatus', () => {
   })
 
   it('shows a rejection with its reason and lets the person dismiss it', async () => {
-    await refused('note', 'n1', { indicator: null, year: null, month: null, body: 'Husk mødet', visibility: 'shared' }, { body: 'x' }, 'forbidden', 'Du har ikke adgang til at ændre denne post.')
+    await refused(
+      'note',
+      'n1',
+      { indicator: null, year: null, month: null, body: 'Husk mødet', visibility: 'shared' },
+      { body: 'x' },
+      'forbidden',
+      'Du har ikke adgang til at ændre denne post.',
+    )
     const w = mount(RecordStatus, { props: { table: 'note', record: await localRecord('note', 'n1') }, global: { plugins: [i18n] } })
     const box = w.get('[data-testid="rejection"]')
     expect(box.attributes('role')).toBe('alert')
@@ -87,7 +103,9 @@ describe('RecordStatus', () => {
   it('read-only: no buttons and no pending mark', async () => {
     await pulled('initiative', 'i1', INITIATIVE)
     await answered('initiative', 'i1', { status: 'done' }, (m) => ({
-      mutationId: m.mutationId, status: 'conflict', version: 2,
+      mutationId: m.mutationId,
+      status: 'conflict',
+      version: 2,
       record: { id: 'i1', unitId: 'u1', ...INITIATIVE, status: 'planned' },
       conflicts: [{ field: 'status', mine: 'done', theirs: 'planned' }],
     }))

@@ -13,12 +13,15 @@ const NOTE = { indicator: 'budget', year: 2026, month: 10, body: 'Vikarforbruget
 
 /** Waits until a live ref satisfies `ok` (liveQuery answers in IndexedDB's own tasks). */
 async function until<T>(read: () => T, ok: (value: T) => boolean): Promise<T> {
-  return vi.waitFor(async () => {
-    await nextTick()
-    const value = read()
-    if (!ok(value)) throw new Error(`not yet; last value ${JSON.stringify(value)}`)
-    return value
-  }, { timeout: 2_000 })
+  return vi.waitFor(
+    async () => {
+      await nextTick()
+      const value = read()
+      if (!ok(value)) throw new Error(`not yet; last value ${JSON.stringify(value)}`)
+      return value
+    },
+    { timeout: 2_000 },
+  )
 }
 
 beforeEach(async () => {
@@ -49,16 +52,28 @@ describe('records store: writes', () => {
   it('the screen updates at once: list() follows the write, live', async () => {
     const records = useRecordsStore()
     const list = records.list('note', 'u1')
-    await until(() => list.value, (v) => v.length === 0)
+    await until(
+      () => list.value,
+      (v) => v.length === 0,
+    )
     const id = await records.save('note', { scopeId: 'u1', fields: NOTE })
-    const shown = await until(() => list.value, (v) => v.length === 1)
+    const shown = await until(
+      () => list.value,
+      (v) => v.length === 1,
+    )
     expect(shown[0]).toMatchObject<Partial<LocalRecord>>({ id, scopeId: 'u1', version: 0, deleted: false, conflicts: [], rejection: null })
     await records.save('note', { id, scopeId: 'u1', fields: { body: 'Rettet tekst.' } })
-    await until(() => list.value, (v) => v[0]?.data.body === 'Rettet tekst.')
+    await until(
+      () => list.value,
+      (v) => v[0]?.data.body === 'Rettet tekst.',
+    )
     // Another unit's list holds its own note only, never this unit's.
     const other = records.list('note', 'u2')
     const elsewhere = await records.save('note', { scopeId: 'u2', fields: NOTE })
-    const theirs = await until(() => other.value, (v) => v.length > 0)
+    const theirs = await until(
+      () => other.value,
+      (v) => v.length > 0,
+    )
     expect(theirs.map((r) => [r.id, r.scopeId])).toEqual([[elsewhere, 'u2']])
   })
 
@@ -107,11 +122,20 @@ describe('records store: writes', () => {
     const records = useRecordsStore()
     const id = await records.save('note', { scopeId: 'u1', fields: NOTE })
     const list = records.list('note', 'u1')
-    await until(() => list.value, (v) => v.length === 1)
+    await until(
+      () => list.value,
+      (v) => v.length === 1,
+    )
     await records.remove('note', id)
-    await until(() => list.value, (v) => v.length === 0)
+    await until(
+      () => list.value,
+      (v) => v.length === 0,
+    )
     const one = records.get('note', id)
-    const gone = await until(() => one.value, (v) => v !== undefined)
+    const gone = await until(
+      () => one.value,
+      (v) => v !== undefined,
+    )
     expect(gone?.deleted).toBe(true)
     expect((await db.outbox.orderBy('seq').toArray()).map((m) => m.op)).toEqual(['upsert', 'delete'])
   })
@@ -157,7 +181,18 @@ describe('records store: natural keys and the scope', () => {
     const old = new Dexie(name)
     old.version(1).stores({ me: 'key', unitSummaries: 'id, order', unitDetails: 'unitId', meta: 'key' })
     old.version(2).stores({ records: 'key, [table+unitId]', outbox: '++seq, [table+recordId]' })
-    await old.table('records').put({ key: 'note:n1', table: 'note', id: 'n1', unitId: 'u1', server: null, conflicts: [], rejections: [], data: { ...NOTE, id: 'n1', unitId: 'u1' }, gone: false, pendingFields: [] })
+    await old.table('records').put({
+      key: 'note:n1',
+      table: 'note',
+      id: 'n1',
+      unitId: 'u1',
+      server: null,
+      conflicts: [],
+      rejections: [],
+      data: { ...NOTE, id: 'n1', unitId: 'u1' },
+      gone: false,
+      pendingFields: [],
+    })
     await old.table('outbox').add({ mutationId: 'm1', table: 'note', recordId: 'n1', unitId: 'u1', baseVersion: 0, op: 'upsert', fields: NOTE, createdAt: 1 })
     old.close()
     const upgraded = new LedersideDb(name)

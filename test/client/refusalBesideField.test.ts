@@ -26,9 +26,15 @@ afterEach(async () => {
 })
 
 /** The server's answer to the pushed change: refused for good, about `field`. */
-const refusedAt = (field: string, message: string, reason: 'invalid' | 'forbidden' = 'invalid') => (m: OutboxRow): PushResult => ({
-  mutationId: m.mutationId, status: 'rejected', reason, message, field,
-})
+const refusedAt =
+  (field: string, message: string, reason: 'invalid' | 'forbidden' = 'invalid') =>
+  (m: OutboxRow): PushResult => ({
+    mutationId: m.mutationId,
+    status: 'rejected',
+    reason,
+    message,
+    field,
+  })
 
 type Found = { attributes: (name: string) => string | undefined }
 /** The error an input's aria-describedby points at, by its text. */
@@ -67,7 +73,9 @@ describe('the forecast form', () => {
     await textarea.setValue('Vikarer efter sygdom')
     await w.get('form').trigger('submit')
     await flushPromises()
-    await vi.waitFor(async () => expect((await saved()).at(-1)?.fields).toEqual({ year: 2026, month: 11, amount: 12_180_000, explanation: 'Vikarer efter sygdom' }))
+    await vi.waitFor(async () =>
+      expect((await saved()).at(-1)?.fields).toEqual({ year: 2026, month: 11, amount: 12_180_000, explanation: 'Vikarer efter sygdom' }),
+    )
     await vi.waitFor(() => expect(w.find('[data-testid="explanation-error"]').exists()).toBe(false))
     expect((await localRecord('forecast', NOVEMBER)).rejection).toBeNull()
     w.unmount()
@@ -76,7 +84,15 @@ describe('the forecast form', () => {
 
 describe('the initiative form', () => {
   it('shows a value the database could not store beside the field it was in', async () => {
-    await pulled('initiative', 'i1', { indicator: 'budget', title: 'Færre vikarer', owner: '', dueDate: null, expectedEffect: null, status: 'planned', progressNote: '' })
+    await pulled('initiative', 'i1', {
+      indicator: 'budget',
+      title: 'Færre vikarer',
+      owner: '',
+      dueDate: null,
+      expectedEffect: null,
+      status: 'planned',
+      progressNote: '',
+    })
     const message = 'Fremdrift: værdien kan ikke gemmes (den er ugyldig). Ret den, eller kassér ændringen.'
     await answered('initiative', 'i1', { progressNote: 'Halvvejs' }, refusedAt('progressNote', message))
     const { wrapper } = await mountAt('/enhed/u1/budget/trin/3', detailWithFigures())
@@ -100,7 +116,10 @@ describe('the note editor', () => {
     await answered('note', 'n1', { body: 'Rettet' }, refusedAt('body', message, 'forbidden'))
     const { wrapper } = await mountAt('/enhed/u1/noter', detailWithFigures())
     await vi.waitFor(() => expect(wrapper.find('[data-testid="note"]').exists()).toBe(true))
-    const edit = wrapper.get('[data-testid="note"]').findAll('button').find((b) => plain(b.text()).startsWith('Rediger'))!
+    const edit = wrapper
+      .get('[data-testid="note"]')
+      .findAll('button')
+      .find((b) => plain(b.text()).startsWith('Rediger'))!
     await edit.trigger('click')
     const body = wrapper.get('[data-testid="note"] textarea')
     expect(body.attributes('aria-invalid')).toBe('true')

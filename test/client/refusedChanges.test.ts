@@ -16,7 +16,16 @@ import { stopDevice, syncingDevice } from './realRecords'
 
 const NOTE = { indicator: null, year: null, month: null, body: 'Husk mødet', visibility: 'shared' }
 const INITIATIVE = { indicator: 'budget', title: 'Færre vikarer', owner: 'Lene', dueDate: null, expectedEffect: 250_000, status: 'planned' }
-const DIALOGUE = { kind: 'support', indicators: ['budget'], scheduledOn: '2026-12-01', heldOn: null, agenda: ['Budget'], minutes: '', improved: null, lockedAt: null }
+const DIALOGUE = {
+  kind: 'support',
+  indicators: ['budget'],
+  scheduledOn: '2026-12-01',
+  heldOn: null,
+  agenda: ['Budget'],
+  minutes: '',
+  improved: null,
+  lockedAt: null,
+}
 
 function deepAgendaPoint(depth: number): unknown {
   let point: Record<string, unknown> = { title: 'Bunden' }
@@ -57,10 +66,11 @@ describe('an outbox entry the server refuses for good', () => {
     await db.records.put(materialise({ table, id, scopeId: 'u1', server: null, conflicts: [], rejections: [] }, [mutation]))
   }
   // The server judges with the same core validation the device now runs.
-  const serverJudges = () => server.scriptPush((m) => {
-    const checked = validateFields({ kind: SYNC_KINDS[m.table as SyncTable], recordId: m.recordId, scopeId: m.scopeId, fields: m.fields, current: null })
-    return checked.ok ? null : { mutationId: m.mutationId, status: 'rejected', reason: 'invalid', message: checked.message }
-  })
+  const serverJudges = () =>
+    server.scriptPush((m) => {
+      const checked = validateFields({ kind: SYNC_KINDS[m.table as SyncTable], recordId: m.recordId, scopeId: m.scopeId, fields: m.fields, current: null })
+      return checked.ok ? null : { mutationId: m.mutationId, status: 'rejected', reason: 'invalid', message: checked.message }
+    })
   const shown = async (table: SyncTable, id: string) => {
     const row = await db.records.get(`${table}:${id}`)
     return row && !row.gone ? toLocalRecord(row) : undefined
@@ -83,7 +93,7 @@ describe('an outbox entry the server refuses for good', () => {
 
     await syncOnce()
     expect(await db.outbox.count()).toBe(0)
-    expect((await shown('initiative', 'i-old'))).toMatchObject({ version: 1, rejection: null, data: { expectedEffect: 250_000 } })
+    expect(await shown('initiative', 'i-old')).toMatchObject({ version: 1, rejection: null, data: { expectedEffect: 250_000 } })
   })
 
   it('is discarded when the person chooses to: gone from the device, nothing left to send', async () => {

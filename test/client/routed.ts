@@ -19,7 +19,6 @@ import { leaderMe, summary } from './fixtures'
 export { leaderMe, ocMe } from './fixtures'
 import { json } from './syncFakeServer'
 
-
 /** The paths the views asked the server for since the last mountAt, in order. */
 export const requested: string[] = []
 
@@ -36,11 +35,14 @@ export async function mountAt(path: string, detail: UnitDetail, me: Me = leaderM
     if (asked === `/api/units/${detail.unit.id}`) return json(detail)
     return json({ error: 'not_found', message: 'Siden findes ikke.' }, 404)
   }
-  vi.stubGlobal('fetch', vi.fn<typeof fetch>((input) => {
-    const asked = new URL(requestUrl(input), 'http://localhost').pathname
-    requested.push(asked)
-    return Promise.resolve(answer(asked))
-  }))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn<typeof fetch>((input) => {
+      const asked = new URL(requestUrl(input), 'http://localhost').pathname
+      requested.push(asked)
+      return Promise.resolve(answer(asked))
+    }),
+  )
   const pinia = createPinia()
   setActivePinia(pinia)
   const session = useSessionStore()

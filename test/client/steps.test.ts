@@ -14,10 +14,22 @@ afterEach(stopDevice)
 
 describe('stepsProgress', () => {
   it.each([
-    [{ hasExplanation: false, initiatives: 0, preparationReady: false }, { started: false, step: 1 }],
-    [{ hasExplanation: true, initiatives: 0, preparationReady: false }, { started: true, step: 3 }],
-    [{ hasExplanation: false, initiatives: 2, preparationReady: false }, { started: true, step: 2 }],
-    [{ hasExplanation: true, initiatives: 1, preparationReady: false }, { started: true, step: 5 }],
+    [
+      { hasExplanation: false, initiatives: 0, preparationReady: false },
+      { started: false, step: 1 },
+    ],
+    [
+      { hasExplanation: true, initiatives: 0, preparationReady: false },
+      { started: true, step: 3 },
+    ],
+    [
+      { hasExplanation: false, initiatives: 2, preparationReady: false },
+      { started: true, step: 2 },
+    ],
+    [
+      { hasExplanation: true, initiatives: 1, preparationReady: false },
+      { started: true, step: 5 },
+    ],
   ])('%j → %j', (state, expected) => {
     expect(stepsProgress(state)).toEqual(expected)
   })
@@ -41,16 +53,22 @@ describe('StepsView', () => {
     expect(wrapper.get('[data-testid="step-counter"]').text()).toBe('Trin 3 af 5')
     // Saved on the way out, as the explanation of the indicator for the period shown (October 2026),
     // under the id its key gives it.
-    await expectSaved([{
-      table: 'explanation',
-      recordId: 'explanation:u1:budget:2026:10',
-      scopeId: 'u1',
-      op: 'upsert',
-      fields: {
-        indicator: 'budget', year: 2026, month: 10, causes: ['Flere vikartimer end planlagt (sygdom, barsel)'],
-        body: 'Mange vikartimer i efteråret', validReason: true,
+    await expectSaved([
+      {
+        table: 'explanation',
+        recordId: 'explanation:u1:budget:2026:10',
+        scopeId: 'u1',
+        op: 'upsert',
+        fields: {
+          indicator: 'budget',
+          year: 2026,
+          month: 10,
+          causes: ['Flere vikartimer end planlagt (sygdom, barsel)'],
+          body: 'Mange vikartimer i efteråret',
+          validReason: true,
+        },
       },
-    }])
+    ])
 
     await wrapper.get('[data-testid="step-prev"]').trigger('click')
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/enhed/u1/budget/trin/2'))
@@ -72,8 +90,22 @@ describe('StepsView', () => {
   })
 
   it('step 5 summarises and marks the preparation ready for the OC', async () => {
-    await pulled('explanation', 'explanation:u1:budget:2026:10', { indicator: 'budget', year: 2026, month: 10, causes: ['Engangsudgift, der ikke gentager sig'], body: '', validReason: true })
-    await pulled('initiative', 'i1', { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea', dueDate: '2026-12-01', expectedEffect: 150_000, status: 'in_progress' })
+    await pulled('explanation', 'explanation:u1:budget:2026:10', {
+      indicator: 'budget',
+      year: 2026,
+      month: 10,
+      causes: ['Engangsudgift, der ikke gentager sig'],
+      body: '',
+      validReason: true,
+    })
+    await pulled('initiative', 'i1', {
+      indicator: 'budget',
+      title: 'Færre vikarer',
+      owner: 'Lea',
+      dueDate: '2026-12-01',
+      expectedEffect: 150_000,
+      status: 'in_progress',
+    })
     const { wrapper } = await mountAt('/enhed/u1/budget/trin/5', detailWithFigures())
     const summary = wrapper.get('[data-testid="preparation-summary"]')
     await vi.waitFor(() => expect(plain(summary.text())).toContain('Engangsudgift, der ikke gentager sig'))

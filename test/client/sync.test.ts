@@ -51,7 +51,11 @@ describe('sync loop', () => {
     const body = server.pushes()[0]!
     expect(body.protocol).toBe(PROTOCOL_VERSION)
     expect(body.deviceId).toBe(await deviceId())
-    expect(body.mutations.map((m) => [m.recordId, m.fields.body])).toEqual([[a, NOTE.body], [a, 'Anden udgave.'], [b, 'Note B.']])
+    expect(body.mutations.map((m) => [m.recordId, m.fields.body])).toEqual([
+      [a, NOTE.body],
+      [a, 'Anden udgave.'],
+      [b, 'Note B.'],
+    ])
     expect(server.requests[1]!.path).toBe('/api/sync/pull')
 
     expect(await db.outbox.count()).toBe(0)
@@ -323,7 +327,7 @@ describe('merging on the device', () => {
     await vi.waitFor(() => expect(list.value).toHaveLength(0))
   })
 
-  it('a delete that meets someone else\'s edit comes back as a conflict, resolvable either way', async () => {
+  it("a delete that meets someone else's edit comes back as a conflict, resolvable either way", async () => {
     const records = useRecordsStore()
     const id = await records.save('note', { scopeId: 'u1', fields: NOTE })
     await pushed(id)

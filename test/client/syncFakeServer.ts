@@ -3,16 +3,13 @@
 // cursor, tombstones. Tests script failures (network down, a status) for the next requests.
 import { vi } from 'vitest'
 import { mergeMutation, type ServerRecordState } from '../../src/core/sync/merge'
-import {
-  REJECTION_MESSAGES, type Mutation, type PullChange, type PushRequest, type PushResult, type SyncRecord,
-} from '../../src/core/sync/protocol'
+import { REJECTION_MESSAGES, type Mutation, type PullChange, type PushRequest, type PushResult, type SyncRecord } from '../../src/core/sync/protocol'
 import type { SyncTable } from '../../src/core/sync/tables'
 import { requestUrl } from '../helpers/requestUrl'
 
 export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 }
-
 
 interface StoredRecord {
   table: string

@@ -19,7 +19,12 @@ import { stopDevice, syncingDevice } from './realRecords'
 const NOTE = { indicator: null, year: null, month: null, body: 'En note.', visibility: 'shared' }
 
 function me(id: string, name = 'Lars Thomsen'): Me {
-  return { person: { id, name, email: `${id}@demo.dk` }, roles: [{ role: 'leader', unitId: 'u1' }], units: [{ id: 'u1', name: 'Skovbo', areaId: 'a1' }], areas: [] }
+  return {
+    person: { id, name, email: `${id}@demo.dk` },
+    roles: [{ role: 'leader', unitId: 'u1' }],
+    units: [{ id: 'u1', name: 'Skovbo', areaId: 'a1' }],
+    areas: [],
+  }
 }
 
 let server: FakeSyncServer
@@ -36,13 +41,15 @@ beforeEach(async () => {
     keys: () => Promise.resolve([...cacheNames]),
     delete: (name: string) => Promise.resolve(cacheNames.delete(name)),
   })
-  await syncingDevice(vi.fn<typeof fetch>(async (input, init) => {
-    const path = new URL(requestUrl(input), 'http://localhost').pathname
-    if (path === '/api/me') return signedInAs ? json(signedInAs) : json({ error: 'unauthorized', message: '' }, 401)
-    if (path === '/api/session') return json({ me: signedInAs })
-    if (path === '/api/auth/login') return json({ person: signedInAs?.person })
-    return server.fetch(input, init)
-  }))
+  await syncingDevice(
+    vi.fn<typeof fetch>(async (input, init) => {
+      const path = new URL(requestUrl(input), 'http://localhost').pathname
+      if (path === '/api/me') return signedInAs ? json(signedInAs) : json({ error: 'unauthorized', message: '' }, 401)
+      if (path === '/api/session') return json({ me: signedInAs })
+      if (path === '/api/auth/login') return json({ person: signedInAs?.person })
+      return server.fetch(input, init)
+    }),
+  )
 })
 afterEach(stopDevice)
 
@@ -89,7 +96,7 @@ describe('session and sync', () => {
     expect((await meRepo.get())?.person.id).toBe('p2')
   })
 
-  it('a different person cannot sign in over the previous person\'s unsent changes', async () => {
+  it("a different person cannot sign in over the previous person's unsent changes", async () => {
     await signedInWithOneWaiting()
     signedInAs = me('p2', 'Mette')
     const session = useSessionStore()

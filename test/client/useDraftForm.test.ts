@@ -22,7 +22,8 @@ function host(save: (fields: Record<string, unknown>) => Promise<string>, refusa
       form = useDraftForm({
         load: () => ({ title: stored.value?.title ?? '' }),
         source: stored,
-        check: (d): Checked => (d.title.trim() === '' ? { ok: false, errors: { title: 'Skriv en titel.', year: 'Året mangler.' } } : { ok: true, fields: { title: d.title.trim() } }),
+        check: (d): Checked =>
+          d.title.trim() === '' ? { ok: false, errors: { title: 'Skriv en titel.', year: 'Året mangler.' } } : { ok: true, fields: { title: d.title.trim() } },
         save,
         fields: ['title'],
         fieldId: (f) => `f-${f}`,
@@ -72,7 +73,8 @@ describe('useDraftForm', () => {
   })
 
   it('a refusal at save time lands on the field it names; another failure at the form; the draft stays', async () => {
-    const save = vi.fn<(fields: Record<string, unknown>) => Promise<string>>()
+    const save = vi
+      .fn<(fields: Record<string, unknown>) => Promise<string>>()
       .mockRejectedValueOnce(new InvalidFieldError('title', 'Titel: højst 200 tegn.'))
       .mockRejectedValueOnce(new Error('QuotaExceededError'))
     const { form } = host(save)

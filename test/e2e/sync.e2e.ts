@@ -38,7 +38,10 @@ async function enterForecast(page: Page, amount: string): Promise<void> {
   const why = page.getByLabel(/Forklaring på afvigelsen/)
   if (await why.isVisible()) await why.fill('Ny prognose efter gennemgang af vikarforbruget.')
   await page.getByRole('button', { name: 'Gem prognose' }).click()
-  await page.getByTestId('forecast-saved').filter({ hasText: /er gemt på enheden/ }).waitFor()
+  await page
+    .getByTestId('forecast-saved')
+    .filter({ hasText: /er gemt på enheden/ })
+    .waitFor()
 }
 
 describe('sync: nothing written is ever lost', () => {

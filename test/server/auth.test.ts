@@ -78,9 +78,15 @@ describe('CSRF', () => {
   })
 
   it('refuses a foreign Origin, accepts the own one', async () => {
-    const foreign = await postLogin({ email: PEOPLE.leaderA.email, password: PASSWORD }, { ...CSRF, origin: 'https://evil.example', host: 'lederside.kommune.dk' })
+    const foreign = await postLogin(
+      { email: PEOPLE.leaderA.email, password: PASSWORD },
+      { ...CSRF, origin: 'https://evil.example', host: 'lederside.kommune.dk' },
+    )
     expect(foreign.statusCode).toBe(403)
-    const own = await postLogin({ email: PEOPLE.leaderA.email, password: PASSWORD }, { ...CSRF, origin: 'https://lederside.kommune.dk', host: 'lederside.kommune.dk' })
+    const own = await postLogin(
+      { email: PEOPLE.leaderA.email, password: PASSWORD },
+      { ...CSRF, origin: 'https://lederside.kommune.dk', host: 'lederside.kommune.dk' },
+    )
     expect(own.statusCode).toBe(200)
     // Outside localhost the cookie is Secure.
     expect(own.cookies.find((c) => c.name === 'mls_session')?.secure).toBe(true)

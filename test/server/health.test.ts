@@ -68,7 +68,14 @@ describe('demo mode', () => {
     const accounts = res.json<Array<Record<string, string>>>()
     expect(accounts[0]).toMatchObject({ email: 'direktion@test.dk', role: 'directorate' })
     expect(accounts).toContainEqual(
-      expect.objectContaining({ email: 'leder.a@test.dk', role: 'leader', unitId: 'unit-skole-a', unitName: 'Askeskolen', areaId: 'area-nord', areaName: 'Område Nord' }),
+      expect.objectContaining({
+        email: 'leder.a@test.dk',
+        role: 'leader',
+        unitId: 'unit-skole-a',
+        unitName: 'Askeskolen',
+        areaId: 'area-nord',
+        areaName: 'Område Nord',
+      }),
     )
     expect(accounts).toContainEqual(expect.objectContaining({ email: 'oc.nord@test.dk', role: 'area_chief', areaName: 'Område Nord' }))
   })

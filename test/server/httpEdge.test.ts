@@ -18,11 +18,17 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-interface ErrorBody { error: string; message: string; details?: Array<{ path: string; message: string }> }
+interface ErrorBody {
+  error: string
+  message: string
+  details?: Array<{ path: string; message: string }>
+}
 
 function postJsonText(url: string, payload: string, cookie?: string) {
   return t.app.inject({
-    method: 'POST', url, payload,
+    method: 'POST',
+    url,
+    payload,
     headers: { ...CSRF, ...SYNC_HEADERS, 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
   })
 }
@@ -53,7 +59,10 @@ describe('NUL bytes and lone surrogates', () => {
     const res = await pushRaw(t.app, c.leaderA, 'dev-nul', [nested, key])
     expect(res.statusCode).toBe(200)
     const results = res.json<{ results: Array<{ status: string; reason?: string }> }>().results
-    expect(results.map((r) => [r.status, r.reason])).toEqual([['rejected', 'invalid'], ['rejected', 'invalid']])
+    expect(results.map((r) => [r.status, r.reason])).toEqual([
+      ['rejected', 'invalid'],
+      ['rejected', 'invalid'],
+    ])
   })
 
   it('refuses a NUL in a query parameter and a header', async () => {

@@ -23,14 +23,22 @@ afterAll(() => t.close())
 const note = (recordId: string, body: string) =>
   mutation({ table: 'note', recordId, scopeId: IDS.unitA, fields: { indicator: null, year: null, month: null, body, visibility: 'shared' } })
 const initiative = (recordId: string, expectedEffect: number) =>
-  mutation({ table: 'initiative', recordId, scopeId: IDS.unitA, fields: { indicator: 'budget', title: 'Færre vikarer', owner: '', dueDate: null, expectedEffect, status: 'planned' } })
+  mutation({
+    table: 'initiative',
+    recordId,
+    scopeId: IDS.unitA,
+    fields: { indicator: 'budget', title: 'Færre vikarer', owner: '', dueDate: null, expectedEffect, status: 'planned' },
+  })
 
 /** An agenda point nested `depth` objects deep, as JSON text. */
 const deepAgendaPointJson = (depth: number) => `${'{"title":"Niveau","under":'.repeat(depth)}{"title":"Bunden"}${'}'.repeat(depth)}`
-const dialogue = (recordId: string, agenda: unknown[]) => mutation({
-  table: 'dialogue', recordId, scopeId: IDS.unitA,
-  fields: { kind: 'support', indicators: ['budget'], scheduledOn: '2025-12-01', heldOn: null, agenda, minutes: '', improved: null, lockedAt: null },
-})
+const dialogue = (recordId: string, agenda: unknown[]) =>
+  mutation({
+    table: 'dialogue',
+    recordId,
+    scopeId: IDS.unitA,
+    fields: { kind: 'support', indicators: ['budget'], scheduledOn: '2025-12-01', heldOn: null, agenda, minutes: '', improved: null, lockedAt: null },
+  })
 
 const outcome = (r: PushResult | undefined) => (r?.status === 'rejected' ? [r.reason, r.message] : r?.status)
 // By the rows' hex, so that an id PostgreSQL cannot even take as a parameter (a NUL) can be asked about.
@@ -40,7 +48,9 @@ const stored = async (table: string, id: string) =>
 /** A push sent as JSON text: light-my-request cannot serialise a value nested 10.000 deep itself. */
 async function pushText(cookie: string, deviceId: string, mutationsJson: string): Promise<PushResult[]> {
   const res = await t.app.inject({
-    method: 'POST', url: '/api/sync/push', headers: { ...CSRF, ...SYNC_HEADERS, cookie, 'content-type': 'application/json' },
+    method: 'POST',
+    url: '/api/sync/push',
+    headers: { ...CSRF, ...SYNC_HEADERS, cookie, 'content-type': 'application/json' },
     payload: `{"protocol":${PROTOCOL_VERSION},"deviceId":${JSON.stringify(deviceId)},"mutations":${mutationsJson}}`,
   })
   expect(res.statusCode, res.body).toBe(200)
@@ -49,7 +59,13 @@ async function pushText(cookie: string, deviceId: string, mutationsJson: string)
 
 describe('values beyond what the database stores are refused for good, naming the field', () => {
   it.each<[string, Mutation, string, string, RegExp]>([
-    ['an amount of 10^12', initiative('ini-1e12', 1e12), 'initiative', 'ini-1e12', /^Forventet effekt: Beløbet skal være mindre end 1\.000\.000\.000\.000 kr\.$/],
+    [
+      'an amount of 10^12',
+      initiative('ini-1e12', 1e12),
+      'initiative',
+      'ini-1e12',
+      /^Forventet effekt: Beløbet skal være mindre end 1\.000\.000\.000\.000 kr\.$/,
+    ],
     ['an amount of −10^12', initiative('ini-neg', -1e12), 'initiative', 'ini-neg', /^Forventet effekt: /],
     ['an amount that rounds up to 10^12', initiative('ini-round', 999_999_999_999.996), 'initiative', 'ini-round', /^Forventet effekt: /],
     ['a NUL byte in a text', note('n-nul', 'før\u0000efter'), 'note', 'n-nul', /^Tekst: Noten indeholder et tegn, der ikke kan gemmes/],
@@ -97,7 +113,10 @@ describe('the safety net: a data exception from the database is a lasting refusa
     const m = initiative('ini-overflow', 1e15)
     const [r] = await push(t.app, leader, 'dev-net', [m]).finally(() => spy.mockRestore())
     expect(r).toEqual({
-      mutationId: m.mutationId, status: 'rejected', reason: 'invalid', field: 'expectedEffect',
+      mutationId: m.mutationId,
+      status: 'rejected',
+      reason: 'invalid',
+      field: 'expectedEffect',
       message: 'Forventet effekt: værdien kan ikke gemmes (tallet er for stort). Ret den, eller kassér ændringen.',
     })
     expect(await stored('initiative', 'ini-overflow')).toBe(false)
@@ -107,17 +126,33 @@ describe('the safety net: a data exception from the database is a lasting refusa
   it('maps a NUL byte in a text (22021) to invalid, naming the field', async () => {
     const spy = letThrough(noteSchema)
     const [r] = await push(t.app, leader, 'dev-net', [note('n-net-nul', 'a\u0000b')]).finally(() => spy.mockRestore())
-    expect(r).toMatchObject({ reason: 'invalid', message: 'Tekst: værdien kan ikke gemmes (den indeholder et tegn, der ikke kan gemmes, fx et nul-tegn). Ret den, eller kassér ændringen.' })
+    expect(r).toMatchObject({
+      reason: 'invalid',
+      message: 'Tekst: værdien kan ikke gemmes (den indeholder et tegn, der ikke kan gemmes, fx et nul-tegn). Ret den, eller kassér ændringen.',
+    })
     expect(await stored('note', 'n-net-nul')).toBe(false)
   })
 
   it('maps the real errors of this database (PGlite, or PostgreSQL in CI) and JSON nested too deep (54001)', async () => {
     const m = mutation({ table: 'dialogue', recordId: 'd1', scopeId: IDS.unitA, fields: { agenda: [JSON.parse(deepAgendaPointJson(100))] } })
-    const failure = async (sql: string, value: unknown) => t.db.query(sql, [value]).then(() => null, (err: unknown) => err)
-    expect(dataExceptionRefusal(await failure('select $1::numeric(14,2)', 1e12), initiative('i', 1e12))).toMatchObject({ reason: 'invalid', message: textMatching(/^Forventet effekt: .*for stort/) })
-    expect(dataExceptionRefusal(await failure('select $1::text', 'a\u0000'), note('n', 'a\u0000'))).toMatchObject({ reason: 'invalid', message: textMatching(/^Tekst: .*nul-tegn/) })
+    const failure = async (sql: string, value: unknown) =>
+      t.db.query(sql, [value]).then(
+        () => null,
+        (err: unknown) => err,
+      )
+    expect(dataExceptionRefusal(await failure('select $1::numeric(14,2)', 1e12), initiative('i', 1e12))).toMatchObject({
+      reason: 'invalid',
+      message: textMatching(/^Forventet effekt: .*for stort/),
+    })
+    expect(dataExceptionRefusal(await failure('select $1::text', 'a\u0000'), note('n', 'a\u0000'))).toMatchObject({
+      reason: 'invalid',
+      message: textMatching(/^Tekst: .*nul-tegn/),
+    })
     expect(dataExceptionRefusal(await failure('select $1::jsonb', '["a\\u0000"]'), note('n', 'a\u0000'))).toMatchObject({ reason: 'invalid' })
-    expect(dataExceptionRefusal(Object.assign(new Error('stack depth limit exceeded'), { code: '54001' }), m)).toMatchObject({ reason: 'invalid', message: textMatching(/^Dagsorden: .*for dybt/) })
+    expect(dataExceptionRefusal(Object.assign(new Error('stack depth limit exceeded'), { code: '54001' }), m)).toMatchObject({
+      reason: 'invalid',
+      message: textMatching(/^Dagsorden: .*for dybt/),
+    })
     // Anything else stays an 'error' the device retries: a lost connection, a unique key.
     expect(dataExceptionRefusal(Object.assign(new Error('terminating connection'), { code: '57P01' }), m)).toBeNull()
     expect(dataExceptionRefusal(new Error('no code'), m)).toBeNull()

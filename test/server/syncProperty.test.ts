@@ -48,7 +48,9 @@ const MAY_WRITE: Record<Role, ReadonlySet<SyncTable>> = {
 }
 /** Records that are one per unit and key (DOMAIN.md). */
 const ONE_PER: Partial<Record<SyncTable, readonly string[]>> = {
-  forecast: ['year', 'month'], explanation: ['indicator', 'year', 'month'], dialoguePreparation: ['year', 'month'],
+  forecast: ['year', 'month'],
+  explanation: ['indicator', 'year', 'month'],
+  dialoguePreparation: ['year', 'month'],
 }
 const isPrivate = (table: string, record: Record<string, unknown> | null | undefined) => table === 'note' && record?.visibility === 'oc_private'
 
@@ -65,41 +67,58 @@ function poolOf(schema: z.ZodType): unknown[] {
   if (marked === 'timestamp') return ['2025-03-01T10:00:00.000Z', '2025-04-01T08:30:00.000Z']
   const def = defOf(schema)
   switch (def.type) {
-    case 'nullable': return [...poolOf(def.innerType!), null]
-    case 'optional': case 'default': return poolOf(def.innerType!)
-    case 'enum': return Object.values(def.entries ?? {}).slice(0, 3)
-    case 'boolean': return [true, false]
+    case 'nullable':
+      return [...poolOf(def.innerType!), null]
+    case 'optional':
+    case 'default':
+      return poolOf(def.innerType!)
+    case 'enum':
+      return Object.values(def.entries ?? {}).slice(0, 3)
+    case 'boolean':
+      return [true, false]
     case 'number': {
       const n = schema as z.ZodNumber
       const min = Number.isFinite(n.minValue ?? NaN) ? n.minValue! : 1
       return [min, min + 1, min + 2].filter((v) => v <= (n.maxValue ?? Infinity))
     }
-    case 'string': return ['t0', 't1', 't2']
-    case 'union': return poolOf((def.options as z.ZodType[])[0]!)
+    case 'string':
+      return ['t0', 't1', 't2']
+    case 'union':
+      return poolOf((def.options as z.ZodType[])[0]!)
     case 'array': {
       const items = poolOf(def.element!)
       return [[], items.slice(0, 1), items.slice(0, 2)]
     }
-    default: throw new Error(`no values for zod type ${def.type}`)
+    default:
+      throw new Error(`no values for zod type ${def.type}`)
   }
 }
 
-const POOLS = new Map(CORE_SYNC_KINDS.map((k) => [k.name, Object.fromEntries(Object.keys(k.fields).map((f) => [f, poolOf((k.schema.shape as Record<string, z.ZodType>)[f]!)]))]))
+const POOLS = new Map(
+  CORE_SYNC_KINDS.map((k) => [k.name, Object.fromEntries(Object.keys(k.fields).map((f) => [f, poolOf((k.schema.shape as Record<string, z.ZodType>)[f]!)]))]),
+)
 const pick = (kind: SyncKind, field: string, n: number) => {
   const pool = POOLS.get(kind.name as SyncTable)![field]!
   return pool[n % pool.length]
 }
 
 /** Where a device writes: a kind in a unit, and for a note its visibility. */
-interface Target { table: SyncTable; unitId: string; visibility?: 'shared' | 'oc_private' }
+interface Target {
+  table: SyncTable
+  unitId: string
+  visibility?: 'shared' | 'oc_private'
+}
 const inUnit = (unitId: string, tables: readonly SyncTable[]): Target[] => tables.map((table) => ({ table, unitId }))
 
 const LEADER_TABLES = [...MAY_WRITE.leaderA] as SyncTable[]
 const LEADER_A_TARGETS = inUnit(IDS.unitA, LEADER_TABLES)
 const LEADER_C_TARGETS = inUnit(IDS.unitC, LEADER_TABLES)
 const OC_TARGETS: Target[] = [
-  { table: 'note', unitId: IDS.unitA }, { table: 'note', unitId: IDS.unitA, visibility: 'oc_private' }, { table: 'dialogue', unitId: IDS.unitA },
-  { table: 'note', unitId: IDS.unitB }, { table: 'dialogue', unitId: IDS.unitB },
+  { table: 'note', unitId: IDS.unitA },
+  { table: 'note', unitId: IDS.unitA, visibility: 'oc_private' },
+  { table: 'dialogue', unitId: IDS.unitA },
+  { table: 'note', unitId: IDS.unitB },
+  { table: 'dialogue', unitId: IDS.unitB },
 ]
 
 /** The seeded forecast of January 2025 (an import's row: its id as the derivation makes it today). */
@@ -113,21 +132,29 @@ const seededForecastId = (unitId: string) => `forecast:${unitId}:2025:1`
 type Probe = { table: SyncTable; unitId: string } & ({ id: string } | { create: 'shared' | 'oc_private' })
 const PROBES: Record<Role, Probe[]> = {
   leaderA: [
-    { table: 'note', id: 'p-seed-A', unitId: IDS.unitA }, { table: 'note', id: 'n-seed-C', unitId: IDS.unitC },
-    { table: 'note', id: 'n-seed-C', unitId: IDS.unitA }, { table: 'dialogue', id: 'dl-seed-A', unitId: IDS.unitA },
-    { table: 'note', unitId: IDS.unitA, create: 'oc_private' }, { table: 'dialogue', unitId: IDS.unitA, create: 'shared' },
+    { table: 'note', id: 'p-seed-A', unitId: IDS.unitA },
+    { table: 'note', id: 'n-seed-C', unitId: IDS.unitC },
+    { table: 'note', id: 'n-seed-C', unitId: IDS.unitA },
+    { table: 'dialogue', id: 'dl-seed-A', unitId: IDS.unitA },
+    { table: 'note', unitId: IDS.unitA, create: 'oc_private' },
+    { table: 'dialogue', unitId: IDS.unitA, create: 'shared' },
     { table: 'forecast', unitId: IDS.unitC, create: 'shared' },
   ],
   oc: [
-    { table: 'note', id: 'n-seed-C', unitId: IDS.unitC }, { table: 'forecast', id: seededForecastId(IDS.unitA), unitId: IDS.unitA },
+    { table: 'note', id: 'n-seed-C', unitId: IDS.unitC },
+    { table: 'forecast', id: seededForecastId(IDS.unitA), unitId: IDS.unitA },
     { table: 'actionPlanItem', id: 'ap-seed-A', unitId: IDS.unitA },
-    { table: 'forecast', unitId: IDS.unitA, create: 'shared' }, { table: 'initiative', unitId: IDS.unitB, create: 'shared' },
+    { table: 'forecast', unitId: IDS.unitA, create: 'shared' },
+    { table: 'initiative', unitId: IDS.unitB, create: 'shared' },
     { table: 'note', unitId: IDS.unitC, create: 'shared' },
   ],
   leaderC: [
-    { table: 'note', id: 'n-seed-A', unitId: IDS.unitA }, { table: 'note', id: 'p-seed-A', unitId: IDS.unitA },
-    { table: 'note', id: 'n-seed-A', unitId: IDS.unitC }, { table: 'dialogue', id: 'dl-seed-A', unitId: IDS.unitC },
-    { table: 'note', unitId: IDS.unitC, create: 'oc_private' }, { table: 'dialogue', unitId: IDS.unitC, create: 'shared' },
+    { table: 'note', id: 'n-seed-A', unitId: IDS.unitA },
+    { table: 'note', id: 'p-seed-A', unitId: IDS.unitA },
+    { table: 'note', id: 'n-seed-A', unitId: IDS.unitC },
+    { table: 'dialogue', id: 'dl-seed-A', unitId: IDS.unitC },
+    { table: 'note', unitId: IDS.unitC, create: 'oc_private' },
+    { table: 'dialogue', unitId: IDS.unitC, create: 'shared' },
     { table: 'actionPlanItem', unitId: IDS.unitA, create: 'shared' },
   ],
 }
@@ -141,7 +168,9 @@ async function loadClient() {
   Dexie.dependencies.indexedDB = new IDBFactory()
   Dexie.dependencies.IDBKeyRange = IDBKeyRange
   const [dbModule, records, engine, ids] = await Promise.all([
-    import('../../src/client/db/db'), import('../../src/client/db/records'), import('../../src/client/sync/engine'),
+    import('../../src/client/db/db'),
+    import('../../src/client/db/records'),
+    import('../../src/client/sync/engine'),
     import('../../src/client/sync/deviceId'),
   ])
   return { db: dbModule.db, records, engine, deviceId: ids.deviceId }
@@ -151,7 +180,11 @@ type Client = Awaited<ReturnType<typeof loadClient>>
 type PushFate = 'ok' | 'dropRequest' | 'dropResponse' | 'duplicate' | 'delay'
 
 /** How the network treats the requests of one sync: the push's fate, the pull's page size, and after how many pages the line drops. */
-interface Line { push: PushFate; pageLimit: number; pages: number }
+interface Line {
+  push: PushFate
+  pageLimit: number
+  pages: number
+}
 
 class Device {
   online = true
@@ -222,14 +255,19 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   {
     weight: 8,
     arbitrary: fc.record({
-      kind: fc.constant('write' as const), dev, slot: fc.nat(5), del: fc.integer({ min: 0, max: 9 }).map((n) => n < 3),
-      mask: fc.integer({ min: 1, max: 255 }), value: fc.nat(2),
+      kind: fc.constant('write' as const),
+      dev,
+      slot: fc.nat(5),
+      del: fc.integer({ min: 0, max: 9 }).map((n) => n < 3),
+      mask: fc.integer({ min: 1, max: 255 }),
+      value: fc.nat(2),
     }),
   },
   {
     weight: 8,
     arbitrary: fc.record({
-      kind: fc.constant('sync' as const), dev,
+      kind: fc.constant('sync' as const),
+      dev,
       push: fc.constantFrom<PushFate>('ok', 'ok', 'dropRequest', 'dropResponse', 'duplicate', 'delay'),
       pageLimit: fc.constantFrom(1, 2, 500),
       pages: fc.constantFrom(0, 1, Infinity, Infinity, Infinity),
@@ -281,7 +319,10 @@ async function inject(d: Device, url: string, init: RequestInit | undefined) {
 }
 
 function asResponse(res: Awaited<ReturnType<typeof inject>>): Response {
-  return new Response(res.statusCode === 204 ? null : res.body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? '') } })
+  return new Response(res.statusCode === 204 ? null : res.body, {
+    status: res.statusCode,
+    headers: { 'content-type': String(res.headers['content-type'] ?? '') },
+  })
 }
 
 /** The results a push answer hands the device: what it was told, and the conflicts it must show. */
@@ -398,7 +439,10 @@ async function resetDb() {
       ('n-seed-C', $2, null, 2025, 1, 'seed C', 'shared', $6), ('n-seed-D', $3, null, null, null, 'seed D', 'shared', $5)`,
     [IDS.unitA, IDS.unitC, IDS.unitD, PEOPLE.leaderA.id, PEOPLE.ocNord.id, PEOPLE.leaderC.id],
   )
-  await db.query(`insert into dialogue (id, unit_id, kind, scheduled_on, created_by) values ('dl-seed-A', $1, 'support', '2025-02-01', $2)`, [IDS.unitA, PEOPLE.ocNord.id])
+  await db.query(`insert into dialogue (id, unit_id, kind, scheduled_on, created_by) values ('dl-seed-A', $1, 'support', '2025-02-01', $2)`, [
+    IDS.unitA,
+    PEOPLE.ocNord.id,
+  ])
   await db.query(
     `insert into action_plan_item (id, unit_id, year, title, due_date, status, created_by) values ('ap-seed-A', $1, 2025, 'Plan', '2025-06-30', 'planned', $2)`,
     [IDS.unitA, PEOPLE.leaderA.id],
@@ -436,7 +480,10 @@ async function write(d: Device, a: Extract<Action, { kind: 'write' }>) {
   const wanted = newFields(kind, target, a.value)
   const shown = [...(await d.rows()).values()].find((r) => {
     if (r.table !== target.table || r.scopeId !== target.unitId) return false
-    const view = viewOf(r, outbox.filter((m) => m.table === r.table && m.recordId === r.id))
+    const view = viewOf(
+      r,
+      outbox.filter((m) => m.table === r.table && m.recordId === r.id),
+    )
     if (!view.exists) return false
     if (target.table === 'note' && view.values.visibility !== (target.visibility ?? 'shared')) return false
     // A record one per key: the one of this key (the form of this month's forecast).
@@ -490,7 +537,16 @@ async function probe(d: Device, slot: number, fieldSlot: number) {
     // One field at a time: a role allowed some fields of a kind must still be refused each other one.
     const editable = Object.keys(kind.fields).filter((f) => !(kind.fixedAfterCreate ?? []).includes(f as never))
     const field = editable[fieldSlot % editable.length]!
-    mutation = { mutationId, table: target.table, recordId: target.id, scopeId: target.unitId, baseVersion: 1, op: 'upsert', fields: { [field]: pick(kind, field, 1) }, deviceSeq: 1 }
+    mutation = {
+      mutationId,
+      table: target.table,
+      recordId: target.id,
+      scopeId: target.unitId,
+      baseVersion: 1,
+      op: 'upsert',
+      fields: { [field]: pick(kind, field, 1) },
+      deviceSeq: 1,
+    }
     what = `${target.table} ${target.id}.${field}`
   }
   const res = await pushRaw(app, d.cookie, d.deviceId, [mutation])
@@ -513,8 +569,10 @@ async function checkHoldsOnlyItsOwn(d: Device) {
 
 async function perform(a: Action) {
   switch (a.kind) {
-    case 'write': return write(devices[a.dev]!, a)
-    case 'sync': return void (await sync(devices[a.dev]!, a))
+    case 'write':
+      return write(devices[a.dev]!, a)
+    case 'sync':
+      return void (await sync(devices[a.dev]!, a))
     case 'deliver': {
       if (delayed.length === 0) return
       // The request the device gave up on reaches the server now; its answer goes nowhere.
@@ -528,8 +586,10 @@ async function perform(a: Action) {
       d.online = !d.online
       return
     }
-    case 'resolve': return resolveOne(devices[a.dev]!, a.mine)
-    case 'probe': return probe(devices[a.dev]!, a.slot, a.field)
+    case 'resolve':
+      return resolveOne(devices[a.dev]!, a.mine)
+    case 'probe':
+      return probe(devices[a.dev]!, a.slot, a.field)
     case 'restart': {
       await app.close()
       await startApp()
@@ -569,7 +629,14 @@ async function finalSync(resolveMine: boolean) {
   for (const d of devices) await settle(d)
 }
 
-interface ServerRow { id: string; scope_id: string; version: number; deleted: boolean; record: Record<string, unknown> | null; created_by: string | null }
+interface ServerRow {
+  id: string
+  scope_id: string
+  version: number
+  deleted: boolean
+  record: Record<string, unknown> | null
+  created_by: string | null
+}
 
 async function serverRows(): Promise<Map<string, ServerRow & { table: SyncTable }>> {
   const rows = new Map<string, ServerRow & { table: SyncTable }>()
@@ -583,7 +650,9 @@ async function serverRows(): Promise<Map<string, ServerRow & { table: SyncTable 
 
 /** A later write of the same device to the same field (or a delete) explains an applied value no longer there. */
 function overtaken(d: Device, m: Mutation, field: string): boolean {
-  return d.made.some((n) => n.table === m.table && n.recordId === m.recordId && n.deviceSeq > m.deviceSeq && (n.op === 'delete' || Object.hasOwn(n.fields, field)))
+  return d.made.some(
+    (n) => n.table === m.table && n.recordId === m.recordId && n.deviceSeq > m.deviceSeq && (n.op === 'delete' || Object.hasOwn(n.fields, field)),
+  )
 }
 
 /**
@@ -593,8 +662,14 @@ function overtaken(d: Device, m: Mutation, field: string): boolean {
  */
 function settledLater(d: Device, m: Mutation): boolean {
   const refused = Object.keys(m.fields)
-  return m.op === 'upsert' && refused.length > 0 &&
-    d.made.some((n) => n.table === m.table && n.recordId === m.recordId && n.deviceSeq > m.deviceSeq && n.op === 'upsert' && refused.every((f) => Object.hasOwn(n.fields, f)))
+  return (
+    m.op === 'upsert' &&
+    refused.length > 0 &&
+    d.made.some(
+      (n) =>
+        n.table === m.table && n.recordId === m.recordId && n.deviceSeq > m.deviceSeq && n.op === 'upsert' && refused.every((f) => Object.hasOwn(n.fields, f)),
+    )
+  )
 }
 
 async function checkAfterFinalSync() {
@@ -607,7 +682,9 @@ async function checkAfterFinalSync() {
   // Each mutation applied once: at most one audit row per mutation…
   for (const a of audits) expect(a.n, `${a.mutation_id} audited ${a.n} times`).toBe(1)
   // …and every change audited: one row per version a write made (an imported row starts at 1 unaudited).
-  const perRecord = await db.query<{ table_name: string; record_id: string; n: number }>('select table_name, record_id, count(*)::int as n from audit_log group by 1, 2')
+  const perRecord = await db.query<{ table_name: string; record_id: string; n: number }>(
+    'select table_name, record_id, count(*)::int as n from audit_log group by 1, 2',
+  )
   const auditCount = new Map(perRecord.map((r) => [`${r.table_name}:${r.record_id}`, r.n]))
   for (const [, row] of server) {
     const expected = row.version - (SEEDED.has(row.id) ? 1 : 0)
@@ -654,7 +731,10 @@ async function checkAfterFinalSync() {
       }
       if (result!.status === 'rejected' && !settledLater(d, m)) {
         const rec = rows.get(recordKey(m.table, m.recordId))
-        expect(rec?.rejections.some((r) => r.mutationId === m.mutationId), `${m.mutationId} rejection not shown`).toBe(true)
+        expect(
+          rec?.rejections.some((r) => r.mutationId === m.mutationId),
+          `${m.mutationId} rejection not shown`,
+        ).toBe(true)
       }
     }
 
@@ -694,7 +774,9 @@ beforeAll(async () => {
   vi.stubGlobal('fetch', network)
   // Ids made on the devices (records, mutations, device ids) counted, not random: a failing
   // schedule replays the same, and shrinks.
-  vi.spyOn(globalThis.crypto, 'randomUUID').mockImplementation(() => `00000000-0000-4000-8000-${String(++uuids).padStart(12, '0')}` as `${string}-${string}-${string}-${string}-${string}`)
+  vi.spyOn(globalThis.crypto, 'randomUUID').mockImplementation(
+    () => `00000000-0000-4000-8000-${String(++uuids).padStart(12, '0')}` as `${string}-${string}-${string}-${string}-${string}`,
+  )
   const nord = new Set([IDS.unitA, IDS.unitB, IDS.unitD])
   devices = [
     new Device('phone', 'leaderA', await login(app, PEOPLE.leaderA.email), new Set([IDS.unitA]), false, LEADER_A_TARGETS, await loadClient()),

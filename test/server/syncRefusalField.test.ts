@@ -60,7 +60,16 @@ describe('a refusal names the field it is about', () => {
 
   it('a change of a locked dialogue: the field changed, or the deletion', async () => {
     today = '2025-11-14'
-    const dialogue = { kind: 'support', indicators: ['budget'], scheduledOn: '2025-11-01', heldOn: '2025-11-01', agenda: ['Budget'], minutes: 'Aftalt', improved: null, lockedAt: null }
+    const dialogue = {
+      kind: 'support',
+      indicators: ['budget'],
+      scheduledOn: '2025-11-01',
+      heldOn: '2025-11-01',
+      agenda: ['Budget'],
+      minutes: 'Aftalt',
+      improved: null,
+      lockedAt: null,
+    }
     const [made] = await push(t.app, oc, 'dev-oc', [mutation({ table: 'dialogue', recordId: 'dlg-f', scopeId: IDS.unitA, fields: dialogue })])
     expect(made?.status).toBe('applied')
     today = '2025-11-15'

@@ -16,7 +16,12 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-interface Summary { id: string; overall: Colour; overrun: number; lights: Record<string, { colour: Colour }> }
+interface Summary {
+  id: string
+  overall: Colour
+  overrun: number
+  lights: Record<string, { colour: Colour }>
+}
 
 describe('GET /api/units', () => {
   it('lists every unit for the directorate, worst first, with the period judged', async () => {
@@ -50,8 +55,13 @@ describe('GET /api/units/:unitId', () => {
     expect(res.statusCode).toBe(200)
     const d = res.json<z.infer<typeof unitDetailSchema>>()
     expect(d.unit).toEqual({
-      id: IDS.unitA, name: 'Askeskolen', unitType: 'school', areaId: IDS.areaNord, areaName: 'Område Nord',
-      costCentre: `cc-${IDS.unitA}`, ean: anyOf(String),
+      id: IDS.unitA,
+      name: 'Askeskolen',
+      unitType: 'school',
+      areaId: IDS.areaNord,
+      areaName: 'Område Nord',
+      costCentre: `cc-${IDS.unitA}`,
+      ean: anyOf(String),
       economicsContact: { name: 'Økonomi Øst', email: 'oekonomi@test.dk', phone: '11 22 33 44' },
     })
     expect(d.asOf).toBe('2025-10-31')
@@ -61,7 +71,16 @@ describe('GET /api/units/:unitId', () => {
     expect(d.forecasts).toHaveLength(11)
     expect(d.forecasts[0]).toMatchObject({ year: 2025, month: 0, amount: 10_500_000, explanation: null })
     expect(d.actionPlan).toEqual([
-      { id: `ap-${IDS.unitA}`, unitId: IDS.unitA, year: 2025, title: 'Ny vagtplan', dueDate: '2025-06-30', status: 'done', doneOn: '2025-06-20', dropReason: null },
+      {
+        id: `ap-${IDS.unitA}`,
+        unitId: IDS.unitA,
+        year: 2025,
+        title: 'Ny vagtplan',
+        dueDate: '2025-06-30',
+        status: 'done',
+        doneOn: '2025-06-20',
+        dropReason: null,
+      },
     ])
     expect(d.balanceAccounts).toEqual([
       { id: `ba-${IDS.unitA}`, unitId: IDS.unitA, number: '9100', name: 'Mellemregning', dueDate: '2025-09-30', reconciledOn: '2025-09-28' },
@@ -77,7 +96,10 @@ describe('GET /api/units/:unitId', () => {
     expect(d.history[11]?.period).toEqual({ year: 2025, month: 10 })
     expect(d.history[11]?.lights.budget.colour).toBe('red')
     expect(d.ruleSet).toEqual({
-      id: 'rs-2020', municipalityId: IDS.municipality, unitType: null, effectiveFrom: '2020-01-01',
+      id: 'rs-2020',
+      municipalityId: IDS.municipality,
+      unitType: null,
+      effectiveFrom: '2020-01-01',
       thresholds: { budgetTolerance: 0.01, actionPlanTarget: 0.8, forecastInterval: 0.015, balanceTarget: 0.95, balanceGreenMargin: 0.03 },
     })
   })

@@ -13,7 +13,10 @@ export type MessageSchema = typeof da
 
 const STORAGE_KEY = 'mls-locale'
 
-export const i18n = createI18n<false, { legacy: false; locale: AppLocale; fallbackLocale: AppLocale; messages: Record<AppLocale, MessageSchema>; missingWarn: boolean; fallbackWarn: boolean }>({
+export const i18n = createI18n<
+  false,
+  { legacy: false; locale: AppLocale; fallbackLocale: AppLocale; messages: Record<AppLocale, MessageSchema>; missingWarn: boolean; fallbackWarn: boolean }
+>({
   legacy: false,
   locale: 'da',
   fallbackLocale: 'da',

@@ -131,13 +131,15 @@ function conflictsOnDeleted(conflicts: readonly FieldConflict[], copy: ServerCop
   if (!copy?.deleted) return []
   const fields = conflicts.filter((c) => c.field !== 'deleted')
   if (fields.length === 0) return []
-  return [{
-    mutationId: `conflict:${copy.version}`,
-    op: 'upsert',
-    fields: Object.fromEntries(fields.map((c) => [c.field, c.mine])),
-    reason: 'deleted',
-    message: REJECTION_MESSAGES.deleted,
-  }]
+  return [
+    {
+      mutationId: `conflict:${copy.version}`,
+      op: 'upsert',
+      fields: Object.fromEntries(fields.map((c) => [c.field, c.mine])),
+      reason: 'deleted',
+      message: REJECTION_MESSAGES.deleted,
+    },
+  ]
 }
 
 function withCopy(record: DeviceRecord, copy: ServerCopy, extraConflicts: readonly FieldConflict[] = []): DeviceRecord {

@@ -46,4 +46,3 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 export function fieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? field
 }
-

@@ -8,9 +8,7 @@ import { isServerStampField, recordIdFor, type SyncKind } from './kind'
 import { fieldLabel } from './tables'
 import { normaliseValue } from './values'
 
-export type FieldsValidation =
-  | { ok: true; fields: Record<string, unknown> }
-  | { ok: false; field: string; message: string }
+export type FieldsValidation = { ok: true; fields: Record<string, unknown> } | { ok: false; field: string; message: string }
 
 export interface ValidationInput {
   kind: SyncKind

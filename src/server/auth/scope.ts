@@ -21,13 +21,14 @@ export async function scopeFor(db: Db, personId: string): Promise<Scope> {
   const ledUnits = grants.flatMap((g) => (g.role === 'leader' && g.unitId ? [g.unitId] : []))
 
   // One query for both: the units of the chief's areas, and the led units with their areas.
-  const units = chiefAreas.length || ledUnits.length
-    ? await db.query<{ id: string; area_id: string; municipality_id: string; chief: boolean }>(
-      `select u.id, u.area_id, a.municipality_id, u.area_id = any($1) as chief
+  const units =
+    chiefAreas.length || ledUnits.length
+      ? await db.query<{ id: string; area_id: string; municipality_id: string; chief: boolean }>(
+          `select u.id, u.area_id, a.municipality_id, u.area_id = any($1) as chief
          from unit u join area a on a.id = u.area_id where u.area_id = any($1) or u.id = any($2)`,
-      [chiefAreas, ledUnits],
-    )
-    : []
+          [chiefAreas, ledUnits],
+        )
+      : []
   const ocUnits = new Set(units.filter((u) => u.chief).map((u) => u.id))
   return {
     personId,

@@ -80,7 +80,10 @@ async function forecastFacts(tx: Db, m: HistoryInput['mutation'], year: number, 
         where unit_id = $1 and year = $2 and month < $3 and id <> $4 and not deleted`,
       [m.scopeId, year, month, m.recordId],
     ),
-    tx.query<{ year: number; month: number; budget: string }>('select year, month, budget from monthly_figure where unit_id = $1 and year = $2', [m.scopeId, year]),
+    tx.query<{ year: number; month: number; budget: string }>('select year, month, budget from monthly_figure where unit_id = $1 and year = $2', [
+      m.scopeId,
+      year,
+    ]),
     ruleSetsOf(tx, unit.municipality_id),
     latestPeriodOf(tx, unit.municipality_id),
   ])
@@ -93,9 +96,17 @@ async function forecastFacts(tx: Db, m: HistoryInput['mutation'], year: number, 
   })
   return {
     forecasts: forecasts.map((f) => ({
-      id: f.id, unitId: m.scopeId, year, month: Number(f.month), amount: Number(f.amount), explanation: null,
+      id: f.id,
+      unitId: m.scopeId,
+      year,
+      month: Number(f.month),
+      amount: Number(f.amount),
+      explanation: null,
     })),
-    budget: budgetOfYear(figures.map((f) => ({ year: Number(f.year), month: Number(f.month), budget: Number(f.budget) })), year),
+    budget: budgetOfYear(
+      figures.map((f) => ({ year: Number(f.year), month: Number(f.month), budget: Number(f.budget) })),
+      year,
+    ),
     interval: ruleSet.thresholds.forecastInterval,
   }
 }

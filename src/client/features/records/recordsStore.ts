@@ -58,7 +58,12 @@ export function toLocalRecord<T = Record<string, unknown>>(row: RecordRow): Loca
     pendingFields: row.pendingFields,
     conflicts: row.conflicts,
     rejection: rejection
-      ? { reason: rejection.reason, message: rejection.message, fields: Object.keys(rejection.fields), ...(rejection.field === undefined ? {} : { field: rejection.field }) }
+      ? {
+          reason: rejection.reason,
+          message: rejection.message,
+          fields: Object.keys(rejection.fields),
+          ...(rejection.field === undefined ? {} : { field: rejection.field }),
+        }
       : null,
   }
 }
@@ -74,10 +79,13 @@ export const useRecordsStore = defineStore('records', () => {
 
   /** One record, live; undefined until loaded or when the device has never seen it. */
   function get<T = Record<string, unknown>>(table: SyncTable, id: string): Ref<LocalRecord<T> | undefined> {
-    return liveRef(async () => {
-      const row = await db.records.get(rowKey(table, id))
-      return row ? toLocalRecord<T>(row) : undefined
-    }, undefined as LocalRecord<T> | undefined)
+    return liveRef(
+      async () => {
+        const row = await db.records.get(rowKey(table, id))
+        return row ? toLocalRecord<T>(row) : undefined
+      },
+      undefined as LocalRecord<T> | undefined,
+    )
   }
 
   /**

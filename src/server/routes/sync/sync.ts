@@ -6,7 +6,13 @@ import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
-  CLIENT_OUTDATED, PROTOCOL_HEADER, protocolStatus, pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema,
+  CLIENT_OUTDATED,
+  PROTOCOL_HEADER,
+  protocolStatus,
+  pullQuerySchema,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
   SERVER_OUTDATED,
 } from '../../../core/sync/protocol'
 import { errorSchema } from '../../../core/http/errors'
