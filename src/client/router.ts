@@ -1,9 +1,7 @@
 // Routes and the sign-in guard. The indicator detail (with charts), the guided steps, the forecast,
 // the notes and the area chief's views are separate chunks, so the first screen does not wait for
 // them; each brings the later screens' texts with it (withLaterTexts).
-import {
-  createRouter, createWebHistory, START_LOCATION, type RouteLocationNormalized, type RouteLocationRaw, type RouteRecordRaw,
-} from 'vue-router'
+import { createRouter, createWebHistory, START_LOCATION, type RouteLocationNormalized, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router'
 import { withLaterTexts } from './i18n'
 import { legacySlug } from './paths'
 import { firstScreenWaitsFor } from './shared/firstScreen'
@@ -44,9 +42,19 @@ export const routes: RouteRecordRaw[] = [
   { path: '/enhed/:unitId/prognose', name: 'forecast-entry', component: withLaterTexts(() => import('./features/forecast/ForecastView.vue')) },
   { path: '/enhed/:unitId/noter', name: 'notes', component: withLaterTexts(() => import('./features/notes/NotesView.vue')) },
   { path: '/enhed/:unitId/dialog', name: 'oc-unit', component: withLaterTexts(() => import('./features/oc/OcUnitView.vue')) },
-  { path: '/enhed/:unitId/:indicator', name: 'indicator', component: withLaterTexts(() => import('./features/lights/IndicatorView.vue')), beforeEnter: danishIndicator },
+  {
+    path: '/enhed/:unitId/:indicator',
+    name: 'indicator',
+    component: withLaterTexts(() => import('./features/lights/IndicatorView.vue')),
+    beforeEnter: danishIndicator,
+  },
   { path: '/enhed/:unitId/:indicator/trin', redirect: (to) => `${to.path}/1` },
-  { path: '/enhed/:unitId/:indicator/trin/:step(\\d+)', name: 'steps', component: withLaterTexts(() => import('./features/steps/StepsView.vue')), beforeEnter: danishIndicator },
+  {
+    path: '/enhed/:unitId/:indicator/trin/:step(\\d+)',
+    name: 'steps',
+    component: withLaterTexts(() => import('./features/steps/StepsView.vue')),
+    beforeEnter: danishIndicator,
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

@@ -12,7 +12,10 @@ const CURRENCY_AFTER = /\s*(kr\.?|dkk|,-)$/
 
 export function parseAmount(input: string): AmountParse {
   // Spaces of every kind (also the no-break space that Intl writes) only group digits.
-  let text = input.trim().toLowerCase().replace(/[\s\u00a0\u202f]+/g, ' ')
+  let text = input
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\u00a0\u202f]+/g, ' ')
   if (text === '') return { ok: false, error: 'empty' }
   text = text.replace(CURRENCY_BEFORE, '').replace(CURRENCY_AFTER, '').trim()
   let factor = 1
@@ -41,7 +44,7 @@ export function parseAmount(input: string): AmountParse {
   const digits = grouped.replace(/[. ]/g, '')
   const value = Number(`${digits}.${decimals ?? '0'}`) * factor
   if (!Number.isFinite(value)) return { ok: false, error: 'invalid' }
-  return { ok: true, value: sign * Math.round(value * 100) / 100 }
+  return { ok: true, value: (sign * Math.round(value * 100)) / 100 }
 }
 
 /** An amount as the leader would type it back: "12.400.000" (whole kroner, or with ",50"). */

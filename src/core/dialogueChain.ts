@@ -22,7 +22,7 @@ export const FOLLOW_UP_MONTHS: Readonly<Record<IndicatorKey, number>> = { budget
 export const VISIT_AFTER_MONTHS = 6
 
 /** Rhythm of the development plan's follow-ups: monthly (budget, action plan) or after 3 months. */
-export const DEVELOPMENT_PLAN_RHYTHM_MONTHS: Readonly<Record<IndicatorKey, number>> = FOLLOW_UP_MONTHS
+const DEVELOPMENT_PLAN_RHYTHM_MONTHS: Readonly<Record<IndicatorKey, number>> = FOLLOW_UP_MONTHS
 
 /** One entry per green or red outcome, in the fixed indicator order. */
 export function proposeDialogues(dialogueDate: IsoDate, outcomes: Partial<Record<IndicatorKey, Colour>>): ProposedDialogue[] {
@@ -37,9 +37,7 @@ export function proposeDialogues(dialogueDate: IsoDate, outcomes: Partial<Record
   return proposals
 }
 
-export type FollowUpNext =
-  | { outcome: 'visit'; nextOn: IsoDate }
-  | { outcome: 'developmentPlan'; rhythmMonths: number; nextOn: IsoDate }
+export type FollowUpNext = { outcome: 'visit'; nextOn: IsoDate } | { outcome: 'developmentPlan'; rhythmMonths: number; nextOn: IsoDate }
 
 /** After the follow-up: a visit in 6 months if it improved, otherwise a development plan and its rhythm. */
 export function nextAfterFollowUp(followUpDate: IsoDate, indicator: IndicatorKey, improved: boolean): FollowUpNext {

@@ -28,10 +28,7 @@ export type DominatingUnit<T extends DirectorateUnit> = T & {
 }
 
 /** Units with an overrun that weigh on their area more than the rule allows, in input order. */
-export function dominatingUnits<T extends DirectorateUnit>(
-  units: readonly T[],
-  rule: DominanceRule = DEFAULT_DOMINANCE_RULE,
-): Array<DominatingUnit<T>> {
+export function dominatingUnits<T extends DirectorateUnit>(units: readonly T[], rule: DominanceRule = DEFAULT_DOMINANCE_RULE): Array<DominatingUnit<T>> {
   const totals = new Map<string, { overrun: number; budget: number }>()
   for (const u of units) {
     const t = totals.get(u.areaId) ?? { overrun: 0, budget: 0 }

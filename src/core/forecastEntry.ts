@@ -16,4 +16,3 @@ export function forecastTarget(today: IsoDate): Period {
 export function forecastGivenIn(forecasts: ForecastEntry[], target: Period): ForecastEntry | undefined {
   return forecasts.find((f) => f.year === target.year && f.month === target.month)
 }
-

@@ -1,8 +1,22 @@
 // Schemas of thresholds, rule sets and lights, e.g. for a recorded light read back from JSON.
 import { z } from 'zod'
-import { amountSchema, colourSchema, countSchema, idSchema, indicatorKeySchema, isoDateSchema, periodSchema, shareSchema, unitTypeSchema } from './schemaPrimitives'
+import {
+  amountSchema,
+  colourSchema,
+  countSchema,
+  idSchema,
+  indicatorKeySchema,
+  isoDateSchema,
+  periodSchema,
+  shareSchema,
+  unitTypeSchema,
+} from './schemaPrimitives'
 
-const fraction = (what: string) => z.number({ error: `${what} skal være et tal.` }).min(0, { error: `${what} skal være mellem 0 og 1.` }).max(1, { error: `${what} skal være mellem 0 og 1.` })
+const fraction = (what: string) =>
+  z
+    .number({ error: `${what} skal være et tal.` })
+    .min(0, { error: `${what} skal være mellem 0 og 1.` })
+    .max(1, { error: `${what} skal være mellem 0 og 1.` })
 
 export const thresholdsSchema = z.object({
   budgetTolerance: fraction('Budgettolerancen'),
@@ -24,17 +38,36 @@ const maybe = amountSchema.nullable()
 
 const factsSchema = z.discriminatedUnion('kind', [
   z.object({
-    kind: z.literal('budget'), budget: amountSchema, forecast: maybe, spendToDate: amountSchema, accruedBudget: amountSchema,
-    difference: maybe, deviation: maybe, tolerance: amountSchema, final: z.boolean(),
+    kind: z.literal('budget'),
+    budget: amountSchema,
+    forecast: maybe,
+    spendToDate: amountSchema,
+    accruedBudget: amountSchema,
+    difference: maybe,
+    deviation: maybe,
+    tolerance: amountSchema,
+    final: z.boolean(),
   }),
   z.object({ kind: z.literal('actionPlan'), due: countSchema, doneOnTime: countSchema, fulfilment: shareSchema.nullable(), target: amountSchema }),
   z.object({
-    kind: z.literal('forecast'), previousForecast: maybe, impliedSpend: maybe, actualSpend: amountSchema, budget: amountSchema,
-    difference: maybe, accuracy: maybe, interval: amountSchema,
+    kind: z.literal('forecast'),
+    previousForecast: maybe,
+    impliedSpend: maybe,
+    actualSpend: amountSchema,
+    budget: amountSchema,
+    difference: maybe,
+    accuracy: maybe,
+    interval: amountSchema,
   }),
   z.object({
-    kind: z.literal('balance'), due: countSchema, reconciledOnTime: countSchema, rate: shareSchema.nullable(), target: amountSchema,
-    greenAbove: amountSchema, open: countSchema, late: countSchema,
+    kind: z.literal('balance'),
+    due: countSchema,
+    reconciledOnTime: countSchema,
+    rate: shareSchema.nullable(),
+    target: amountSchema,
+    greenAbove: amountSchema,
+    open: countSchema,
+    late: countSchema,
   }),
 ])
 

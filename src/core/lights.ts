@@ -1,6 +1,6 @@
 // A unit's four lights for a period, its overall colour, and the worst-first order of lists.
 // A closed period is never repainted: a light recorded for it is returned as recorded.
-import { endOfMonthIso, minIso, periodOf, periodsBack } from './dates'
+import { endOfMonthIso, minIso, periodOf, periodsBack, samePeriod } from './dates'
 import { actionPlanLight } from './indicators/actionPlan'
 import { balanceLight } from './indicators/balance'
 import { budgetLight } from './indicators/budget'
@@ -8,8 +8,18 @@ import { forecastLight } from './indicators/forecast'
 import { judgeImported } from './indicators/imported'
 import { ruleSetFor } from './rules'
 import type {
-  ActionPlanItem, BalanceAccount, Colour, ForecastEntry, IndicatorKey, IsoDate, Light, MonthlyFigure,
-  Period, RuleSet, UnitLights, UnitType,
+  ActionPlanItem,
+  BalanceAccount,
+  Colour,
+  ForecastEntry,
+  IndicatorKey,
+  IsoDate,
+  Light,
+  MonthlyFigure,
+  Period,
+  RuleSet,
+  UnitLights,
+  UnitType,
 } from './types'
 
 // Re-exported so that everything about judging a unit's lights can be imported from here.
@@ -47,8 +57,6 @@ export interface LightOptions {
   latestForecastOn?: IsoDate
 }
 
-const samePeriod = (a: Period, b: Period): boolean => a.year === b.year && a.month === b.month
-
 export function unitLights(input: UnitInput, period: Period, opts: LightOptions): UnitLights {
   const periodEnd = endOfMonthIso(period)
   const asOf = minIso(opts.today, periodEnd)
@@ -66,7 +74,14 @@ export function unitLights(input: UnitInput, period: Period, opts: LightOptions)
     return compute()
   }
 
-  const byForecasts = (): ForecastsJudged => ({ period, figures: input.figures, forecasts: input.forecasts, ruleSet: rules(), closed, latestForecastOn: opts.latestForecastOn })
+  const byForecasts = (): ForecastsJudged => ({
+    period,
+    figures: input.figures,
+    forecasts: input.forecasts,
+    ruleSet: rules(),
+    closed,
+    latestForecastOn: opts.latestForecastOn,
+  })
   return {
     budget: judge('budget', () => budgetByForecasts(byForecasts())),
     actionPlan: judge('actionPlan', () => actionPlanLight({ period, asOf, items: input.actionPlan, ruleSet: rules() })),
@@ -126,12 +141,7 @@ export function relightWithForecasts(judged: UnitLights, input: Omit<ForecastsJu
 }
 
 /** The lights of the `months` periods ending with lastPeriod, oldest first. */
-export function lightHistory(
-  input: UnitInput,
-  lastPeriod: Period,
-  months: number,
-  opts: LightOptions,
-): Array<{ period: Period; lights: UnitLights }> {
+export function lightHistory(input: UnitInput, lastPeriod: Period, months: number, opts: LightOptions): Array<{ period: Period; lights: UnitLights }> {
   const { latestForecastOn: _latestOnly, ...earlier } = opts
   return periodsBack(lastPeriod, months).map((period) => ({
     period,

@@ -71,3 +71,35 @@ export function idsWithRole(p: Principal, level: ScopeLevel, roles: readonly Rol
   if (level === 'unit' && roles.includes('area_chief')) for (const id of p.chiefUnits) ids.add(id)
   return ids
 }
+
+/**
+ * What a device knows of the signed-in person (the shape of /api/me): their roles and the units and
+ * areas in their scope, as the server's scope check (server/auth/scope.ts) worked them out.
+ */
+export interface SignedInPerson {
+  person: { id: string }
+  roles: ReadonlyArray<{ role: Role; unitId?: string; areaId?: string }>
+  units: ReadonlyArray<{ id: string; areaId: string }>
+  areas: ReadonlyArray<{ id: string; municipalityId?: string }>
+}
+
+/**
+ * The principal of the signed-in person on a device, so that the device asks the same access
+ * policy (sync/access.ts) as the server — to show a field read-only, say — rather than decide by
+ * role on its own. The same reach as the server's: every scope for the directorate and the
+ * economics team, otherwise the units and areas the server listed; the chief's units are those of
+ * their own areas.
+ */
+export function principalOf(me: SignedInPerson): Principal {
+  const roles: RoleGrant[] = me.roles.map((r) => ({ role: r.role, unitId: r.unitId ?? null, areaId: r.areaId ?? null }))
+  const everything = roles.some((g) => reachesAll(g.role))
+  const chiefAreas = new Set(roles.flatMap((g) => (g.role === 'area_chief' && g.areaId ? [g.areaId] : [])))
+  return {
+    personId: me.person.id,
+    roles,
+    unitIds: everything ? 'all' : new Set(me.units.map((u) => u.id)),
+    areaIds: everything ? 'all' : new Set(me.areas.map((a) => a.id)),
+    municipalityIds: everything ? 'all' : new Set(me.areas.flatMap((a) => (a.municipalityId ? [a.municipalityId] : []))),
+    chiefUnits: new Set(me.units.filter((u) => chiefAreas.has(u.areaId)).map((u) => u.id)),
+  }
+}

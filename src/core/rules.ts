@@ -20,10 +20,7 @@ export interface RuleSetQuery {
 
 /** The latest of the sets in force on a date; on equal dates the later one in the list wins. */
 function latest(sets: RuleSet[]): RuleSet | undefined {
-  return sets.reduce<RuleSet | undefined>(
-    (best, set) => (best === undefined || compareIso(set.effectiveFrom, best.effectiveFrom) >= 0 ? set : best),
-    undefined,
-  )
+  return sets.reduce<RuleSet | undefined>((best, set) => (best === undefined || compareIso(set.effectiveFrom, best.effectiveFrom) >= 0 ? set : best), undefined)
 }
 
 /**
@@ -32,24 +29,16 @@ function latest(sets: RuleSet[]): RuleSet | undefined {
  * the economics team chose to set that type apart. Throws when nothing applies.
  */
 export function ruleSetFor(ruleSets: RuleSet[], query: RuleSetQuery): RuleSet {
-  const inForce = ruleSets.filter(
-    (s) => s.municipalityId === query.municipalityId && compareIso(s.effectiveFrom, query.date) <= 0,
-  )
-  const found =
-    latest(inForce.filter((s) => s.unitType === query.unitType)) ?? latest(inForce.filter((s) => s.unitType === null))
+  const inForce = ruleSets.filter((s) => s.municipalityId === query.municipalityId && compareIso(s.effectiveFrom, query.date) <= 0)
+  const found = latest(inForce.filter((s) => s.unitType === query.unitType)) ?? latest(inForce.filter((s) => s.unitType === null))
   if (!found) {
-    throw new Error(
-      `Ingen regelsæt gælder for kommune ${query.municipalityId}, enhedstype ${query.unitType} pr. ${query.date}`,
-    )
+    throw new Error(`Ingen regelsæt gælder for kommune ${query.municipalityId}, enhedstype ${query.unitType} pr. ${query.date}`)
   }
   return found
 }
 
 /** The rule set that judges a period: the one in force on the period's last day. */
-export function ruleSetForPeriod(
-  ruleSets: RuleSet[],
-  query: { municipalityId: string; unitType: UnitType; period: Period },
-): RuleSet {
+export function ruleSetForPeriod(ruleSets: RuleSet[], query: { municipalityId: string; unitType: UnitType; period: Period }): RuleSet {
   return ruleSetFor(ruleSets, { ...query, date: endOfMonthIso(query.period) })
 }
 

@@ -2,9 +2,7 @@
 // imported the value.
 import { z } from 'zod'
 import { isIsoDate } from './dates'
-import {
-  AMOUNT_LIMIT, groupThousands, hasUnstorableCharacter, ID_PATTERN, isBlank, MAX_EMAIL_LENGTH, MAX_ID_LENGTH, MAX_TITLE_LENGTH,
-} from './limits'
+import { AMOUNT_LIMIT, groupThousands, hasUnstorableCharacter, ID_PATTERN, isBlank, MAX_EMAIL_LENGTH, MAX_ID_LENGTH, MAX_TITLE_LENGTH } from './limits'
 import { COLOURS, INDICATORS } from './types'
 
 // The app runs under a strict Content-Security-Policy without 'unsafe-eval'. Zod otherwise probes

@@ -1,15 +1,27 @@
 // Zod schemas of every record, shared by client and server: one truth for a record's shape and a
 // Danish message for every refusal. Field names follow types.ts and the SQL schema in camelCase.
 import { z } from 'zod'
-import { compareIso } from './dates'
 import { isBlank, MAX_LIST_ITEMS, MAX_MINUTES_LENGTH, MAX_NOTE_LENGTH, MAX_REASON_LENGTH, MAX_TITLE_LENGTH } from './limits'
 import {
-  actionStatusSchema, amountSchema, boundedText, emailSchema, forecastMonthSchema, idSchema, indicatorKeySchema, isoDateSchema,
-  monthSchema, nonEmptyText, roleSchema, shareSchema, timestampSchema, unitTypeSchema, yearSchema,
+  actionStatusSchema,
+  amountSchema,
+  boundedText,
+  emailSchema,
+  forecastMonthSchema,
+  idSchema,
+  indicatorKeySchema,
+  isoDateSchema,
+  monthSchema,
+  nonEmptyText,
+  roleSchema,
+  shareSchema,
+  timestampSchema,
+  unitTypeSchema,
+  yearSchema,
 } from './schemaPrimitives'
 
 export * from './schemaPrimitives'
-export { lightSchema, thresholdsSchema, ruleSetSchema } from './lightSchemas'
+export { lightSchema, ruleSetSchema } from './lightSchemas'
 
 export const areaSchema = z.object({
   id: idSchema,
@@ -40,7 +52,10 @@ export const personSchema = z.object({ id: idSchema, email: emailSchema, name: n
 export const roleAssignmentSchema = z
   .object({ id: idSchema, personId: idSchema, role: roleSchema, unitId: idSchema.nullable(), areaId: idSchema.nullable() })
   .refine((r) => (r.role === 'leader') === (r.unitId !== null), { error: 'En leder skal have en enhed — og kun en leder har det.', path: ['unitId'] })
-  .refine((r) => (r.role === 'area_chief') === (r.areaId !== null), { error: 'En områdechef skal have et område — og kun en områdechef har det.', path: ['areaId'] })
+  .refine((r) => (r.role === 'area_chief') === (r.areaId !== null), {
+    error: 'En områdechef skal have et område — og kun en områdechef har det.',
+    path: ['areaId'],
+  })
 
 export const monthlyFigureSchema = z.object({
   unitId: idSchema,
@@ -92,9 +107,7 @@ export const explanationSchema = z.object({
   indicator: indicatorKeySchema,
   year: yearSchema,
   month: monthSchema,
-  causes: z
-    .array(nonEmptyText('Årsagen'), { error: 'Årsager skal være en liste.' })
-    .max(MAX_LIST_ITEMS, { error: `Højst ${MAX_LIST_ITEMS} årsager.` }),
+  causes: z.array(nonEmptyText('Årsagen'), { error: 'Årsager skal være en liste.' }).max(MAX_LIST_ITEMS, { error: `Højst ${MAX_LIST_ITEMS} årsager.` }),
   body: boundedText('Teksten', MAX_NOTE_LENGTH),
   validReason: z.boolean({ error: 'Angiv ja eller nej.' }).nullable(),
 })
@@ -108,6 +121,11 @@ export const initiativeSchema = z.object({
   dueDate: isoDateSchema.nullable(),
   expectedEffect: amountSchema.nullable(),
   status: actionStatusSchema,
+  /**
+   * How it is going, in the leader's words ("vikarerne er opsagt, effekt fra uge 25"). Empty by
+   * default, so a device built before the field existed still creates a valid initiative.
+   */
+  progressNote: boundedText('Fremdriften', MAX_NOTE_LENGTH).default(''),
 })
 
 export const noteSchema = z.object({
@@ -136,18 +154,21 @@ export const dialogueKindSchema = z.enum(['recognition', 'support', 'follow_up',
  * whether it was done). Strict: an unknown key is refused, so no device can store an arbitrary
  * (or arbitrarily nested) object in the agenda.
  */
-export const agendaItemSchema = z.union([
-  nonEmptyText('Punktet'),
-  z.strictObject(
-    {
-      title: nonEmptyText('Punktets titel'),
-      carriedOverFrom: idSchema.nullable().optional(),
-      fromLast: z.boolean({ error: 'Angiv ja eller nej.' }).optional(),
-      done: z.boolean({ error: 'Angiv ja eller nej.' }).optional(),
-    },
-    { error: 'Et punkt har kun titel, hvor det kommer fra, og om det er udført.' },
-  ),
-], { error: 'Et punkt på dagsordenen skal være en tekst eller et punkt med en titel.' })
+export const agendaItemSchema = z.union(
+  [
+    nonEmptyText('Punktet'),
+    z.strictObject(
+      {
+        title: nonEmptyText('Punktets titel'),
+        carriedOverFrom: idSchema.nullable().optional(),
+        fromLast: z.boolean({ error: 'Angiv ja eller nej.' }).optional(),
+        done: z.boolean({ error: 'Angiv ja eller nej.' }).optional(),
+      },
+      { error: 'Et punkt har kun titel, hvor det kommer fra, og om det er udført.' },
+    ),
+  ],
+  { error: 'Et punkt på dagsordenen skal være en tekst eller et punkt med en titel.' },
+)
 
 export const dialogueSchema = z
   .object({
@@ -168,21 +189,3 @@ export const loginBodySchema = z.object({
   email: emailSchema,
   password: z.string({ error: 'Adgangskoden mangler.' }).min(1, { error: 'Adgangskoden mangler.' }).max(1024, { error: 'Adgangskoden er for lang.' }),
 })
-
-/** Is a date range in order (from ≤ to)? Used by forms that pick a period. */
-export const dateRangeSchema = z
-  .object({ from: isoDateSchema, to: isoDateSchema })
-  .refine((r) => compareIso(r.from, r.to) <= 0, { error: 'Slutdatoen ligger før startdatoen.', path: ['to'] })
-
-export type AreaRecord = z.infer<typeof areaSchema>
-export type UnitRecord = z.infer<typeof unitSchema>
-export type PersonRecord = z.infer<typeof personSchema>
-export type RoleAssignmentRecord = z.infer<typeof roleAssignmentSchema>
-export type ExplanationRecord = z.infer<typeof explanationSchema>
-export type InitiativeRecord = z.infer<typeof initiativeSchema>
-export type NoteRecord = z.infer<typeof noteSchema>
-export type DialoguePreparationRecord = z.infer<typeof dialoguePreparationSchema>
-export type DialogueKind = z.infer<typeof dialogueKindSchema>
-export type DialogueRecord = z.infer<typeof dialogueSchema>
-export type AgendaItem = z.infer<typeof agendaItemSchema>
-export type LoginBody = z.infer<typeof loginBodySchema>

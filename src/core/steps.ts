@@ -2,7 +2,6 @@
 // (synced records), so they can stop anywhere and pick up on any device.
 export const STEP_COUNT = 5
 export const STEP_KEYS = ['understand', 'explain', 'act', 'help', 'prepare'] as const
-export type StepKey = (typeof STEP_KEYS)[number]
 
 export interface StepsState {
   hasExplanation: boolean

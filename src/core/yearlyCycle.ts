@@ -16,12 +16,50 @@ export interface CycleEvent {
 export const DEFAULT_YEARLY_CYCLE: readonly CycleEvent[] = [
   { id: 'agreementAdjustment', month: 1, roles: ['leader', 'area_chief'], titleDa: 'Tilpasning af aftaler', titleEn: 'Adjustment of the agreements' },
   { id: 'springDialogue', month: 4, roles: ['leader', 'area_chief'], titleDa: 'Dialog', titleEn: 'Dialogue' },
-  { id: 'budgetSeminar', month: 7, roles: ['area_chief', 'directorate', 'economics'], titleDa: 'Strategi- og budgetseminar', titleEn: 'Strategy and budget seminar' },
-  { id: 'focusAreaStatus', month: 10, day: 1, roles: ['leader', 'area_chief'], titleDa: 'Status-opfølgning på eksisterende indsatsområder', titleEn: 'Status follow-up on existing focus areas' },
-  { id: 'autumnDialogue', month: 10, roles: ['leader', 'area_chief'], titleDa: 'Dialog om indsatsområder for næste år', titleEn: 'Dialogue on focus areas for next year' },
-  { id: 'goalsAnnounced', month: 11, roles: ['leader', 'area_chief', 'directorate'], titleDa: 'Udmelding af endelige politiske og faglige mål', titleEn: 'Political and professional goals announced' },
-  { id: 'ownInitiatives', month: 12, day: 1, roles: ['leader'], titleDa: 'Institutionens egne indsatser for næste år', titleEn: "The institution's own initiatives for next year" },
-  { id: 'agreementsTreated', month: 12, roles: ['directorate', 'area_chief'], titleDa: 'Direktionen behandler aftalerne', titleEn: 'The directorate treats the agreements' },
+  {
+    id: 'budgetSeminar',
+    month: 7,
+    roles: ['area_chief', 'directorate', 'economics'],
+    titleDa: 'Strategi- og budgetseminar',
+    titleEn: 'Strategy and budget seminar',
+  },
+  {
+    id: 'focusAreaStatus',
+    month: 10,
+    day: 1,
+    roles: ['leader', 'area_chief'],
+    titleDa: 'Status-opfølgning på eksisterende indsatsområder',
+    titleEn: 'Status follow-up on existing focus areas',
+  },
+  {
+    id: 'autumnDialogue',
+    month: 10,
+    roles: ['leader', 'area_chief'],
+    titleDa: 'Dialog om indsatsområder for næste år',
+    titleEn: 'Dialogue on focus areas for next year',
+  },
+  {
+    id: 'goalsAnnounced',
+    month: 11,
+    roles: ['leader', 'area_chief', 'directorate'],
+    titleDa: 'Udmelding af endelige politiske og faglige mål',
+    titleEn: 'Political and professional goals announced',
+  },
+  {
+    id: 'ownInitiatives',
+    month: 12,
+    day: 1,
+    roles: ['leader'],
+    titleDa: 'Institutionens egne indsatser for næste år',
+    titleEn: "The institution's own initiatives for next year",
+  },
+  {
+    id: 'agreementsTreated',
+    month: 12,
+    roles: ['directorate', 'area_chief'],
+    titleDa: 'Direktionen behandler aftalerne',
+    titleEn: 'The directorate treats the agreements',
+  },
 ]
 
 export interface DatedCycleEvent {
@@ -43,16 +81,12 @@ function dated(event: CycleEvent, year: number): DatedCycleEvent {
 
 /** The cycle's events of the year before, this year and the next, in date order (stable for equal dates). */
 function around(cycle: readonly CycleEvent[], year: number): DatedCycleEvent[] {
-  return [year - 1, year, year + 1]
-    .flatMap((y) => cycle.map((e) => dated(e, y)))
-    .sort((a, b) => compareIso(a.date, b.date))
+  return [year - 1, year, year + 1].flatMap((y) => cycle.map((e) => dated(e, y))).sort((a, b) => compareIso(a.date, b.date))
 }
 
 /** The next event for a role that is still due on `today`, wrapping into next year; null if none. */
 export function nextDue(cycle: readonly CycleEvent[], role: Role, today: IsoDate): DatedCycleEvent | null {
-  return around(cycle, periodOf(today).year).find(
-    (d) => d.event.roles.includes(role) && compareIso(d.until, today) >= 0,
-  ) ?? null
+  return around(cycle, periodOf(today).year).find((d) => d.event.roles.includes(role) && compareIso(d.until, today) >= 0) ?? null
 }
 
 /** Where in the cycle we are: the latest event (for any role) that has begun on or before today. */

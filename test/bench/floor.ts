@@ -14,10 +14,14 @@ export function buildWithFloor(dist: string): { dir: string; remove(): void } {
   const out = mkdtempSync(join(tmpdir(), 'mls-floor-'))
   try {
     const config = join(REPO_ROOT, 'test/bench/floor/vite.config.ts')
-    const result = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', config, '--outDir', out, '--emptyOutDir'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    })
+    const result = spawnSync(
+      process.execPath,
+      [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', config, '--outDir', out, '--emptyOutDir'],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      },
+    )
     if (result.status !== 0) throw new Error(`floor build failed (${result.status}):\n${result.stdout}\n${result.stderr}`)
     const served = copyOfBuild(dist)
     cpSync(join(out, 'assets'), join(served.dir, 'assets'), { recursive: true })

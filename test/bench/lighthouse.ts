@@ -18,7 +18,17 @@ type Category = (typeof CATEGORIES)[number]
 const BUDGET: Record<Category, number> = { performance: 95, accessibility: 100, 'best-practices': 100 }
 /** The home's median against the floor's median, same run. */
 export const FLOOR_RATIO_BUDGET = { TBT: 3, LCP: 1.2 } as const
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
 
 /** What a failed table audit found (console errors, CSP issues …), briefly. */
 function explain(details: unknown): string {
@@ -26,7 +36,7 @@ function explain(details: unknown): string {
   const found = items.slice(0, 3).map((item) => {
     const where = (item.sourceLocation as { url?: string } | undefined)?.url ?? item.url
     const what = item.description ?? item.issueType ?? ''
-    return `${String(what)}${typeof where === 'string' && where ? ` @ ${URL.canParse(where) ? new URL(where).pathname : where}` : ''}`.trim()
+    return `${typeof what === 'string' ? what : JSON.stringify(what)}${typeof where === 'string' && where ? ` @ ${URL.canParse(where) ? new URL(where).pathname : where}` : ''}`.trim()
   })
   return found.length ? ` [${found.join(' | ')}]` : ''
 }
@@ -56,7 +66,13 @@ let dumped = 0
 export async function lighthouseRun(url: string, extraHeaders?: Record<string, string>): Promise<LighthouseRun> {
   const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'silent' })
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: (process.env.LH_LOG as 'info' | undefined) ?? 'error', onlyCategories: [...CATEGORIES], extraHeaders })
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: (process.env.LH_LOG as 'info' | undefined) ?? 'error',
+      onlyCategories: [...CATEGORIES],
+      extraHeaders,
+    })
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
     const { lhr } = result
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
@@ -153,7 +169,10 @@ export async function benchLighthouse(server: ServerProcess): Promise<Figure[]> 
   const signIn = await measure([{ label: 'sign-in', url: `${server.url}/logind` }])
   const cookie = await loginCookie(server.url, DEMO_LEADER)
   const headers = { Cookie: cookie }
-  const { runs: [home, floor], retries } = await measure([
+  const {
+    runs: [home, floor],
+    retries,
+  } = await measure([
     { label: 'home', url: `${server.url}/`, extraHeaders: headers },
     { label: 'floor', url: `${server.url}${FLOOR_PATH}`, extraHeaders: headers },
   ])

@@ -37,7 +37,11 @@ export function formatTable(figures: Figure[]): string {
   const header = ['figure', 'measured', 'budget', 'result']
   const rows = figures.map((f) => [f.name, f.value, f.budget, f.pass ? 'PASS' : 'FAIL'])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd()
   const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)]
   const details = figures.filter((f) => f.detail).map((f) => `  ${f.name}: ${f.detail}`)
   if (details.length) out.push('', ...details)

@@ -40,7 +40,7 @@ describe('afterFirstScreen', () => {
     await vi.waitFor(() => expect(ran).toEqual(['sync']))
   })
 
-  it('runs the pieces in turn: the next starts only once the previous one\'s chunk has loaded', async () => {
+  it("runs the pieces in turn: the next starts only once the previous one's chunk has loaded", async () => {
     const { afterFirstScreen } = await load()
     const events: string[] = []
     let chunkLoaded!: () => void

@@ -1,20 +1,20 @@
 // The budget's overrun in kroner and per cent beside the reason, on the card and in the detail:
 // "+3.370.000 kr. (+6,0 %)" (the defect: only "6 % over" was shown).
+import 'fake-indexeddb/auto'
 import { mount, RouterLinkStub } from '@vue/test-utils'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import LightCard from '../../src/client/features/lights/LightCard.vue'
 import { i18n } from '../../src/client/i18n'
 import type { Light } from '../../src/core/types'
-import { createFakeRecords, detailWithFigures, record } from './fakeRecords'
-import { budgetFacts, forecastFacts, greyLight, light, plain } from './fixtures'
+import { budgetFacts, detailWithFigures, forecastFacts, greyLight, light, plain } from './fixtures'
+import { freshDevice, pulled, stopDevice } from './realRecords'
 import { mountAt } from './routed'
 
-const fake = vi.hoisted(() => ({ store: null as unknown }))
-vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
-beforeEach(() => {
-  fake.store = createFakeRecords()
+beforeEach(async () => {
+  await freshDevice()
   document.body.innerHTML = ''
 })
+afterEach(stopDevice)
 
 function mountCard(l: Light) {
   return mount(LightCard, { props: { light: l, unitId: 'u1' }, global: { plugins: [i18n], stubs: { RouterLink: RouterLinkStub } } })
@@ -30,13 +30,17 @@ describe('the budget difference in kroner', () => {
 
   it('a saving is signed minus; no difference without a forecast, nor on other indicators', () => {
     expect(difference(mountCard(light(budgetFacts({ difference: -121_000, deviation: -0.01 }), 'green')))).toBe('Forskel: -121.000 kr. (-1,0 %)')
-    expect(mountCard(greyLight(budgetFacts({ forecast: null, difference: null, deviation: null }), 'noForecast')).find('[data-testid="difference"]').exists()).toBe(false)
+    expect(
+      mountCard(greyLight(budgetFacts({ forecast: null, difference: null, deviation: null }), 'noForecast'))
+        .find('[data-testid="difference"]')
+        .exists(),
+    ).toBe(false)
     expect(mountCard(light(forecastFacts(), 'red')).find('[data-testid="difference"]').exists()).toBe(false)
   })
 
   it('in the detail, from the forecast the leader saved on this device', async () => {
-    fake.store = createFakeRecords([record('forecast', 'f-9', { year: 2026, month: 9, amount: 12_300_000, explanation: 'Vikarer' })])
+    await pulled('forecast', 'f-9', { year: 2026, month: 9, amount: 12_300_000, explanation: 'Vikarer' })
     const { wrapper } = await mountAt('/enhed/u1/budget', detailWithFigures())
-    expect(difference(wrapper)).toBe('Forskel: +300.000 kr. (+2,5 %)')
+    await vi.waitFor(() => expect(difference(wrapper)).toBe('Forskel: +300.000 kr. (+2,5 %)'))
   })
 })

@@ -46,7 +46,12 @@ describe('the session check', () => {
     const { createPinia, setActivePinia } = await import('pinia')
     const { useSessionStore } = await import('../../src/client/features/session/sessionStore')
     setActivePinia(createPinia())
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ me: null, today: '2027-01-15' }), { status: 200, headers: { 'Content-Type': 'application/json' } })))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(new Response(JSON.stringify({ me: null, today: '2027-01-15' }), { status: 200, headers: { 'Content-Type': 'application/json' } })),
+      ),
+    )
     try {
       await useSessionStore().restore()
       expect(todayIso()).toBe('2027-01-15')

@@ -10,9 +10,17 @@ import { budgetFacts, detail, plain } from './fixtures'
 import type { DOMWrapper } from '@vue/test-utils'
 
 /** A row's cells, joined with ' | ' so the test reads like the table. */
-const cells = (row: DOMWrapper<Element>) => row.findAll('th, td').map((c) => plain(c.text())).join(' | ')
+const cells = (row: DOMWrapper<Element>) =>
+  row
+    .findAll('th, td')
+    .map((c) => plain(c.text()))
+    .join(' | ')
 /** A record's paragraphs, joined with ' | '. */
-const lines = (item: DOMWrapper<Element>) => item.findAll('p').map((p) => plain(p.text())).join(' | ')
+const lines = (item: DOMWrapper<Element>) =>
+  item
+    .findAll('p')
+    .map((p) => plain(p.text()))
+    .join(' | ')
 
 const global = { plugins: [i18n] }
 
@@ -34,7 +42,12 @@ describe('HistoryTable', () => {
 
 describe('BalanceDetail', () => {
   const account = (id: string, dueDate: string, reconciledOn: string | null): BalanceAccount => ({
-    id, unitId: 'u1', number: `90${id}`, name: `Konto ${id}`, dueDate, reconciledOn,
+    id,
+    unitId: 'u1',
+    number: `90${id}`,
+    name: `Konto ${id}`,
+    dueDate,
+    reconciledOn,
   })
 
   it('lists open accounts past due with days overdue, worst first, and late ones', () => {
@@ -66,14 +79,28 @@ describe('ActionPlanDetail', () => {
     ]
     const w = mount(ActionPlanDetail, { props: { items, today: '2026-10-31' }, global })
     const rows = w.get('[data-testid="actions"]').findAll('li').map(lines)
-    expect(rows).toEqual(['Indkøbsaftale | Gennemført · Frist 1. mar. 2026 · gennemført 20. feb. 2026', 'Ny vagtplan | I gang · Frist 1. sep. 2026 · over frist'])
+    expect(rows).toEqual([
+      'Indkøbsaftale | Gennemført · Frist 1. mar. 2026 · gennemført 20. feb. 2026',
+      'Ny vagtplan | I gang · Frist 1. sep. 2026 · over frist',
+    ])
   })
 })
 
 describe('BudgetDetail', () => {
   it('sets spend against the budget accumulated to date', () => {
-    const figures = [1, 2].map((month) => ({ unitId: 'u1', year: 2026, month, budget: 12_000_000, carryOver: 100_000, spendToDate: month * 1_100_000, profileShare: month / 12 }))
-    const w = mount(BudgetDetail, { props: { facts: budgetFacts({ spendToDate: 2_200_000, accruedBudget: 2_000_000 }), period: { year: 2026, month: 2 }, figures }, global })
+    const figures = [1, 2].map((month) => ({
+      unitId: 'u1',
+      year: 2026,
+      month,
+      budget: 12_000_000,
+      carryOver: 100_000,
+      spendToDate: month * 1_100_000,
+      profileShare: month / 12,
+    }))
+    const w = mount(BudgetDetail, {
+      props: { facts: budgetFacts({ spendToDate: 2_200_000, accruedBudget: 2_000_000 }), period: { year: 2026, month: 2 }, figures },
+      global,
+    })
     expect(plain(w.text())).toContain('Forbrug 2,2 mio. kr. mod periodiseret budget 2,0 mio. kr. ved udgangen af februar.')
     const rows = w.findAll('tbody tr').map(cells)
     expect(rows).toEqual(['januar | 1.100 | 1.000 | 100', 'februar | 2.200 | 2.000 | 200'])

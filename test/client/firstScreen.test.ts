@@ -24,6 +24,7 @@ import type { UnitSummary } from '../../src/client/api/types'
 import { actionPlanFacts, balanceFacts, budgetFacts, forecastFacts, greyLight, light, summary } from './fixtures'
 import { leaderMe } from './routed'
 import { json } from './syncFakeServer'
+import { requestUrl } from '../helpers/requestUrl'
 
 // Only the first screen: what follows it (the sync status line, the home's second layer, the
 // update prompt …) brings its own texts and is not shown here.
@@ -48,28 +49,29 @@ describe('the split of the messages', () => {
     ['da', da],
     ['en', en],
   ])('%s: every message is in exactly one part', (_locale, messages) => {
-    const parts = splitMessages(messages as Messages, FIRST_SCREEN_TEXTS)
+    const parts = splitMessages(messages, FIRST_SCREEN_TEXTS)
     const firstPaths = paths(parts.first)
     const laterPaths = paths(parts.later)
     expect(firstPaths.filter((p) => laterPaths.includes(p))).toEqual([])
-    expect([...firstPaths, ...laterPaths].sort()).toEqual(paths(messages as Messages).sort())
+    expect([...firstPaths, ...laterPaths].sort()).toEqual(paths(messages).sort())
   })
 
-  it('the first part is the first screen\'s, the later screens\' texts are the other part', () => {
-    const { first: firstPart, later: laterPart } = splitMessages(da as Messages, FIRST_SCREEN_TEXTS)
+  it("the first part is the first screen's, the later screens' texts are the other part", () => {
+    const { first: firstPart, later: laterPart } = splitMessages(da, FIRST_SCREEN_TEXTS)
     expect(paths(firstPart)).toEqual(expect.arrayContaining(['home.overall', 'reason.budgetOver', 'login.password', 'steps.start', 'notes.link']))
     expect(paths(laterPart)).toEqual(expect.arrayContaining(['sync.saved', 'detail.historyHeading', 'steps.title', 'notes.title', 'forecastEntry.title']))
     expect(paths(firstPart).length).toBeLessThan(paths(laterPart).length)
   })
 
   it('refuses a first-screen path that names no message', () => {
-    expect(() => splitMessages(da as Messages, ['home.noSuchText'])).toThrow(/home\.noSuchText/)
+    expect(() => splitMessages(da, ['home.noSuchText'])).toThrow(/home\.noSuchText/)
   })
 
-  it('the build\'s two parts are these two', () => {
+  it("the build's two parts are these two", () => {
     // Precompiled: the same keys, each a compiled message instead of its text.
-    const { first: firstPart, later: laterPart } = splitMessages(da as Messages, FIRST_SCREEN_TEXTS)
-    const isMessage = (v: unknown) => typeof v !== 'object' || v === null || typeof (v as { type?: unknown }).type === 'number' || typeof (v as { t?: unknown }).t === 'number'
+    const { first: firstPart, later: laterPart } = splitMessages(da, FIRST_SCREEN_TEXTS)
+    const isMessage = (v: unknown) =>
+      typeof v !== 'object' || v === null || typeof (v as { type?: unknown }).type === 'number' || typeof (v as { t?: unknown }).t === 'number'
     const keys = (m: Record<string, unknown>): string[] =>
       Object.entries(m).flatMap(([k, v]) => (isMessage(v) ? [k] : keys(v as Record<string, unknown>).map((p) => `${k}.${p}`)))
     expect(keys(first as Record<string, unknown>).sort()).toEqual(paths(firstPart).sort())
@@ -79,7 +81,7 @@ describe('the split of the messages', () => {
 
 describe('the first screen with only the first part of the texts', () => {
   let missing: Set<string>
-  const fetchMock = vi.fn<typeof fetch>(async () => json({ error: 'not_found', message: '' }, 404))
+  const fetchMock = vi.fn<typeof fetch>(() => Promise.resolve(json({ error: 'not_found', message: '' }, 404)))
 
   beforeEach(async () => {
     setActivePinia(createPinia())
@@ -111,7 +113,7 @@ describe('the first screen with only the first part of the texts', () => {
     const { i18n, pinia, router } = texts()
     setup()
     const units = useUnitsStore()
-    units.loadUnits = vi.fn(async () => undefined)
+    units.loadUnits = vi.fn(() => Promise.resolve())
     await router.push(path)
     await router.isReady()
     const Root = defineComponent({ render: () => h('div', [h(AppHeader), h(OfflineBanner), h('main', [h(RouterView)])]) })
@@ -142,7 +144,7 @@ describe('the first screen with only the first part of the texts', () => {
     units.stale = true
   }
 
-  it('the leader\'s home: header, units, four lights of every colour, a failed refresh', async () => {
+  it("the leader's home: header, units, four lights of every colour, a failed refresh", async () => {
     const w = await mountFrame('/enhed/u1', () => leaderWithTwoUnits('ready'))
     expect(w.findAll('[data-testid^="light-"]')).toHaveLength(4)
     expect(w.text()).toContain('Samlet vurdering')
@@ -189,7 +191,7 @@ describe('opening the app on a home, on a new device', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn((input: RequestInfo | URL) => {
-        const path = new URL(String(input), 'http://localhost').pathname
+        const path = new URL(requestUrl(input), 'http://localhost').pathname
         asked.push(path)
         return new Promise<Response>((resolve) => answers.set(path, resolve))
       }),

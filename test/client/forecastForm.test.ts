@@ -1,21 +1,25 @@
+import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import ForecastForm from '../../src/client/features/forecast/ForecastForm.vue'
+import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { i18n } from '../../src/client/i18n'
 import { EXPLANATION_REQUIRED } from '../../src/core/history/forecastMove'
-import { createFakeRecords, detailWithFigures, type FakeRecords } from './fakeRecords'
-import { plain } from './fixtures'
+import { detailWithFigures, plain, leaderMe } from './fixtures'
+import { expectSaved, freshDevice, saved, watchSaves, signIn } from './realRecords'
 
-const fake = vi.hoisted(() => ({ store: null as unknown }))
-vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
-
-let records: FakeRecords
-beforeEach(() => {
-  setActivePinia(createPinia())
-  records = createFakeRecords()
-  fake.store = records
+let saves: ReturnType<typeof watchSaves>
+beforeEach(async () => {
+  await freshDevice()
+  // A leader of u1: the forms ask the access policy about the signed-in person.
+  signIn(leaderMe())
+  saves = watchSaves()
+  document.body.innerHTML = ''
 })
+afterEach(() => useSyncStore().stop())
+
+/** The forecast of a unit's month has the id derived from its key (core/sync/kind.ts). */
+const NOVEMBER = 'forecast:u1:2026:11'
 
 function mountForm() {
   const d = detailWithFigures()
@@ -46,7 +50,8 @@ describe('ForecastForm', () => {
     expect(input.attributes('aria-describedby')?.split(' ')).toContain(error.attributes('id'))
     expect((input.element as HTMLInputElement).value).toBe('12.4')
     expect(document.activeElement).toBe(input.element)
-    expect(records.save).not.toHaveBeenCalled()
+    expect(saves).not.toHaveBeenCalled()
+    expect(await saved()).toEqual([])
   })
 
   it('requires an explanation when the forecast moves more than the interval', async () => {
@@ -59,7 +64,8 @@ describe('ForecastForm', () => {
     expect(w.get('[data-testid="explanation-error"]').text()).toContain('Skriv en kort forklaring')
     expect(textarea.attributes('aria-invalid')).toBe('true')
     expect(textarea.attributes('aria-describedby')).toContain(w.get('[data-testid="explanation-error"]').attributes('id'))
-    expect(records.save).not.toHaveBeenCalled()
+    expect(saves).not.toHaveBeenCalled()
+    expect(await saved()).toEqual([])
 
     // The message is the server's (core/history/forecastMove.ts), word for word.
     expect(w.get('[data-testid="explanation-error"]').text()).toContain(EXPLANATION_REQUIRED)
@@ -69,15 +75,22 @@ describe('ForecastForm', () => {
     await w.get('form').trigger('submit')
     await flushPromises()
     expect(w.find('[data-testid="explanation-error"]').exists()).toBe(true)
-    expect(records.save).not.toHaveBeenCalled()
+    expect(saves).not.toHaveBeenCalled()
+    expect(await saved()).toEqual([])
 
     await textarea.setValue('Flere vikarer efter sygdom')
     await w.get('form').trigger('submit')
     await flushPromises()
-    expect(records.save).toHaveBeenCalledWith('forecast', {
-      id: undefined, scopeId: 'u1', fields: { year: 2026, month: 11, amount: 12_300_000, explanation: 'Flere vikarer efter sygdom' },
-    })
-    expect(plain(w.get('[data-testid="forecast-saved"]').text())).toContain('12,3 mio. kr. er gemt')
+    await expectSaved([
+      {
+        table: 'forecast',
+        recordId: NOVEMBER,
+        scopeId: 'u1',
+        op: 'upsert',
+        fields: { year: 2026, month: 11, amount: 12_300_000, explanation: 'Flere vikarer efter sygdom' },
+      },
+    ])
+    await vi.waitFor(() => expect(plain(w.get('[data-testid="forecast-saved"]').text())).toContain('12,3 mio. kr. er gemt'))
   })
 
   it('needs no explanation at or below the interval', async () => {
@@ -86,9 +99,15 @@ describe('ForecastForm', () => {
     expect(w.find('[data-testid="explanation-needed"]').exists()).toBe(false)
     await w.get('form').trigger('submit')
     await flushPromises()
-    expect(records.save).toHaveBeenCalledWith('forecast', {
-      id: undefined, scopeId: 'u1', fields: { year: 2026, month: 11, amount: 12_180_000, explanation: null },
-    })
+    await expectSaved([
+      {
+        table: 'forecast',
+        recordId: NOVEMBER,
+        scopeId: 'u1',
+        op: 'upsert',
+        fields: { year: 2026, month: 11, amount: 12_180_000, explanation: null },
+      },
+    ])
   })
 
   it('accepts "12,4 mio." and echoes the amount it read', async () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import {
-  formatAmount, formatDate, formatDifference, formatMonthName, formatNumber, formatPercent, formatPeriod, formatShortDate, formatSignedPercent, formatThousands,
+  formatAmount,
+  formatDate,
+  formatDifference,
+  formatMonthName,
+  formatNumber,
+  formatPercent,
+  formatPeriod,
+  formatShortDate,
+  formatSignedPercent,
+  formatThousands,
 } from '../../src/client/shared/format'
 
 const NB = '\u00a0'

@@ -1,35 +1,38 @@
 // The home shows the server's lights and asks for nothing more, until the device holds a forecast
 // the server has not judged: then it fetches the unit's figures and paints the device's lights.
+import 'fake-indexeddb/auto'
 import { flushPromises } from '@vue/test-utils'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { forecastAhead } from '../../src/client/features/lights/localLights'
+import { useRecordsStore } from '../../src/client/features/records/recordsStore'
 import { useUnitsStore } from '../../src/client/features/units/unitsStore'
-import { createFakeRecords, detailWithFigures, record, type FakeRecords } from './fakeRecords'
-import { summary } from './fixtures'
-import { mountAt } from './routed'
+import { detailWithFigures, record, summary } from './fixtures'
+import { freshDevice, pulled, stopDevice } from './realRecords'
+import { leaderMe, mountAt, requested } from './routed'
 
-const fake = vi.hoisted(() => ({ store: null as unknown }))
-vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
 // The second layer waits for an idle main thread; here the thread is always idle.
 vi.mock('../../src/client/shared/idle', () => ({ whenIdle: (work: () => void) => work() }))
 
-let records: FakeRecords
-beforeEach(() => {
-  records = createFakeRecords()
-  fake.store = records
+beforeEach(async () => {
+  await freshDevice()
   document.body.innerHTML = ''
+})
+afterEach(async () => {
+  await stopDevice()
+  vi.useRealTimers()
 })
 
 const LIST_AT = Date.parse('2026-11-20T12:00:00.000Z')
 const synced = (updatedAt: string) => record('forecast', 'f-10', { year: 2026, month: 10, amount: 11_900_000, explanation: null, updatedAt })
 
 async function home() {
-  const mounted = await mountAt('/enhed/u1', detailWithFigures())
+  // The server's list (a red budget) is fetched at LIST_AT by the device's clock; only the clock is
+  // faked, IndexedDB's tasks run for real.
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(LIST_AT)
+  const mounted = await mountAt('/enhed/u1', detailWithFigures(), leaderMe(), { units: [summary('u1', 'Skovbo Skole')] })
   const units = useUnitsStore()
-  // The server's list: a red budget.
-  units.units = [summary('u1', 'Skovbo Skole')]
-  units.fetchedAt = LIST_AT
-  units.state = 'ready'
+  await vi.waitFor(() => expect(units.fetchedAt).not.toBeNull())
   // The second layer (HomeOverlay) is a lazy chunk: it is there once the steps' buttons are.
   await vi.waitFor(() => expect(mounted.wrapper.find('[data-testid="steps-budget"]').exists()).toBe(true))
   const budget = () => mounted.wrapper.get('[data-testid="light-budget"]').attributes('data-colour')
@@ -52,20 +55,23 @@ describe('forecastAhead', () => {
   })
 })
 
-describe('the home and the device\'s lights', () => {
-  it('with only forecasts the list already judged: the server\'s lights, no request for the detail', async () => {
-    records.rows.value = [synced('2026-11-20T11:00:00.000Z')]
-    const { units, budget } = await home()
+describe("the home and the device's lights", () => {
+  it("with only forecasts the list already judged: the server's lights, no request for the detail", async () => {
+    await pulled('forecast', 'f-10', { year: 2026, month: 10, amount: 11_900_000, explanation: null, updatedAt: '2026-11-20T11:00:00.000Z' })
+    const { budget } = await home()
+    // The home has read the device's forecasts (a list asked for after its own has its answer).
+    const mine = useRecordsStore().list('forecast', 'u1')
+    await vi.waitFor(() => expect(mine.value.map((r) => r.id)).toEqual(['f-10']))
+    await flushPromises()
     expect(budget()).toBe('red')
-    expect(units.loadDetail).not.toHaveBeenCalled()
+    expect(requested).toEqual(['/api/units'])
   })
 
   it('a forecast saved on this device: the detail is asked for and the budget is painted by it', async () => {
-    const { units, budget } = await home()
+    const { budget } = await home()
     expect(budget()).toBe('red')
-    await records.save('forecast', { scopeId: 'u1', fields: { year: 2026, month: 11, amount: 11_900_000, explanation: null } })
-    await flushPromises()
-    expect(units.loadDetail).toHaveBeenCalledWith('u1')
-    expect(budget()).toBe('green')
+    await useRecordsStore().save('forecast', { scopeId: 'u1', fields: { year: 2026, month: 11, amount: 11_900_000, explanation: null } })
+    await vi.waitFor(() => expect(requested).toContain('/api/units/u1'))
+    await vi.waitFor(() => expect(budget()).toBe('green'))
   })
 })

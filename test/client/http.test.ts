@@ -17,7 +17,7 @@ describe('the one request function', () => {
     await expect(getJson('/api/units')).rejects.toBeInstanceOf(NetworkError)
   })
 
-  it('an error status is an ApiError with the server\'s code and message; a non-JSON one keeps its status', async () => {
+  it("an error status is an ApiError with the server's code and message; a non-JSON one keeps its status", async () => {
     fetchMock.mockResolvedValueOnce(Response.json({ error: 'not_found', message: 'Enheden findes ikke.' }, { status: 404 }))
     await expect(getJson('/api/units/x')).rejects.toMatchObject({ status: 404, code: 'not_found', message: 'Enheden findes ikke.' })
     fetchMock.mockResolvedValueOnce(new Response('<h1>Bad gateway</h1>', { status: 502 }))
@@ -63,17 +63,23 @@ describe('one error taxonomy', () => {
 
   it('no answer is offline; only offline, server errors and rate limits are worth waiting for', () => {
     expect(classifyError(new NetworkError()).kind).toBe('offline')
-    expect(['offline', 'server', 'rateLimited', 'signedOut', 'outdated', 'forbidden', 'deviceMismatch', 'notFound', 'invalid'].filter((k) => isTransient(k as ErrorKind)))
-      .toEqual(['offline', 'server', 'rateLimited'])
+    expect(
+      ['offline', 'server', 'rateLimited', 'signedOut', 'outdated', 'forbidden', 'deviceMismatch', 'notFound', 'invalid'].filter((k) =>
+        isTransient(k as ErrorKind),
+      ),
+    ).toEqual(['offline', 'server', 'rateLimited'])
   })
 
   it('invalid input names its fields, by the last named step of each path', async () => {
     const error = await thrown(400, {
-      error: 'invalid_input', message: 'Oplysningerne i forespørgslen er ikke gyldige.',
+      error: 'invalid_input',
+      message: 'Oplysningerne i forespørgslen er ikke gyldige.',
       details: [{ path: 'email', message: 'For lang.' }, { path: 'mutations.0.fields.body', message: 'Noten er for lang.' }, { bad: true }],
     })
     expect(classifyError(error)).toEqual({
-      kind: 'invalid', message: 'Oplysningerne i forespørgslen er ikke gyldige.', fields: { email: 'For lang.', body: 'Noten er for lang.' },
+      kind: 'invalid',
+      message: 'Oplysningerne i forespørgslen er ikke gyldige.',
+      fields: { email: 'For lang.', body: 'Noten er for lang.' },
     })
     expect(fieldOfPath('/agenda/3/title')).toBe('title')
     expect(fieldOfPath('')).toBeNull()

@@ -5,11 +5,14 @@ import StepAct from '../../src/client/features/steps/StepAct.vue'
 import { i18n } from '../../src/client/i18n'
 import { useRecordsStore } from '../../src/client/features/records/recordsStore'
 import { useSyncStore } from '../../src/client/features/sync/syncStore'
-import { budgetFacts, light, plain } from './fixtures'
-import { freshDevice, outbox, pulled } from './realRecords'
+import { budgetFacts, light, plain, leaderMe } from './fixtures'
+import { freshDevice, outbox, pulled, signIn } from './realRecords'
+import { anyOf } from '../helpers/match'
 
 beforeEach(async () => {
   await freshDevice()
+  // A leader of u1: the forms ask the access policy about the signed-in person.
+  signIn(leaderMe())
   document.body.innerHTML = ''
 })
 afterEach(() => useSyncStore().stop())
@@ -26,7 +29,13 @@ function mountAct() {
 }
 const buttonNamed = (w: ReturnType<typeof mountAct>, name: string) => {
   const b = w.findAll('button').find((x) => plain(x.text()) === name)
-  if (!b) throw new Error(`no button "${name}" in: ${w.findAll('button').map((x) => plain(x.text())).join(' / ')}`)
+  if (!b)
+    throw new Error(
+      `no button "${name}" in: ${w
+        .findAll('button')
+        .map((x) => plain(x.text()))
+        .join(' / ')}`,
+    )
   return b
 }
 
@@ -52,10 +61,22 @@ describe('StepAct: initiatives', () => {
     await form.get('select').setValue('in_progress')
     await form.trigger('submit')
     await flushPromises()
-    expect(await outbox()).toEqual([{
-      table: 'initiative', recordId: expect.any(String), op: 'upsert',
-      fields: { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea', dueDate: '2026-12-01', expectedEffect: 150_000, status: 'in_progress' },
-    }])
+    expect(await outbox()).toEqual([
+      {
+        table: 'initiative',
+        recordId: anyOf(String),
+        op: 'upsert',
+        fields: {
+          indicator: 'budget',
+          title: 'Færre vikarer',
+          owner: 'Lea',
+          dueDate: '2026-12-01',
+          expectedEffect: 150_000,
+          status: 'in_progress',
+          progressNote: '',
+        },
+      },
+    ])
     await settled(() => expect(w.find('[data-testid="initiative"]').exists()).toBe(true))
     const item = w.get('[data-testid="initiative"]')
     expect(plain(item.text())).toContain('Færre vikarer')

@@ -1,31 +1,34 @@
+import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import NotesPanel from '../../src/client/features/notes/NotesPanel.vue'
+import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { i18n } from '../../src/client/i18n'
-import { createFakeRecords, record, type FakeRecords } from './fakeRecords'
-import { plain } from './fixtures'
+import { plain, leaderMe } from './fixtures'
+import { freshDevice, pulled, saved, watchSaves, signIn } from './realRecords'
+import { anyOf } from '../helpers/match'
 
-const fake = vi.hoisted(() => ({ store: null as unknown }))
-vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
-
-let records: FakeRecords
-beforeEach(() => {
-  setActivePinia(createPinia())
-  records = createFakeRecords([
-    record('note', 'n-private', { indicator: 'budget', year: 2026, month: 10, body: 'Privat for OC', visibility: 'oc_private' }),
-  ])
-  fake.store = records
+beforeEach(async () => {
+  await freshDevice()
+  // A leader of u1: the forms ask the access policy about the signed-in person.
+  signIn(leaderMe())
+  await pulled('note', 'n-private', { indicator: 'budget', year: 2026, month: 10, body: 'Privat for OC', visibility: 'oc_private' })
+  document.body.innerHTML = ''
 })
+afterEach(() => useSyncStore().stop())
+
+/** Dexie answers in its own tasks: wait for what the test expects to be on screen. */
+const settled = (check: () => void) => vi.waitFor(check)
 
 describe('NotesPanel', () => {
   it('writes a note on the indicator and month, refuses an empty one (also one of only a zero-width space), and never shows OC private notes', async () => {
+    const saves = watchSaves()
     const w = mount(NotesPanel, {
       props: { unitId: 'u1', indicator: 'budget', period: { year: 2026, month: 10 } },
       global: { plugins: [i18n] },
       attachTo: document.body,
     })
-    await flushPromises()
+    await settled(() => expect(w.find('form').exists()).toBe(true))
     expect(w.text()).not.toContain('Privat for OC')
     await w.get('form').trigger('submit')
     await flushPromises()
@@ -37,23 +40,34 @@ describe('NotesPanel', () => {
     await w.get('form').trigger('submit')
     await flushPromises()
     expect(w.text()).toContain('Noten må ikke være tom.')
-    expect(records.save).not.toHaveBeenCalled()
+    expect(saves).not.toHaveBeenCalled()
+    expect(await saved()).toEqual([])
     await textarea.setValue('Talt med økonomi om vikarer')
     await w.get('form').trigger('submit')
     await flushPromises()
-    expect(records.save).toHaveBeenCalledWith('note', {
-      scopeId: 'u1', fields: { indicator: 'budget', year: 2026, month: 10, body: 'Talt med økonomi om vikarer', visibility: 'shared' },
+    await vi.waitFor(async () => expect(await saved()).toHaveLength(1))
+    const [created] = await saved()
+    expect(created).toEqual({
+      table: 'note',
+      recordId: anyOf(String),
+      scopeId: 'u1',
+      op: 'upsert',
+      fields: { indicator: 'budget', year: 2026, month: 10, body: 'Talt med økonomi om vikarer', visibility: 'shared' },
     })
+    await settled(() => expect(w.find('[data-testid="note"]').exists()).toBe(true))
     const note = w.get('[data-testid="note"]')
     expect(plain(note.text())).toContain('Skrevet af dig')
     expect(note.text()).toContain('Venter på at blive sendt')
+    expect(w.text()).not.toContain('Privat for OC')
 
     await note.findAll('button')[0]!.trigger('click')
     await w.get('[data-testid="note"] textarea').setValue('Rettet note')
     await w.get('[data-testid="note"] form').trigger('submit')
     await flushPromises()
-    expect(records.save).toHaveBeenLastCalledWith('note', expect.objectContaining({ fields: { body: 'Rettet note' } }))
-    expect(w.get('[data-testid="note"]').text()).toContain('Rettet note')
+    // Not on the server yet, so the edit carries the whole note (a create in its own right, should it arrive first).
+    await vi.waitFor(async () => expect(await saved()).toHaveLength(2))
+    expect((await saved()).at(-1)).toEqual({ ...created, fields: { ...created!.fields, body: 'Rettet note' } })
+    await settled(() => expect(w.get('[data-testid="note"]').text()).toContain('Rettet note'))
     w.unmount()
   })
 })

@@ -1,27 +1,39 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createFakeRecords, detailWithFigures, record, type FakeRecords } from './fakeRecords'
+import 'fake-indexeddb/auto'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mountAt, ocMe } from './routed'
-import { plain } from './fixtures'
+import { detailWithFigures, plain } from './fixtures'
+import { freshDevice, pulled, saved, stopDevice, watchSaves } from './realRecords'
 
-const fake = vi.hoisted(() => ({ store: null as unknown }))
-vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
-
-let records: FakeRecords
-beforeEach(() => {
-  records = createFakeRecords([
-    record('dialoguePreparation', 'p-ready', { year: 2026, month: 10, questions: 'Kan vi tale om vikarbudgettet?', readyAt: '2026-11-12T08:00:00.000Z' }),
-    record('dialoguePreparation', 'p-draft', { year: 2026, month: 9, questions: 'Et udkast, der ikke er klar', readyAt: null }),
-    record('initiative', 'i1', { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea', dueDate: '2026-12-01', expectedEffect: 150_000, status: 'in_progress' }),
-    record('note', 'n-shared', { indicator: null, year: null, month: null, body: 'En delt note', visibility: 'shared' }),
-    record('note', 'n-private', { indicator: null, year: null, month: null, body: 'Privat for OC', visibility: 'oc_private' }),
-  ])
-  fake.store = records
+beforeEach(async () => {
+  await freshDevice()
   document.body.innerHTML = ''
 })
+afterEach(stopDevice)
+
+async function theUnitsRecords() {
+  await pulled('dialoguePreparation', 'p-ready', { year: 2026, month: 10, questions: 'Kan vi tale om vikarbudgettet?', readyAt: '2026-11-12T08:00:00.000Z' })
+  await pulled('dialoguePreparation', 'p-draft', { year: 2026, month: 9, questions: 'Et udkast, der ikke er klar', readyAt: null })
+  await pulled('initiative', 'i1', {
+    indicator: 'budget',
+    title: 'Færre vikarer',
+    owner: 'Lea',
+    dueDate: '2026-12-01',
+    expectedEffect: 150_000,
+    status: 'in_progress',
+  })
+  await pulled('note', 'n-shared', { indicator: null, year: null, month: null, body: 'En delt note', visibility: 'shared' })
+  await pulled('note', 'n-private', { indicator: null, year: null, month: null, body: 'Privat for OC', visibility: 'oc_private' })
+}
 
 describe('OcUnitView: the area chief reads the unit', () => {
   it('shows ready preparations, initiatives, forecasts and shared notes — read-only', async () => {
+    await theUnitsRecords()
     const { wrapper } = await mountAt('/enhed/u1/dialog', detailWithFigures(), ocMe())
+    const saves = watchSaves()
+    // The device's records arrive from IndexedDB: the last of them on screen, everything is.
+    await vi.waitFor(() => expect(plain(wrapper.text())).toContain('En delt note'))
+    await vi.waitFor(() => expect(plain(wrapper.text())).toContain('Kan vi tale om vikarbudgettet?'))
+    await vi.waitFor(() => expect(plain(wrapper.text())).toContain('Færre vikarer'))
     const text = plain(wrapper.text())
     expect(wrapper.get('h1').text()).toBe('Skovbo Skole')
     expect(text).toContain('Kan vi tale om vikarbudgettet?')
@@ -34,19 +46,34 @@ describe('OcUnitView: the area chief reads the unit', () => {
     // Read-only: nothing to type in and nothing to press but links.
     expect(wrapper.findAll('input, textarea, select, form')).toHaveLength(0)
     expect(wrapper.findAll('button')).toHaveLength(0)
-    expect(records.save).not.toHaveBeenCalled()
+    expect(saves).not.toHaveBeenCalled()
+    expect(await saved()).toEqual([])
     wrapper.unmount()
   })
 })
 
 describe('OcUnitView: who wrote what, and when', () => {
   it('names the leader and gives a Danish date and time, from the stamps the server puts on synced records', async () => {
-    const stamps = { updatedBy: 'p-leader', updatedByName: 'Lars Thomsen', updatedAt: '2026-11-12T12:00:00.000Z', createdBy: 'p-leader', createdByName: 'Lars Thomsen' }
-    records.rows.value = [
-      record('initiative', 'i2', { indicator: 'budget', title: 'Fælles indkøb', owner: 'Pia', dueDate: null, expectedEffect: null, status: 'planned', ...stamps }),
-      record('forecast', 'f-10', { year: 2026, month: 10, amount: 12_500_000, explanation: null, ...stamps }),
-    ]
+    const stamps = {
+      updatedBy: 'p-leader',
+      updatedByName: 'Lars Thomsen',
+      updatedAt: '2026-11-12T12:00:00.000Z',
+      createdBy: 'p-leader',
+      createdByName: 'Lars Thomsen',
+    }
+    await pulled('initiative', 'i2', {
+      indicator: 'budget',
+      title: 'Fælles indkøb',
+      owner: 'Pia',
+      dueDate: null,
+      expectedEffect: null,
+      status: 'planned',
+      ...stamps,
+    })
+    await pulled('forecast', 'f-10', { year: 2026, month: 10, amount: 12_500_000, explanation: null, ...stamps })
     const { wrapper } = await mountAt('/enhed/u1/dialog', detailWithFigures(), ocMe())
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="initiative"]').exists()).toBe(true))
+    await vi.waitFor(() => expect(plain(wrapper.get('[data-testid="oc-forecasts"]').text())).toContain('oktober'))
     const initiative = plain(wrapper.get('[data-testid="initiative"]').text())
     expect(initiative).toMatch(/Skrevet af Lars Thomsen · 12\. november 2026 kl\. \d\d\.\d\d/)
     const forecasts = plain(wrapper.get('[data-testid="oc-forecasts"]').text())

@@ -12,16 +12,17 @@ import { useConnectivityStore } from '../../src/client/features/frame/connectivi
 import { useSessionStore } from '../../src/client/features/session/sessionStore'
 import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { getActivePinia } from 'pinia'
-import { detailWithFigures } from './fakeRecords'
-import { plain, summary } from './fixtures'
+import { detailWithFigures, plain, summary } from './fixtures'
 import { freshDevice, pulled } from './realRecords'
 import { leaderMe } from './routed'
 import { json } from './syncFakeServer'
+import { requestUrl } from '../helpers/requestUrl'
 
 /** Path → answer; a path not listed answers 404. A function may throw (no network). */
 let answers: Record<string, () => Response>
+// eslint-disable-next-line @typescript-eslint/require-await -- async, so that an answer that throws (no network) rejects as fetch does
 const fetchMock = vi.fn<typeof fetch>(async (input) => {
-  const path = new URL(String(input), 'http://localhost').pathname
+  const path = new URL(requestUrl(input), 'http://localhost').pathname
   const answer = answers[path]
   return answer ? answer() : json({ error: 'not_found', message: 'Enheden findes ikke.' }, 404)
 })

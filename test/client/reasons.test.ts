@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { lightText, lightValue, nextStepHint } from '../../src/client/features/lights/reasons'
 import type { Colour, IndicatorKey } from '../../src/core/types'
-import {
-  actionPlanFacts, balanceFacts, budgetFacts, daTexts, forecastFacts, greyLight, light, plain,
-} from './fixtures'
+import { actionPlanFacts, balanceFacts, budgetFacts, daTexts, forecastFacts, greyLight, light, plain } from './fixtures'
 
 const x = daTexts()
 

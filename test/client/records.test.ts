@@ -11,27 +11,29 @@ import { configureSyncScheduler, useSyncStore } from '../../src/client/features/
 
 const NOTE = { indicator: 'budget', year: 2026, month: 10, body: 'Vikarforbruget er højt i oktober.', visibility: 'shared' }
 
-/** Waits until a live ref satisfies `ok` (liveQuery answers asynchronously). */
-async function until<T>(read: () => T, ok: (value: T) => boolean, ms = 2_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = read()
-    if (ok(value)) return value
-    if (Date.now() > deadline) throw new Error(`timed out; last value ${JSON.stringify(value)}`)
-    await new Promise((r) => setTimeout(r, 5))
-    await nextTick()
-  }
+/** Waits until a live ref satisfies `ok` (liveQuery answers in IndexedDB's own tasks). */
+async function until<T>(read: () => T, ok: (value: T) => boolean): Promise<T> {
+  return vi.waitFor(
+    async () => {
+      await nextTick()
+      const value = read()
+      if (!ok(value)) throw new Error(`not yet; last value ${JSON.stringify(value)}`)
+      return value
+    },
+    { timeout: 2_000 },
+  )
 }
 
 beforeEach(async () => {
   // No network in these tests: the sync runs are stubbed to do nothing.
-  configureSyncScheduler({ run: async () => ({ pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0 }) })
+  configureSyncScheduler({ run: () => Promise.resolve({ pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0 }) })
   setActivePinia(createPinia())
   await Promise.all(db.tables.map((t) => t.clear()))
 })
 afterEach(async () => {
   await useSyncStore().stop()
   vi.restoreAllMocks()
+  vi.useRealTimers()
 })
 
 describe('records store: writes', () => {
@@ -50,16 +52,29 @@ describe('records store: writes', () => {
   it('the screen updates at once: list() follows the write, live', async () => {
     const records = useRecordsStore()
     const list = records.list('note', 'u1')
-    await until(() => list.value, (v) => v.length === 0)
+    await until(
+      () => list.value,
+      (v) => v.length === 0,
+    )
     const id = await records.save('note', { scopeId: 'u1', fields: NOTE })
-    const shown = await until(() => list.value, (v) => v.length === 1)
+    const shown = await until(
+      () => list.value,
+      (v) => v.length === 1,
+    )
     expect(shown[0]).toMatchObject<Partial<LocalRecord>>({ id, scopeId: 'u1', version: 0, deleted: false, conflicts: [], rejection: null })
     await records.save('note', { id, scopeId: 'u1', fields: { body: 'Rettet tekst.' } })
-    await until(() => list.value, (v) => v[0]?.data.body === 'Rettet tekst.')
-    // Another unit's list stays empty.
+    await until(
+      () => list.value,
+      (v) => v[0]?.data.body === 'Rettet tekst.',
+    )
+    // Another unit's list holds its own note only, never this unit's.
     const other = records.list('note', 'u2')
-    await new Promise((r) => setTimeout(r, 20))
-    expect(other.value).toEqual([])
+    const elsewhere = await records.save('note', { scopeId: 'u2', fields: NOTE })
+    const theirs = await until(
+      () => other.value,
+      (v) => v.length > 0,
+    )
+    expect(theirs.map((r) => [r.id, r.scopeId])).toEqual([[elsewhere, 'u2']])
   })
 
   it('is atomic: a failure inside the transaction leaves neither the record nor the outbox entry', async () => {
@@ -107,27 +122,47 @@ describe('records store: writes', () => {
     const records = useRecordsStore()
     const id = await records.save('note', { scopeId: 'u1', fields: NOTE })
     const list = records.list('note', 'u1')
-    await until(() => list.value, (v) => v.length === 1)
+    await until(
+      () => list.value,
+      (v) => v.length === 1,
+    )
     await records.remove('note', id)
-    await until(() => list.value, (v) => v.length === 0)
+    await until(
+      () => list.value,
+      (v) => v.length === 0,
+    )
     const one = records.get('note', id)
-    const gone = await until(() => one.value, (v) => v !== undefined)
+    const gone = await until(
+      () => one.value,
+      (v) => v !== undefined,
+    )
     expect(gone?.deleted).toBe(true)
     expect((await db.outbox.orderBy('seq').toArray()).map((m) => m.op)).toEqual(['upsert', 'delete'])
   })
 
   it('a write nudges the sync loop once the person stops typing (~2 s, debounced)', async () => {
-    const run = vi.fn(async () => ({ pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0 }))
-    configureSyncScheduler({ run, writeDelayMs: 50, startDelayMs: 0 })
+    // The scheduler's clock is faked; IndexedDB's tasks (setImmediate) run for real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
+    const run = vi.fn(() => Promise.resolve({ pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0 }))
+    configureSyncScheduler({ run, writeDelayMs: 2_000, startDelayMs: 0, intervalMs: 3_600_000 })
     setActivePinia(createPinia())
     const sync = useSyncStore()
     sync.start()
-    await until(() => run.mock.calls.length, (n) => n === 1)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(run).toHaveBeenCalledTimes(1)
     const records = useRecordsStore()
     const id = await records.save('note', { scopeId: 'u1', fields: NOTE })
+    await vi.advanceTimersByTimeAsync(1_500)
     await records.save('note', { id, scopeId: 'u1', fields: { body: 'a' } })
+    await vi.advanceTimersByTimeAsync(1_500)
     await records.save('note', { id, scopeId: 'u1', fields: { body: 'ab' } })
-    await new Promise((r) => setTimeout(r, 150))
+    // Typing went on: nothing sent yet, 1.999 s after the last keystroke…
+    await vi.advanceTimersByTimeAsync(1_999)
+    expect(run).toHaveBeenCalledTimes(1)
+    // …and one run for the three saves once 2 s have passed.
+    await vi.advanceTimersByTimeAsync(1)
+    expect(run).toHaveBeenCalledTimes(2)
+    await vi.advanceTimersByTimeAsync(10_000)
     expect(run).toHaveBeenCalledTimes(2)
   })
 })
@@ -146,7 +181,18 @@ describe('records store: natural keys and the scope', () => {
     const old = new Dexie(name)
     old.version(1).stores({ me: 'key', unitSummaries: 'id, order', unitDetails: 'unitId', meta: 'key' })
     old.version(2).stores({ records: 'key, [table+unitId]', outbox: '++seq, [table+recordId]' })
-    await old.table('records').put({ key: 'note:n1', table: 'note', id: 'n1', unitId: 'u1', server: null, conflicts: [], rejections: [], data: { ...NOTE, id: 'n1', unitId: 'u1' }, gone: false, pendingFields: [] })
+    await old.table('records').put({
+      key: 'note:n1',
+      table: 'note',
+      id: 'n1',
+      unitId: 'u1',
+      server: null,
+      conflicts: [],
+      rejections: [],
+      data: { ...NOTE, id: 'n1', unitId: 'u1' },
+      gone: false,
+      pendingFields: [],
+    })
     await old.table('outbox').add({ mutationId: 'm1', table: 'note', recordId: 'n1', unitId: 'u1', baseVersion: 0, op: 'upsert', fields: NOTE, createdAt: 1 })
     old.close()
     const upgraded = new LedersideDb(name)

@@ -2,21 +2,30 @@
 // (written by an older build) hears a lasting refusal it shows with its reason — and the person
 // fixes it by editing again, or discards it. Nothing is resent for ever.
 import 'fake-indexeddb/auto'
-import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../../src/client/db/db'
 import { materialise, writeRecord } from '../../src/client/db/records'
 import { syncOnce } from '../../src/client/sync/engine'
 import { InvalidFieldError, toLocalRecord, useRecordsStore } from '../../src/client/features/records/recordsStore'
-import { configureSyncScheduler, useSyncStore } from '../../src/client/features/sync/syncStore'
 import type { Mutation } from '../../src/core/sync/protocol'
 import { SYNC_KINDS, type SyncTable } from '../../src/core/sync/kinds'
 import { validateFields } from '../../src/core/sync/validate'
 import { FakeSyncServer } from './syncFakeServer'
+import { textMatching } from '../helpers/match'
+import { stopDevice, syncingDevice } from './realRecords'
 
 const NOTE = { indicator: null, year: null, month: null, body: 'Husk mødet', visibility: 'shared' }
 const INITIATIVE = { indicator: 'budget', title: 'Færre vikarer', owner: 'Lene', dueDate: null, expectedEffect: 250_000, status: 'planned' }
-const DIALOGUE = { kind: 'support', indicators: ['budget'], scheduledOn: '2026-12-01', heldOn: null, agenda: ['Budget'], minutes: '', improved: null, lockedAt: null }
+const DIALOGUE = {
+  kind: 'support',
+  indicators: ['budget'],
+  scheduledOn: '2026-12-01',
+  heldOn: null,
+  agenda: ['Budget'],
+  minutes: '',
+  improved: null,
+  lockedAt: null,
+}
 
 function deepAgendaPoint(depth: number): unknown {
   let point: Record<string, unknown> = { title: 'Bunden' }
@@ -27,15 +36,9 @@ function deepAgendaPoint(depth: number): unknown {
 let server: FakeSyncServer
 beforeEach(async () => {
   server = new FakeSyncServer()
-  vi.stubGlobal('fetch', server.fetch)
-  configureSyncScheduler({ writeDelayMs: 60_000, intervalMs: 600_000, startDelayMs: 0, random: () => 0 })
-  setActivePinia(createPinia())
-  await Promise.all(db.tables.map((t) => t.clear()))
+  await syncingDevice(server.fetch)
 })
-afterEach(async () => {
-  await useSyncStore().stop()
-  vi.unstubAllGlobals()
-})
+afterEach(stopDevice)
 
 describe('writeRecord refuses what the database cannot store, before it reaches the outbox', () => {
   it.each<[string, SyncTable, string, Record<string, unknown>, string, RegExp]>([
@@ -63,10 +66,11 @@ describe('an outbox entry the server refuses for good', () => {
     await db.records.put(materialise({ table, id, scopeId: 'u1', server: null, conflicts: [], rejections: [] }, [mutation]))
   }
   // The server judges with the same core validation the device now runs.
-  const serverJudges = () => server.scriptPush((m) => {
-    const checked = validateFields({ kind: SYNC_KINDS[m.table as SyncTable], recordId: m.recordId, scopeId: m.scopeId, fields: m.fields, current: null })
-    return checked.ok ? null : { mutationId: m.mutationId, status: 'rejected', reason: 'invalid', message: checked.message }
-  })
+  const serverJudges = () =>
+    server.scriptPush((m) => {
+      const checked = validateFields({ kind: SYNC_KINDS[m.table as SyncTable], recordId: m.recordId, scopeId: m.scopeId, fields: m.fields, current: null })
+      return checked.ok ? null : { mutationId: m.mutationId, status: 'rejected', reason: 'invalid', message: checked.message }
+    })
   const shown = async (table: SyncTable, id: string) => {
     const row = await db.records.get(`${table}:${id}`)
     return row && !row.gone ? toLocalRecord(row) : undefined
@@ -78,7 +82,7 @@ describe('an outbox entry the server refuses for good', () => {
     await syncOnce()
     expect(await db.outbox.count()).toBe(0)
     const refused = await shown('initiative', 'i-old')
-    expect(refused?.rejection).toMatchObject({ reason: 'invalid', message: expect.stringMatching(/^Forventet effekt: Beløbet skal være mindre end/) })
+    expect(refused?.rejection).toMatchObject({ reason: 'invalid', message: textMatching(/^Forventet effekt: Beløbet skal være mindre end/) })
     expect(refused?.data).toMatchObject({ title: 'Færre vikarer', expectedEffect: 1e12 })
 
     // The form sends only what the person changed; it is laid over what was refused.
@@ -89,14 +93,14 @@ describe('an outbox entry the server refuses for good', () => {
 
     await syncOnce()
     expect(await db.outbox.count()).toBe(0)
-    expect((await shown('initiative', 'i-old'))).toMatchObject({ version: 1, rejection: null, data: { expectedEffect: 250_000 } })
+    expect(await shown('initiative', 'i-old')).toMatchObject({ version: 1, rejection: null, data: { expectedEffect: 250_000 } })
   })
 
   it('is discarded when the person chooses to: gone from the device, nothing left to send', async () => {
     await leftByAnOlderBuild('note', 'n-old', { ...NOTE, body: 'a\u0000b' })
     serverJudges()
     await syncOnce()
-    expect((await shown('note', 'n-old'))?.rejection).toMatchObject({ reason: 'invalid', message: expect.stringMatching(/^Tekst: /) })
+    expect((await shown('note', 'n-old'))?.rejection).toMatchObject({ reason: 'invalid', message: textMatching(/^Tekst: /) })
     await useRecordsStore().dismissRejection('note', 'n-old')
     expect(await shown('note', 'n-old')).toBeUndefined()
     expect(await db.outbox.count()).toBe(0)

@@ -45,11 +45,14 @@ describe('Danish addresses', () => {
     expect(r.currentRoute.value.fullPath).toBe(danish)
   })
 
-  it.each(['/enhed/u1/budget', '/enhed/u1/handleplan', '/enhed/u1/prognose', '/enhed/u1/noter', '/enhed/u1/budget/trin/2'])('%s stays where it is', async (path) => {
-    const r = router()
-    await r.push(path)
-    expect(r.currentRoute.value.fullPath).toBe(path)
-  })
+  it.each(['/enhed/u1/budget', '/enhed/u1/handleplan', '/enhed/u1/prognose', '/enhed/u1/noter', '/enhed/u1/budget/trin/2'])(
+    '%s stays where it is',
+    async (path) => {
+      const r = router()
+      await r.push(path)
+      expect(r.currentRoute.value.fullPath).toBe(path)
+    },
+  )
 
   it('a waiting record links to the page that shows it', () => {
     expect(recordPath({ table: 'initiative', unitId: 'u1', indicator: 'actionPlan' })).toBe('/enhed/u1/handleplan/trin/3')

@@ -1,26 +1,35 @@
+import 'fake-indexeddb/auto'
 import { flushPromises } from '@vue/test-utils'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { stepsProgress } from '../../src/core/steps'
-import { createFakeRecords, detailWithFigures, record, type FakeRecords } from './fakeRecords'
 import { mountAt } from './routed'
-import { plain } from './fixtures'
+import { detailWithFigures, plain } from './fixtures'
+import { expectSaved, freshDevice, pulled, saved, stopDevice } from './realRecords'
 
-const fake = vi.hoisted(() => ({ store: null as unknown }))
-vi.mock('../../src/client/features/records/recordsStore', () => ({ useRecordsStore: () => fake.store }))
-
-let records: FakeRecords
-beforeEach(() => {
-  records = createFakeRecords()
-  fake.store = records
+beforeEach(async () => {
+  await freshDevice()
   document.body.innerHTML = ''
 })
+afterEach(stopDevice)
 
 describe('stepsProgress', () => {
   it.each([
-    [{ hasExplanation: false, initiatives: 0, preparationReady: false }, { started: false, step: 1 }],
-    [{ hasExplanation: true, initiatives: 0, preparationReady: false }, { started: true, step: 3 }],
-    [{ hasExplanation: false, initiatives: 2, preparationReady: false }, { started: true, step: 2 }],
-    [{ hasExplanation: true, initiatives: 1, preparationReady: false }, { started: true, step: 5 }],
+    [
+      { hasExplanation: false, initiatives: 0, preparationReady: false },
+      { started: false, step: 1 },
+    ],
+    [
+      { hasExplanation: true, initiatives: 0, preparationReady: false },
+      { started: true, step: 3 },
+    ],
+    [
+      { hasExplanation: false, initiatives: 2, preparationReady: false },
+      { started: true, step: 2 },
+    ],
+    [
+      { hasExplanation: true, initiatives: 1, preparationReady: false },
+      { started: true, step: 5 },
+    ],
   ])('%j → %j', (state, expected) => {
     expect(stepsProgress(state)).toEqual(expected)
   })
@@ -39,22 +48,31 @@ describe('StepsView', () => {
     await wrapper.get('input[type="radio"][value="yes"]').setValue(true)
 
     await wrapper.get('[data-testid="step-next"]').trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/enhed/u1/budget/trin/3'))
     await flushPromises()
-    expect(router.currentRoute.value.path).toBe('/enhed/u1/budget/trin/3')
     expect(wrapper.get('[data-testid="step-counter"]').text()).toBe('Trin 3 af 5')
-    // Saved on the way out, as the explanation of the indicator for the period shown (October 2026).
-    expect(records.save).toHaveBeenCalledWith('explanation', {
-      id: undefined,
-      scopeId: 'u1',
-      fields: {
-        indicator: 'budget', year: 2026, month: 10, causes: ['Flere vikartimer end planlagt (sygdom, barsel)'],
-        body: 'Mange vikartimer i efteråret', validReason: true,
+    // Saved on the way out, as the explanation of the indicator for the period shown (October 2026),
+    // under the id its key gives it.
+    await expectSaved([
+      {
+        table: 'explanation',
+        recordId: 'explanation:u1:budget:2026:10',
+        scopeId: 'u1',
+        op: 'upsert',
+        fields: {
+          indicator: 'budget',
+          year: 2026,
+          month: 10,
+          causes: ['Flere vikartimer end planlagt (sygdom, barsel)'],
+          body: 'Mange vikartimer i efteråret',
+          validReason: true,
+        },
       },
-    })
+    ])
 
     await wrapper.get('[data-testid="step-prev"]').trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/enhed/u1/budget/trin/2'))
     await flushPromises()
-    expect(router.currentRoute.value.path).toBe('/enhed/u1/budget/trin/2')
     expect((wrapper.findAll('input[type="checkbox"]')[0]!.element as HTMLInputElement).checked).toBe(true)
     expect((wrapper.get('textarea[name="body"]').element as HTMLTextAreaElement).value).toBe('Mange vikartimer i efteråret')
     expect((wrapper.get('input[type="radio"][value="yes"]').element as HTMLInputElement).checked).toBe(true)
@@ -72,23 +90,36 @@ describe('StepsView', () => {
   })
 
   it('step 5 summarises and marks the preparation ready for the OC', async () => {
-    records.rows.value = [
-      record('explanation', 'e1', { indicator: 'budget', year: 2026, month: 10, causes: ['Engangsudgift, der ikke gentager sig'], body: '', validReason: true }),
-      record('initiative', 'i1', { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea', dueDate: '2026-12-01', expectedEffect: 150_000, status: 'in_progress' }),
-    ]
+    await pulled('explanation', 'explanation:u1:budget:2026:10', {
+      indicator: 'budget',
+      year: 2026,
+      month: 10,
+      causes: ['Engangsudgift, der ikke gentager sig'],
+      body: '',
+      validReason: true,
+    })
+    await pulled('initiative', 'i1', {
+      indicator: 'budget',
+      title: 'Færre vikarer',
+      owner: 'Lea',
+      dueDate: '2026-12-01',
+      expectedEffect: 150_000,
+      status: 'in_progress',
+    })
     const { wrapper } = await mountAt('/enhed/u1/budget/trin/5', detailWithFigures())
     const summary = wrapper.get('[data-testid="preparation-summary"]')
-    expect(plain(summary.text())).toContain('Engangsudgift, der ikke gentager sig')
+    await vi.waitFor(() => expect(plain(summary.text())).toContain('Engangsudgift, der ikke gentager sig'))
+    await vi.waitFor(() => expect(plain(summary.text())).toContain('Færre vikarer'))
     expect(plain(summary.text())).toContain('Færre vikarer')
     expect(plain(summary.text())).toContain('150.000 kr.')
     await wrapper.get('textarea').setValue('Kan vi flytte en udgift til næste år?')
     await wrapper.get('[data-testid="mark-ready"]').trigger('click')
-    await flushPromises()
-    const [table, input] = records.save.mock.calls.at(-1)!
-    expect(table).toBe('dialoguePreparation')
-    expect(input.fields).toMatchObject({ year: 2026, month: 10, questions: 'Kan vi flytte en udgift til næste år?' })
-    expect(typeof input.fields.readyAt).toBe('string')
-    expect(wrapper.get('[data-testid="ready-state"]').text()).toContain('deles med din områdechef ved næste synkronisering')
+    await vi.waitFor(async () => expect((await saved()).at(-1)?.table).toBe('dialoguePreparation'))
+    const preparation = (await saved()).at(-1)!
+    expect(preparation).toMatchObject({ recordId: 'dialoguePreparation:u1:2026:10', scopeId: 'u1', op: 'upsert' })
+    expect(preparation.fields).toMatchObject({ year: 2026, month: 10, questions: 'Kan vi flytte en udgift til næste år?' })
+    expect(typeof preparation.fields.readyAt).toBe('string')
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="ready-state"]').text()).toContain('deles med din områdechef ved næste synkronisering'))
     expect(wrapper.find('[data-testid="step-done"]').exists()).toBe(true)
     wrapper.unmount()
   })

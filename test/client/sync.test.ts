@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
-import { createPinia, setActivePinia } from 'pinia'
+import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { PROTOCOL_VERSION } from '../../src/core/sync/protocol'
+import { PROTOCOL_VERSION, type PullResponse } from '../../src/core/sync/protocol'
 import { db } from '../../src/client/db/db'
 import { wipeLocalData } from '../../src/client/db/repositories'
 import { backoffDelay } from '../../src/client/sync/backoff'
@@ -10,8 +10,10 @@ import { syncOnce } from '../../src/client/sync/engine'
 import { withSyncLock } from '../../src/client/sync/lock'
 import { SyncScheduler, type SyncEvent } from '../../src/client/sync/scheduler'
 import { useRecordsStore, type LocalRecord } from '../../src/client/features/records/recordsStore'
-import { configureSyncScheduler, useSyncStore } from '../../src/client/features/sync/syncStore'
+import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { FakeSyncServer } from './syncFakeServer'
+import { requestUrl } from '../helpers/requestUrl'
+import { stopDevice, syncingDevice } from './realRecords'
 
 const NOTE = { indicator: 'budget', year: 2026, month: 10, body: 'Vikarforbruget er højt.', visibility: 'shared' }
 
@@ -26,15 +28,10 @@ async function record(table: 'note' | 'forecast', id: string): Promise<LocalReco
 
 beforeEach(async () => {
   server = new FakeSyncServer()
-  vi.stubGlobal('fetch', server.fetch)
-  // The store's scheduler runs for real; long timers so only the test's own triggers fire.
-  configureSyncScheduler({ writeDelayMs: 60_000, intervalMs: 600_000, startDelayMs: 0, random: () => 0 })
-  setActivePinia(createPinia())
-  await Promise.all(db.tables.map((t) => t.clear()))
+  await syncingDevice(server.fetch)
 })
 afterEach(async () => {
-  await useSyncStore().stop()
-  vi.unstubAllGlobals()
+  await stopDevice()
   vi.useRealTimers()
 })
 
@@ -54,7 +51,11 @@ describe('sync loop', () => {
     const body = server.pushes()[0]!
     expect(body.protocol).toBe(PROTOCOL_VERSION)
     expect(body.deviceId).toBe(await deviceId())
-    expect(body.mutations.map((m) => [m.recordId, m.fields.body])).toEqual([[a, NOTE.body], [a, 'Anden udgave.'], [b, 'Note B.']])
+    expect(body.mutations.map((m) => [m.recordId, m.fields.body])).toEqual([
+      [a, NOTE.body],
+      [a, 'Anden udgave.'],
+      [b, 'Note B.'],
+    ])
     expect(server.requests[1]!.path).toBe('/api/sync/pull')
 
     expect(await db.outbox.count()).toBe(0)
@@ -71,7 +72,7 @@ describe('sync loop', () => {
     const pages: string[] = []
     const original = server.fetch.getMockImplementation()!
     server.fetch.mockImplementation(async (input, init) => {
-      const url = new URL(String(input), 'http://localhost')
+      const url = new URL(requestUrl(input), 'http://localhost')
       // A small page size, so five notes take three pages.
       if (url.pathname === '/api/sync/pull') {
         url.searchParams.set('limit', '2')
@@ -159,7 +160,10 @@ describe('sync loop', () => {
     // Automatic triggers wait for the person; nothing is sent meanwhile.
     const before = server.requests.length
     window.dispatchEvent(new Event('online'))
-    await new Promise((r) => setTimeout(r, 20))
+    // A run starts synchronously on its trigger (the 'started' event sets syncing): none did.
+    expect(sync.syncing).toBe(false)
+    await flushPromises()
+    expect(sync.syncing).toBe(false)
     expect(server.requests.length).toBe(before)
 
     // Signed in again: what waited is pushed.
@@ -258,7 +262,7 @@ describe('merging on the device', () => {
     server.edit('note', id, 'u1', { month: 11 })
     // Pull only: the push waits (offline for that one request).
     const { applyPullPage } = await import('../../src/client/db/records')
-    const page = await (await server.fetch('/api/sync/pull?cursor=1&limit=100')).json()
+    const page = (await (await server.fetch('/api/sync/pull?cursor=1&limit=100')).json()) as PullResponse
     await applyPullPage(page.changes, page.cursor)
     const local = await record('note', id)
     expect(local?.data).toMatchObject({ body: 'Min tekst', month: 11 })
@@ -323,7 +327,7 @@ describe('merging on the device', () => {
     await vi.waitFor(() => expect(list.value).toHaveLength(0))
   })
 
-  it('a delete that meets someone else\'s edit comes back as a conflict, resolvable either way', async () => {
+  it("a delete that meets someone else's edit comes back as a conflict, resolvable either way", async () => {
     const records = useRecordsStore()
     const id = await records.save('note', { scopeId: 'u1', fields: NOTE })
     await pushed(id)
@@ -372,10 +376,11 @@ describe('device id and single flight', () => {
       await new Promise<void>((r) => (release = r))
       order.push('first end')
     })
-    const second = withSyncLock(async () => {
+    const second = withSyncLock(() => {
       order.push('second')
+      return Promise.resolve()
     })
-    await new Promise((r) => setTimeout(r, 10))
+    await flushPromises()
     expect(order).toEqual(['first start'])
     release()
     await Promise.all([first, second])
@@ -383,9 +388,9 @@ describe('device id and single flight', () => {
   })
 
   it('uses navigator.locks when the browser has it', async () => {
-    const request = vi.fn(async (_name: string, fn: () => Promise<unknown>) => fn())
+    const request = vi.fn((_name: string, fn: () => Promise<unknown>) => fn())
     vi.stubGlobal('navigator', { ...navigator, locks: { request } })
-    expect(await withSyncLock(async () => 42)).toBe(42)
+    expect(await withSyncLock(() => Promise.resolve(42))).toBe(42)
     expect(request).toHaveBeenCalledWith('mls-sync', expect.any(Function))
   })
 

@@ -7,27 +7,21 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import SyncStatus from '../../src/client/features/sync/SyncStatus.vue'
-import { db } from '../../src/client/db/db'
 import { i18n } from '../../src/client/i18n'
 import { useConnectivityStore } from '../../src/client/features/frame/connectivityStore'
 import { useRecordsStore } from '../../src/client/features/records/recordsStore'
-import { configureSyncScheduler, useSyncStore } from '../../src/client/features/sync/syncStore'
+import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { FakeSyncServer } from './syncFakeServer'
+import { stopDevice, syncingDevice } from './realRecords'
 
 const INITIATIVE = { indicator: 'forecast', title: 'Månedlig opfølgning', owner: 'Lea', dueDate: null, expectedEffect: null, status: 'planned' }
 
 let server: FakeSyncServer
 beforeEach(async () => {
   server = new FakeSyncServer()
-  vi.stubGlobal('fetch', server.fetch)
-  configureSyncScheduler({ writeDelayMs: 60_000, intervalMs: 600_000, startDelayMs: 0, random: () => 0 })
-  setActivePinia(createPinia())
-  await Promise.all(db.tables.map((t) => t.clear()))
+  await syncingDevice(server.fetch)
 })
-afterEach(async () => {
-  await useSyncStore().stop()
-  vi.unstubAllGlobals()
-})
+afterEach(stopDevice)
 
 function mountStatus() {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { template: '<div />' } }] })

@@ -3,10 +3,9 @@
 // cursor, tombstones. Tests script failures (network down, a status) for the next requests.
 import { vi } from 'vitest'
 import { mergeMutation, type ServerRecordState } from '../../src/core/sync/merge'
-import {
-  REJECTION_MESSAGES, type Mutation, type PullChange, type PushRequest, type PushResult, type SyncRecord,
-} from '../../src/core/sync/protocol'
+import { REJECTION_MESSAGES, type Mutation, type PullChange, type PushRequest, type PushResult, type SyncRecord } from '../../src/core/sync/protocol'
 import type { SyncTable } from '../../src/core/sync/tables'
+import { requestUrl } from '../helpers/requestUrl'
 
 export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
@@ -36,7 +35,7 @@ export class FakeSyncServer {
   private seq = 0
   private readonly failures: Failure[] = []
 
-  readonly fetch = vi.fn<typeof fetch>(async (input, init) => this.handle(String(input), init))
+  readonly fetch = vi.fn<typeof fetch>(async (input, init) => this.handle(requestUrl(input), init))
 
   /** The next request fails: no network at all. */
   failNetwork(times = 1): void {
@@ -132,6 +131,7 @@ export class FakeSyncServer {
     }
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- async, so that a network failure thrown here rejects as fetch's does
   private async handle(url: string, init: RequestInit | undefined): Promise<Response> {
     const parsed = new URL(url, 'http://localhost')
     const method = init?.method ?? 'GET'

@@ -12,13 +12,20 @@ import { i18n } from '../../src/client/i18n'
 import { deviceId } from '../../src/client/sync/deviceId'
 import { useRecordsStore } from '../../src/client/features/records/recordsStore'
 import { useSessionStore } from '../../src/client/features/session/sessionStore'
-import { configureSyncScheduler, useSyncStore } from '../../src/client/features/sync/syncStore'
+import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { FakeSyncServer, json } from './syncFakeServer'
+import { requestUrl } from '../helpers/requestUrl'
+import { stopDevice, syncingDevice } from './realRecords'
 
 const NOTE = { indicator: null, year: null, month: null, body: 'En note.', visibility: 'shared' }
 
 function me(id: string, name = 'Lars Thomsen'): Me {
-  return { person: { id, name, email: `${id}@demo.dk` }, roles: [{ role: 'leader', unitId: 'u1' }], units: [{ id: 'u1', name: 'Skovbo', areaId: 'a1' }], areas: [] }
+  return {
+    person: { id, name, email: `${id}@demo.dk` },
+    roles: [{ role: 'leader', unitId: 'u1' }],
+    units: [{ id: 'u1', name: 'Skovbo', areaId: 'a1' }],
+    areas: [],
+  }
 }
 
 let server: FakeSyncServer
@@ -32,24 +39,20 @@ beforeEach(async () => {
   cacheNames.clear()
   for (const name of ['workbox-precache-v2-http://localhost/', 'api-responses']) cacheNames.add(name)
   vi.stubGlobal('caches', {
-    keys: async () => [...cacheNames],
-    delete: async (name: string) => cacheNames.delete(name),
+    keys: () => Promise.resolve([...cacheNames]),
+    delete: (name: string) => Promise.resolve(cacheNames.delete(name)),
   })
-  vi.stubGlobal('fetch', vi.fn<typeof fetch>(async (input, init) => {
-    const path = new URL(String(input), 'http://localhost').pathname
-    if (path === '/api/me') return signedInAs ? json(signedInAs) : json({ error: 'unauthorized', message: '' }, 401)
-    if (path === '/api/session') return json({ me: signedInAs })
-    if (path === '/api/auth/login') return json({ person: signedInAs?.person })
-    return server.fetch(input, init)
-  }))
-  configureSyncScheduler({ writeDelayMs: 60_000, intervalMs: 600_000, startDelayMs: 0, random: () => 0 })
-  setActivePinia(createPinia())
-  await Promise.all(db.tables.map((t) => t.clear()))
+  await syncingDevice(
+    vi.fn<typeof fetch>(async (input, init) => {
+      const path = new URL(requestUrl(input), 'http://localhost').pathname
+      if (path === '/api/me') return signedInAs ? json(signedInAs) : json({ error: 'unauthorized', message: '' }, 401)
+      if (path === '/api/session') return json({ me: signedInAs })
+      if (path === '/api/auth/login') return json({ person: signedInAs?.person })
+      return server.fetch(input, init)
+    }),
+  )
 })
-afterEach(async () => {
-  await useSyncStore().stop()
-  vi.unstubAllGlobals()
-})
+afterEach(stopDevice)
 
 async function signedInWithOneWaiting(): Promise<void> {
   await meRepo.put(me('p1'))
@@ -94,7 +97,7 @@ describe('session and sync', () => {
     expect((await meRepo.get())?.person.id).toBe('p2')
   })
 
-  it('a different person cannot sign in over the previous person\'s unsent changes', async () => {
+  it("a different person cannot sign in over the previous person's unsent changes", async () => {
     await signedInWithOneWaiting()
     signedInAs = me('p2', 'Mette')
     const session = useSessionStore()

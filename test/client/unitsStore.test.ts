@@ -150,10 +150,16 @@ describe('session store', () => {
   })
 
   it('login shows a field the server refused at that field', async () => {
-    fetchMock.mockResolvedValueOnce(json({
-      error: 'invalid_input', message: 'Oplysningerne i forespørgslen er ikke gyldige.',
-      details: [{ path: 'email', message: 'Too big: expected string to have <=320 characters' }],
-    }, 400))
+    fetchMock.mockResolvedValueOnce(
+      json(
+        {
+          error: 'invalid_input',
+          message: 'Oplysningerne i forespørgslen er ikke gyldige.',
+          details: [{ path: 'email', message: 'Too big: expected string to have <=320 characters' }],
+        },
+        400,
+      ),
+    )
     expect(await useSessionStore().login(`${'x'.repeat(400)}@demo.dk`, 'demo')).toEqual({ error: 'fields', fields: { email: 'refused' } })
   })
 

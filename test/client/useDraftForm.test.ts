@@ -12,7 +12,9 @@ beforeEach(() => {
   document.body.innerHTML = ''
 })
 
-function host(save: (fields: Record<string, unknown>) => Promise<string>) {
+type Refusal = { field?: string; message: string } | null
+
+function host(save: (fields: Record<string, unknown>) => Promise<string>, refusal = ref<Refusal>(null)) {
   const stored = ref<{ title: string } | null>(null)
   let form!: ReturnType<typeof useDraftForm<{ title: string }, string>>
   const Host = defineComponent({
@@ -20,11 +22,13 @@ function host(save: (fields: Record<string, unknown>) => Promise<string>) {
       form = useDraftForm({
         load: () => ({ title: stored.value?.title ?? '' }),
         source: stored,
-        check: (d): Checked => (d.title.trim() === '' ? { ok: false, errors: { title: 'Skriv en titel.', year: 'Året mangler.' } } : { ok: true, fields: { title: d.title.trim() } }),
+        check: (d): Checked =>
+          d.title.trim() === '' ? { ok: false, errors: { title: 'Skriv en titel.', year: 'Året mangler.' } } : { ok: true, fields: { title: d.title.trim() } },
         save,
         fields: ['title'],
         fieldId: (f) => `f-${f}`,
         saveFailed: () => 'Kunne ikke gemme.',
+        refusal: () => refusal.value,
       })
       return () => h('input', { id: 'f-title', value: form.draft.title })
     },
@@ -35,7 +39,7 @@ function host(save: (fields: Record<string, unknown>) => Promise<string>) {
 
 describe('useDraftForm', () => {
   it('fills the draft from a record that arrives later, but never over what is being typed', async () => {
-    const { stored, form } = host(async () => 'id')
+    const { stored, form } = host(() => Promise.resolve('id'))
     expect(form().draft.title).toBe('')
     stored.value = { title: 'Fra databasen' }
     await flushPromises()
@@ -50,7 +54,7 @@ describe('useDraftForm', () => {
   })
 
   it('refuses what the rules refuse: errors at the fields (others at the form), focus on the first, nothing saved', async () => {
-    const save = vi.fn(async () => 'id')
+    const save = vi.fn(() => Promise.resolve('id'))
     const { wrapper, form } = host(save)
     expect(await form().submit()).toBeNull()
     expect(form().errors.value).toEqual({ title: 'Skriv en titel.', [FORM_ERROR]: 'Året mangler.' })
@@ -59,7 +63,7 @@ describe('useDraftForm', () => {
   })
 
   it('saves the checked fields, and is no longer dirty afterwards', async () => {
-    const save = vi.fn(async () => 'r1')
+    const save = vi.fn(() => Promise.resolve('r1'))
     const { form } = host(save)
     form().draft.title = '  Ny titel '
     expect(await form().submit()).toBe('r1')
@@ -69,7 +73,8 @@ describe('useDraftForm', () => {
   })
 
   it('a refusal at save time lands on the field it names; another failure at the form; the draft stays', async () => {
-    const save = vi.fn<(fields: Record<string, unknown>) => Promise<string>>()
+    const save = vi
+      .fn<(fields: Record<string, unknown>) => Promise<string>>()
       .mockRejectedValueOnce(new InvalidFieldError('title', 'Titel: højst 200 tegn.'))
       .mockRejectedValueOnce(new Error('QuotaExceededError'))
     const { form } = host(save)
@@ -80,5 +85,25 @@ describe('useDraftForm', () => {
     expect(form().errors.value).toEqual({ [FORM_ERROR]: 'Kunne ikke gemme.' })
     expect(form().draft.title).toBe('x'.repeat(300))
     expect(form().dirty.value).toBe(true)
+  })
+
+  it('puts the server’s refusal of the stored record beside the field it names, until the record no longer holds it', async () => {
+    const refusal = ref<Refusal>({ field: 'title', message: 'Titel: sættes af serveren.' })
+    const { form } = host(() => Promise.resolve('id'), refusal)
+    expect(form().errors.value).toEqual({ title: 'Titel: sættes af serveren.' })
+    // What the form's own check finds is said over it; once the draft passes, the refusal stands again until settled.
+    expect(await form().submit()).toBeNull()
+    expect(form().errors.value).toEqual({ title: 'Skriv en titel.', [FORM_ERROR]: 'Året mangler.' })
+    form().draft.title = 'Rettet'
+    expect(await form().submit()).toBe('id')
+    expect(form().errors.value).toEqual({ title: 'Titel: sættes af serveren.' })
+    refusal.value = null
+    await flushPromises()
+    expect(form().errors.value).toEqual({})
+    // A refusal about a field the form does not show, or about none, is the record's to say (RecordStatus).
+    refusal.value = { field: 'year', message: 'År: ugyldigt.' }
+    expect(form().errors.value).toEqual({})
+    refusal.value = { message: 'Posten er slettet af en anden.' }
+    expect(form().errors.value).toEqual({})
   })
 })

@@ -53,11 +53,18 @@ describe('balance accounts: on time, late and open as known on asOf', () => {
       account({ dueDate: '2025-08-31' }),
     ]
     expect(facts(list)).toEqual({
-      kind: 'balance', due: 3, reconciledOnTime: 1, rate: 1 / 3, target: 0.95, greenAbove: 0.98, open: 1, late: 1,
+      kind: 'balance',
+      due: 3,
+      reconciledOnTime: 1,
+      rate: 1 / 3,
+      target: 0.95,
+      greenAbove: 0.98,
+      open: 1,
+      late: 1,
     })
   })
 
-  it('a later import changes today\'s light, not the rate of a period already past', () => {
+  it("a later import changes today's light, not the rate of a period already past", () => {
     // Due 31 May, reconciled (on time) only as recorded by a later import dated after June.
     const list = [...accounts(19, 19), account({ reconciledOn: '2025-07-15', dueDate: '2025-05-31' })]
     expect(judge(list, '2025-06-30')).toMatchObject({ colour: 'yellow' }) // 19/20 at the end of June
@@ -65,13 +72,13 @@ describe('balance accounts: on time, late and open as known on asOf', () => {
   })
 })
 
-describe('balance accounts: the rate is the period year\'s', () => {
-  it('an account due last year does not count in this year\'s rate', () => {
+describe("balance accounts: the rate is the period year's", () => {
+  it("an account due last year does not count in this year's rate", () => {
     const lastYear = account({ id: 'old', dueDate: '2024-12-31', reconciledOn: null })
     const thisYear = account({ id: 'new', dueDate: '2025-03-31', reconciledOn: '2025-03-30' })
     expect(facts([lastYear, thisYear])).toMatchObject({ due: 1, reconciledOnTime: 1, open: 0 })
   })
-  it('only last year\'s accounts due → grey', () => {
+  it("only last year's accounts due → grey", () => {
     expect(judge([account({ dueDate: '2024-12-31', reconciledOn: '2024-12-01' })]).colour).toBe('grey')
   })
 })

@@ -50,8 +50,15 @@ describe('budget: colour bands (B = 10 mio. kr. incl. carry-over)', () => {
     const light = judge([figure(4, { budget: 12_000_000, spendToDate: 4_300_000, profileShare: 0.25 })], [forecast(4, 12_300_000)])
     expect(light).toMatchObject({ indicator: 'budget', colour: 'red', source: 'computed', missing: null, ruleSetId: 'rs-default', period })
     expect(facts(light)).toEqual({
-      kind: 'budget', budget: 12_000_000, forecast: 12_300_000, spendToDate: 4_300_000, accruedBudget: 3_000_000,
-      difference: 300_000, deviation: 0.025, tolerance: 0.01, final: false,
+      kind: 'budget',
+      budget: 12_000_000,
+      forecast: 12_300_000,
+      spendToDate: 4_300_000,
+      accruedBudget: 3_000_000,
+      difference: 300_000,
+      deviation: 0.025,
+      tolerance: 0.01,
+      final: false,
     })
   })
 })

@@ -1,7 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  addDaysIso, addMonthsIso, compareIso, comparePeriod, daysBetween, endOfMonthIso, isIsoDate, minIso, nextPeriod,
-  parseIsoDate, periodKey, periodOf, periodsBack, previousPeriod, shiftPeriod, startOfMonthIso,
+  addDaysIso,
+  addMonthsIso,
+  compareIso,
+  comparePeriod,
+  daysBetween,
+  endOfMonthIso,
+  isIsoDate,
+  minIso,
+  nextPeriod,
+  parseIsoDate,
+  periodKey,
+  periodOf,
+  periodsBack,
+  previousPeriod,
+  shiftPeriod,
+  startOfMonthIso,
 } from '../../src/core/dates'
 
 describe('addMonthsIso', () => {
@@ -82,8 +96,14 @@ describe('periods', () => {
     ['2025-12-31', 2025, 12],
   ])('periodOf(%s)', (date, year, month) => expect(periodOf(date)).toEqual({ year, month }))
   it.each([
-    [{ year: 2025, month: 1 }, { year: 2024, month: 12 }],
-    [{ year: 2025, month: 7 }, { year: 2025, month: 6 }],
+    [
+      { year: 2025, month: 1 },
+      { year: 2024, month: 12 },
+    ],
+    [
+      { year: 2025, month: 7 },
+      { year: 2025, month: 6 },
+    ],
   ])('previousPeriod(%o) = %o', (p, expected) => expect(previousPeriod(p)).toEqual(expected))
   it('nextPeriod wraps into next year', () => expect(nextPeriod({ year: 2025, month: 12 })).toEqual({ year: 2026, month: 1 }))
   it('shiftPeriod goes back over several years', () => expect(shiftPeriod({ year: 2025, month: 2 }, -26)).toEqual({ year: 2022, month: 12 }))
@@ -104,7 +124,9 @@ describe('periods', () => {
 
 describe.each(['Pacific/Auckland', 'America/Sao_Paulo', 'Europe/Copenhagen'])('in time zone %s', (tz) => {
   const before = process.env.TZ
-  beforeAll(() => { process.env.TZ = tz })
+  beforeAll(() => {
+    process.env.TZ = tz
+  })
   afterAll(() => {
     if (before === undefined) delete process.env.TZ
     else process.env.TZ = before

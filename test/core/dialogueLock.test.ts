@@ -41,7 +41,13 @@ describe('serverOwnedChange: no device writes a dialogue’s lock', () => {
     ['locking an existing dialogue', 'dialogue', { lockedAt: '2025-11-02T10:00:00Z' }, current, 'lockedAt'],
     ['unlocking', 'dialogue', { lockedAt: null }, { ...current, lockedAt: '2025-11-02T10:00:00.000Z' }, 'lockedAt'],
     ['a create that leaves it empty', 'dialogue', { lockedAt: null, minutes: '' }, null, null],
-    ['passing the same moment back, in another zone', 'dialogue', { lockedAt: '2025-11-02T11:00:00+01:00' }, { ...current, lockedAt: '2025-11-02T10:00:00.000Z' }, null],
+    [
+      'passing the same moment back, in another zone',
+      'dialogue',
+      { lockedAt: '2025-11-02T11:00:00+01:00' },
+      { ...current, lockedAt: '2025-11-02T10:00:00.000Z' },
+      null,
+    ],
     ['not touching it', 'dialogue', { minutes: 'Referat' }, current, null],
     ['another table', 'note', { lockedAt: 'x' }, null, null],
   ])('%s', (_name, table, fields, cur, expected) => {

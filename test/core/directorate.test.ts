@@ -25,13 +25,19 @@ describe('dominatingUnits', () => {
     // exactly twice the budget share (20 % of the overrun, 10 % of the budget) is not more than twice
     [[u('a', 'A', 10, 20), u('b', 'A', 90, 80)], ['b']],
     // just past twice
-    [[u('a', 'A', 10, 21), u('b', 'A', 90, 79)], ['a', 'b']],
+    [
+      [u('a', 'A', 10, 21), u('b', 'A', 90, 79)],
+      ['a', 'b'],
+    ],
     // just past a third
     [[u('a', 'A', 1, 334), u('b', 'A', 1, 333), u('c', 'A', 1, 333)], ['a']],
     // no overrun in the area
     [[u('a', 'A', 1, 0), u('b', 'A', 1, -5)], []],
     // areas are judged apart
-    [[u('a', 'A', 50, 10), u('b', 'A', 50, 10), u('c', 'B', 1, 1), u('d', 'B', 1, 1), u('e', 'B', 1, 1), u('f', 'B', 1, 1)], ['a', 'b']],
+    [
+      [u('a', 'A', 50, 10), u('b', 'A', 50, 10), u('c', 'B', 1, 1), u('d', 'B', 1, 1), u('e', 'B', 1, 1), u('f', 'B', 1, 1)],
+      ['a', 'b'],
+    ],
   ])('case %#', (units, expected) => {
     expect(dominatingUnits(units).map((r) => r.id)).toEqual(expected)
   })

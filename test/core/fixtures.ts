@@ -22,13 +22,22 @@ export function forecast(month: number, amount: number, year = 2025, id = `f-${y
 let seq = 0
 export function action(fields: Partial<ActionPlanItem> = {}): ActionPlanItem {
   seq += 1
-  return { id: `a${seq}`, unitId: 'u1', year: 2025, title: `Handling ${seq}`, dueDate: '2025-03-31', status: 'planned', doneOn: null, dropReason: null, ...fields }
+  return {
+    id: `a${seq}`,
+    unitId: 'u1',
+    year: 2025,
+    title: `Handling ${seq}`,
+    dueDate: '2025-03-31',
+    status: 'planned',
+    doneOn: null,
+    dropReason: null,
+    ...fields,
+  }
 }
 
 /** `due` actions due by 2025-03-31, of which `onTime` were done on their due date. */
 export function actions(due: number, onTime: number): ActionPlanItem[] {
-  return Array.from({ length: due }, (_, i) =>
-    i < onTime ? action({ status: 'done', doneOn: '2025-03-31' }) : action({ status: 'in_progress' }))
+  return Array.from({ length: due }, (_, i) => (i < onTime ? action({ status: 'done', doneOn: '2025-03-31' }) : action({ status: 'in_progress' })))
 }
 
 export function account(fields: Partial<BalanceAccount> = {}): BalanceAccount {

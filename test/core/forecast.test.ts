@@ -49,7 +49,7 @@ describe('forecast accuracy: the implied spend E', () => {
     [12_600_000, 0, 0, 1 / 12, 1_050_000], // January: F' = 0, s(0) = 0
     [10_000_000, 4_000_000, 0.5, 0.5, 4_000_000], // a month with no share adds nothing
     [10_000_000, 9_500_000, 1, 1, 10_000_000], // s(m−1) = 1: the whole forecast is due, no division by zero
-  ])('P\' = %d, F\' = %d, s(m−1) = %d, s(m) = %d → E = %d', (p, f, s0, s1, e) => {
+  ])("P' = %d, F' = %d, s(m−1) = %d, s(m) = %d → E = %d", (p, f, s0, s1, e) => {
     const value = impliedSpend(p, f, s0, s1)
     expect(Number.isFinite(value)).toBe(true)
     expect(value).toBeCloseTo(e, 6)
@@ -68,9 +68,9 @@ describe('forecast accuracy: January and missing data', () => {
   it.each([
     ['no forecast at all', []],
     ['only a forecast given in January itself', [forecast(1, 12_000_000)]],
-    ['only last year\'s forecast', [forecast(11, 12_000_000, 2024)]],
+    ["only last year's forecast", [forecast(11, 12_000_000, 2024)]],
   ])('January with %s → grey noPriorForecast', (_name, forecasts) => {
-    expect(judgeJan(forecasts as ForecastEntry[])).toMatchObject({ colour: 'grey', missing: 'noPriorForecast' })
+    expect(judgeJan(forecasts)).toMatchObject({ colour: 'grey', missing: 'noPriorForecast' })
   })
   it('an older forecast still in force at the end of last month counts', () => {
     expect(facts(judge(10_000_000, [forecast(7, 12_000_000)])).previousForecast).toBe(12_000_000)

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  budgetOfYear, EXPLANATION_REQUIRED, forecastMoveRefusal, needsExplanation, previousForecast,
-} from '../../src/core/history/forecastMove'
+import { budgetOfYear, EXPLANATION_REQUIRED, forecastMoveRefusal, needsExplanation, previousForecast } from '../../src/core/history/forecastMove'
 import { figure, forecast } from './fixtures'
 
 // B = 12 mio., interval 1,5 % → 180.000 kr. from the previous forecast of 12 mio.

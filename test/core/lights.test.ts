@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import {
-  colourRank, compareUnitsWorstFirst, latestPeriod, lightHistory, overallColour, unitLights, unitOverrun,
-  type LightOptions, type UnitInput,
+  colourRank,
+  compareUnitsWorstFirst,
+  latestPeriod,
+  lightHistory,
+  overallColour,
+  unitLights,
+  unitOverrun,
+  type LightOptions,
+  type UnitInput,
 } from '../../src/core/lights'
 import type { BudgetFacts, Colour, Light, UnitLights } from '../../src/core/types'
 import { account, action, forecast, ruleSet, yearOfFigures } from './fixtures'
@@ -72,7 +79,7 @@ describe('unitLights', () => {
   })
 })
 
-describe('the latest open period is judged by the leader\'s latest forecast', () => {
+describe("the latest open period is judged by the leader's latest forecast", () => {
   // Figures are in for April 2025; on 10 June the leader has given a June forecast of 12,5 mio.
   const withJune = { ...input, forecasts: [...input.forecasts, forecast(6, 12_500_000)] }
   const april = { year: 2025, month: 4 }
@@ -81,11 +88,11 @@ describe('the latest open period is judged by the leader\'s latest forecast', ()
   it.each([
     ['without latestForecastOn: the forecast in force at the end of April', undefined, 12_000_000, 'green'],
     ['on 10 June: the June forecast counts', '2025-06-10', 12_500_000, 'red'],
-    ['on 31 May: the May forecast, not yet June\'s', '2025-05-31', 12_050_000, 'yellow'],
+    ["on 31 May: the May forecast, not yet June's", '2025-05-31', 12_050_000, 'yellow'],
     // The year is over but not closed: its latest forecast is still the leader's word on its spend, as
     // it was on 31 December. (It used to fall back to April's, so the light changed at New Year.)
-    ['in January of the next year: the latest forecast of the period\'s year', '2026-01-05', 12_500_000, 'red'],
-    ['dated before the period\'s year: the forecast in force at the end of April', '2024-12-31', 12_000_000, 'green'],
+    ["in January of the next year: the latest forecast of the period's year", '2026-01-05', 12_500_000, 'red'],
+    ["dated before the period's year: the forecast in force at the end of April", '2024-12-31', 12_000_000, 'green'],
   ] as const)('%s', (_name, on, amount, colour) => {
     const lights = unitLights(withJune, april, { ...opts, latestForecastOn: on })
     expect(budgetOf(lights).forecast).toBe(amount)
@@ -156,6 +163,12 @@ describe('unitOverrun and latestPeriod', () => {
   })
   it('finds the latest month with figures', () => {
     expect(latestPeriod([])).toBeNull()
-    expect(latestPeriod([{ year: 2024, month: 12 }, { year: 2025, month: 2 }, { year: 2025, month: 1 }])).toEqual({ year: 2025, month: 2 })
+    expect(
+      latestPeriod([
+        { year: 2024, month: 12 },
+        { year: 2025, month: 2 },
+        { year: 2025, month: 1 },
+      ]),
+    ).toEqual({ year: 2025, month: 2 })
   })
 })

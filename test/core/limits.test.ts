@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import {
-  AMOUNT_LIMIT, groupThousands, hasUnstorableCharacter, isBlank, MAX_ID_LENGTH, MAX_LIST_ITEMS, MAX_MINUTES_LENGTH, MAX_NOTE_LENGTH,
-  MAX_REASON_LENGTH, MAX_TITLE_LENGTH,
+  AMOUNT_LIMIT,
+  groupThousands,
+  hasUnstorableCharacter,
+  isBlank,
+  MAX_ID_LENGTH,
+  MAX_LIST_ITEMS,
+  MAX_MINUTES_LENGTH,
+  MAX_NOTE_LENGTH,
+  MAX_REASON_LENGTH,
+  MAX_TITLE_LENGTH,
 } from '../../src/core/limits'
 import {
-  actionPlanItemSchema, agendaItemSchema, amountSchema, dialogueSchema, explanationSchema, forecastEntrySchema, idSchema, initiativeSchema,
-  noteSchema, unitSchema,
+  actionPlanItemSchema,
+  agendaItemSchema,
+  amountSchema,
+  dialogueSchema,
+  explanationSchema,
+  forecastEntrySchema,
+  idSchema,
+  initiativeSchema,
+  noteSchema,
+  unitSchema,
 } from '../../src/core/schemas'
 
 const first = (schema: z.ZodType, value: unknown): string | null => {
@@ -16,14 +32,30 @@ const first = (schema: z.ZodType, value: unknown): string | null => {
 
 describe('what counts as empty, and what cannot be stored', () => {
   it.each<[string, boolean]>([
-    ['', true], ['   ', true], ['\n\t', true], ['\u200B', true], ['\u200C\u200D', true], ['\u2060', true], ['\uFEFF', true],
-    [' \u200B \u00A0', true], ['a', false], ['\u200Ba', false], ['·', false],
+    ['', true],
+    ['   ', true],
+    ['\n\t', true],
+    ['\u200B', true],
+    ['\u200C\u200D', true],
+    ['\u2060', true],
+    ['\uFEFF', true],
+    [' \u200B \u00A0', true],
+    ['a', false],
+    ['\u200Ba', false],
+    ['·', false],
   ])('isBlank(%j) = %s', (text, blank) => {
     expect(isBlank(text)).toBe(blank)
   })
 
   it.each<[string, boolean]>([
-    ['plain', false], ['æøå', false], ['emoji 😀', false], ['a\u0000b', true], ['\uD83D', true], ['x\uDE00', true], ['\uDE00\uD83D', true], ['\uD83D\uDE00', false],
+    ['plain', false],
+    ['æøå', false],
+    ['emoji 😀', false],
+    ['a\u0000b', true],
+    ['\uD83D', true],
+    ['x\uDE00', true],
+    ['\uDE00\uD83D', true],
+    ['\uD83D\uDE00', false],
   ])('hasUnstorableCharacter(%j) = %s', (text, bad) => {
     expect(hasUnstorableCharacter(text)).toBe(bad)
   })
@@ -35,8 +67,16 @@ describe('what counts as empty, and what cannot be stored', () => {
 
 describe('amounts fit numeric(14,2): |x| < 10^12 once rounded to øre', () => {
   it.each<[number, boolean]>([
-    [0, true], [999_999_999_999.99, true], [-999_999_999_999.99, true], [999_999_999_999.994, true],
-    [999_999_999_999.995, false], [AMOUNT_LIMIT, false], [-AMOUNT_LIMIT, false], [1e15, false], [Number.POSITIVE_INFINITY, false], [Number.NaN, false],
+    [0, true],
+    [999_999_999_999.99, true],
+    [-999_999_999_999.99, true],
+    [999_999_999_999.994, true],
+    [999_999_999_999.995, false],
+    [AMOUNT_LIMIT, false],
+    [-AMOUNT_LIMIT, false],
+    [1e15, false],
+    [Number.POSITIVE_INFINITY, false],
+    [Number.NaN, false],
   ])('%d → %s', (amount, ok) => {
     expect(first(amountSchema, amount) === null).toBe(ok)
   })
@@ -69,8 +109,27 @@ describe('every text is bounded and storable, with a Danish message naming it', 
   const forecast = { id: 'f1', unitId: 'u1', year: 2025, month: 3, amount: 1, explanation: null }
   const explanation = { id: 'e1', unitId: 'u1', indicator: 'budget', year: 2025, month: 3, causes: [], body: '', validReason: null }
   const action = { id: 'a1', unitId: 'u1', year: 2025, title: 'T', dueDate: '2025-03-31', status: 'planned', doneOn: null, dropReason: null }
-  const dialogue = { id: 'd1', unitId: 'u1', kind: 'support', indicators: [], scheduledOn: '2025-04-01', heldOn: null, agenda: [], minutes: '', improved: null, lockedAt: null }
-  const unit = { id: 'u1', areaId: 'a1', name: 'S', unitType: 'school', costCentre: '1', ean: '5798000012345', economicsContact: { name: '', email: '', phone: '' } }
+  const dialogue = {
+    id: 'd1',
+    unitId: 'u1',
+    kind: 'support',
+    indicators: [],
+    scheduledOn: '2025-04-01',
+    heldOn: null,
+    agenda: [],
+    minutes: '',
+    improved: null,
+    lockedAt: null,
+  }
+  const unit = {
+    id: 'u1',
+    areaId: 'a1',
+    name: 'S',
+    unitType: 'school',
+    costCentre: '1',
+    ean: '5798000012345',
+    economicsContact: { name: '', email: '', phone: '' },
+  }
 
   it.each<[string, z.ZodType, unknown, string | null]>([
     ['a note at the limit', noteSchema, { ...note, body: 'x'.repeat(MAX_NOTE_LENGTH) }, null],
@@ -80,24 +139,60 @@ describe('every text is bounded and storable, with a Danish message naming it', 
     ['a title at the limit', initiativeSchema, { ...initiative, title: 'x'.repeat(MAX_TITLE_LENGTH) }, null],
     ['a title one over', initiativeSchema, { ...initiative, title: 'x'.repeat(MAX_TITLE_LENGTH + 1) }, 'Titlen må højst være 200 tegn.'],
     ['an owner one over', initiativeSchema, { ...initiative, owner: 'x'.repeat(MAX_TITLE_LENGTH + 1) }, 'Den ansvarlige må højst være 200 tegn.'],
-    ['a forecast explanation one over', forecastEntrySchema, { ...forecast, explanation: 'x'.repeat(MAX_REASON_LENGTH + 1) }, 'Forklaringen må højst være 2.000 tegn.'],
-    ['a forecast explanation with a lone surrogate', forecastEntrySchema, { ...forecast, explanation: '\uD800' }, 'Forklaringen indeholder et tegn, der ikke kan gemmes (fx et nul-tegn).'],
+    [
+      'a forecast explanation one over',
+      forecastEntrySchema,
+      { ...forecast, explanation: 'x'.repeat(MAX_REASON_LENGTH + 1) },
+      'Forklaringen må højst være 2.000 tegn.',
+    ],
+    [
+      'a forecast explanation with a lone surrogate',
+      forecastEntrySchema,
+      { ...forecast, explanation: '\uD800' },
+      'Forklaringen indeholder et tegn, der ikke kan gemmes (fx et nul-tegn).',
+    ],
     ['an explanation body one over', explanationSchema, { ...explanation, body: 'x'.repeat(MAX_NOTE_LENGTH + 1) }, 'Teksten må højst være 4.000 tegn.'],
     ['51 causes', explanationSchema, { ...explanation, causes: Array.from({ length: MAX_LIST_ITEMS + 1 }, () => 'Vikarer') }, 'Højst 50 årsager.'],
     ['a blank cause', explanationSchema, { ...explanation, causes: ['\u200B'] }, 'Årsagen må ikke være tom.'],
-    ['a drop reason of only zero-width spaces', actionPlanItemSchema, { ...action, status: 'dropped', dropReason: '\u200B\u200B' }, 'Angiv en begrundelse, når en handling udgår.'],
+    [
+      'a drop reason of only zero-width spaces',
+      actionPlanItemSchema,
+      { ...action, status: 'dropped', dropReason: '\u200B\u200B' },
+      'Angiv en begrundelse, når en handling udgår.',
+    ],
     ['minutes at the limit, kept as typed', dialogueSchema, { ...dialogue, minutes: `${'x'.repeat(MAX_MINUTES_LENGTH - 1)}\n` }, null],
     ['minutes one over', dialogueSchema, { ...dialogue, minutes: 'x'.repeat(MAX_MINUTES_LENGTH + 1) }, 'Referatet må højst være 10.000 tegn.'],
-    ['51 agenda points', dialogueSchema, { ...dialogue, agenda: Array.from({ length: MAX_LIST_ITEMS + 1 }, () => 'Punkt') }, 'Højst 50 punkter på dagsordenen.'],
+    [
+      '51 agenda points',
+      dialogueSchema,
+      { ...dialogue, agenda: Array.from({ length: MAX_LIST_ITEMS + 1 }, () => 'Punkt') },
+      'Højst 50 punkter på dagsordenen.',
+    ],
     ['five indicators', dialogueSchema, { ...dialogue, indicators: ['budget', 'forecast', 'balance', 'actionPlan', 'budget'] }, 'Højst de fire indikatorer.'],
-    ['a unit contact name one over', unitSchema, { ...unit, economicsContact: { name: 'x'.repeat(MAX_TITLE_LENGTH + 1), email: '', phone: '' } }, 'Kontaktens navn må højst være 200 tegn.'],
+    [
+      'a unit contact name one over',
+      unitSchema,
+      { ...unit, economicsContact: { name: 'x'.repeat(MAX_TITLE_LENGTH + 1), email: '', phone: '' } },
+      'Kontaktens navn må højst være 200 tegn.',
+    ],
   ])('%s', (_name, schema, value, message) => {
     expect(first(schema, value)).toBe(message)
   })
 })
 
 it('keeps the minutes as typed (not trimmed), unlike one-line texts', () => {
-  const parsed = dialogueSchema.parse({ id: 'd1', unitId: 'u1', kind: 'support', indicators: [], scheduledOn: '2025-04-01', heldOn: null, agenda: [], minutes: '  Punkt 1\n', improved: null, lockedAt: null })
+  const parsed = dialogueSchema.parse({
+    id: 'd1',
+    unitId: 'u1',
+    kind: 'support',
+    indicators: [],
+    scheduledOn: '2025-04-01',
+    heldOn: null,
+    agenda: [],
+    minutes: '  Punkt 1\n',
+    improved: null,
+    lockedAt: null,
+  })
   expect(parsed.minutes).toBe('  Punkt 1\n')
 })
 

@@ -3,7 +3,11 @@ import { DEFAULT_THRESHOLDS, defaultRuleSet, ruleSetFor, ruleSetForPeriod } from
 import type { RuleSet, UnitType } from '../../src/core/types'
 
 const set = (id: string, effectiveFrom: string, unitType: UnitType | null = null, municipalityId = 'm1'): RuleSet => ({
-  id, municipalityId, unitType, effectiveFrom, thresholds: { ...DEFAULT_THRESHOLDS },
+  id,
+  municipalityId,
+  unitType,
+  effectiveFrom,
+  thresholds: { ...DEFAULT_THRESHOLDS },
 })
 
 const sets = [
@@ -16,7 +20,11 @@ const sets = [
 describe('DEFAULT_THRESHOLDS', () => {
   it('are the defaults of DOMAIN.md', () => {
     expect(DEFAULT_THRESHOLDS).toEqual({
-      budgetTolerance: 0.01, actionPlanTarget: 0.8, forecastInterval: 0.015, balanceTarget: 0.95, balanceGreenMargin: 0.03,
+      budgetTolerance: 0.01,
+      actionPlanTarget: 0.8,
+      forecastInterval: 0.015,
+      balanceTarget: 0.95,
+      balanceGreenMargin: 0.03,
     })
   })
   it('cannot be changed by accident', () => expect(Object.isFrozen(DEFAULT_THRESHOLDS)).toBe(true))

@@ -2,27 +2,62 @@ import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { budgetLight } from '../../src/core/indicators/budget'
 import {
-  actionPlanItemSchema, areaSchema, balanceAccountSchema, dialoguePreparationSchema, dialogueSchema, explanationSchema,
-  forecastEntrySchema, initiativeSchema, lightSchema, loginBodySchema, monthlyFigureSchema, noteSchema, personSchema,
-  roleAssignmentSchema, ruleSetSchema, unitSchema,
+  actionPlanItemSchema,
+  areaSchema,
+  balanceAccountSchema,
+  dialoguePreparationSchema,
+  dialogueSchema,
+  explanationSchema,
+  forecastEntrySchema,
+  initiativeSchema,
+  lightSchema,
+  loginBodySchema,
+  monthlyFigureSchema,
+  noteSchema,
+  personSchema,
+  roleAssignmentSchema,
+  ruleSetSchema,
+  unitSchema,
 } from '../../src/core/schemas'
 import { account, action, figure, forecast, ruleSet } from './fixtures'
 
 const valid = {
   area: { id: 'a1', municipalityId: 'm1', name: 'Område Nord', kind: 'mixed' },
   unit: {
-    id: 'u1', areaId: 'a1', name: 'Solsikken', unitType: 'daycare', costCentre: '40123', ean: '5798000012345',
+    id: 'u1',
+    areaId: 'a1',
+    name: 'Solsikken',
+    unitType: 'daycare',
+    costCentre: '40123',
+    ean: '5798000012345',
     economicsContact: { name: 'Økonomi', email: 'okonomi@kommune.dk', phone: '12345678' },
   },
   person: { id: 'p1', email: 'leder@demo.dk', name: 'Lene Leder' },
   role: { id: 'r1', personId: 'p1', role: 'leader', unitId: 'u1', areaId: null },
   explanation: { id: 'e1', unitId: 'u1', indicator: 'budget', year: 2025, month: 3, causes: ['Vikarudgifter'], body: 'Sygdom', validReason: true },
-  initiative: { id: 'i1', unitId: 'u1', indicator: 'budget', title: 'Færre vikarer', owner: 'Lene', dueDate: '2025-06-30', expectedEffect: 50_000, status: 'planned' },
+  initiative: {
+    id: 'i1',
+    unitId: 'u1',
+    indicator: 'budget',
+    title: 'Færre vikarer',
+    owner: 'Lene',
+    dueDate: '2025-06-30',
+    expectedEffect: 50_000,
+    status: 'planned',
+  },
   note: { id: 'n1', unitId: 'u1', indicator: null, year: null, month: null, body: 'Husk budgetmødet', visibility: 'oc_private' },
   preparation: { id: 'd1', unitId: 'u1', year: 2025, month: 4, questions: 'Hvordan?', readyAt: '2025-04-02T08:00:00.000Z' },
   dialogue: {
-    id: 'g1', unitId: 'u1', kind: 'support', indicators: ['budget'], scheduledOn: '2025-04-10', heldOn: '2025-04-10',
-    agenda: ['Status fra sidst', { title: 'Prognose', carriedOverFrom: 'g0' }], minutes: '', improved: null, lockedAt: '2025-04-24T10:00:00+02:00',
+    id: 'g1',
+    unitId: 'u1',
+    kind: 'support',
+    indicators: ['budget'],
+    scheduledOn: '2025-04-10',
+    heldOn: '2025-04-10',
+    agenda: ['Status fra sidst', { title: 'Prognose', carriedOverFrom: 'g0' }],
+    minutes: '',
+    improved: null,
+    lockedAt: '2025-04-24T10:00:00+02:00',
   },
 }
 
@@ -50,7 +85,11 @@ describe('record schemas accept good records', () => {
     ['dialogue', dialogueSchema, valid.dialogue],
     ['rule set', ruleSetSchema, ruleSet()],
     ['login', loginBodySchema, { email: 'leder@demo.dk', password: 'demo' }],
-    ['a computed light', lightSchema, budgetLight({ period: { year: 2025, month: 3 }, figures: [figure(3)], forecasts: [forecast(3, 1)], ruleSet: ruleSet(), closed: false })],
+    [
+      'a computed light',
+      lightSchema,
+      budgetLight({ period: { year: 2025, month: 3 }, figures: [figure(3)], forecasts: [forecast(3, 1)], ruleSet: ruleSet(), closed: false }),
+    ],
   ])('%s', (_name, schema, value) => {
     expect(messages(schema, value)).toEqual([])
   })

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import {
-  applyPushResult, baseVersionOf, dismissRejection, localWrite, rebaseOnPull, resolveConflict, viewOf, type DeviceRecord,
+  applyPushResult,
+  baseVersionOf,
+  dismissRejection,
+  localWrite,
+  rebaseOnPull,
+  resolveConflict,
+  viewOf,
+  type DeviceRecord,
 } from '../../src/core/sync/device'
 import type { PullChange } from '../../src/core/sync/protocol'
 
 const change = (version: number, fields: Record<string, unknown> | null, deleted = false): PullChange => ({
-  table: 'note', id: 'n1', scopeId: 'u1', version, deleted, record: fields && { id: 'n1', unitId: 'u1', ...fields },
+  table: 'note',
+  id: 'n1',
+  scopeId: 'u1',
+  version,
+  deleted,
+  record: fields && { id: 'n1', unitId: 'u1', ...fields },
 })
 const pulled = (version: number, fields: Record<string, unknown>) => rebaseOnPull(undefined, change(version, fields))
 
@@ -74,7 +86,13 @@ describe('push results', () => {
   const w = localWrite(rec, { table: 'note', id: 'n1', scopeId: 'u1', op: 'upsert', fields: { body: 'mine', month: 2 } }, 'm1')
 
   it('applied: the new server copy replaces the old', () => {
-    const out = applyPushResult(w.record, w.mutation, { mutationId: 'm1', status: 'applied', version: 4, deleted: false, record: { id: 'n1', unitId: 'u1', body: 'mine', month: 2 } })
+    const out = applyPushResult(w.record, w.mutation, {
+      mutationId: 'm1',
+      status: 'applied',
+      version: 4,
+      deleted: false,
+      record: { id: 'n1', unitId: 'u1', body: 'mine', month: 2 },
+    })
     expect(out.keep).toBe(false)
     expect(out.record.server?.version).toBe(4)
     expect(viewOf(out.record).values).toEqual({ body: 'mine', month: 2 })
@@ -82,13 +100,22 @@ describe('push results', () => {
 
   it('a late answer never rolls the server copy back', () => {
     const newer = rebaseOnPull(w.record, change(6, { body: 'v6', month: 3 }))
-    const out = applyPushResult(newer, w.mutation, { mutationId: 'm1', status: 'applied', version: 4, deleted: false, record: { id: 'n1', unitId: 'u1', body: 'mine', month: 2 } })
+    const out = applyPushResult(newer, w.mutation, {
+      mutationId: 'm1',
+      status: 'applied',
+      version: 4,
+      deleted: false,
+      record: { id: 'n1', unitId: 'u1', body: 'mine', month: 2 },
+    })
     expect(out.record.server?.version).toBe(6)
   })
 
   it('conflict: the person’s value stays visible next to the server’s until resolved', () => {
     const out = applyPushResult(w.record, w.mutation, {
-      mutationId: 'm1', status: 'conflict', version: 4, record: { id: 'n1', unitId: 'u1', body: 'theirs', month: 2 },
+      mutationId: 'm1',
+      status: 'conflict',
+      version: 4,
+      record: { id: 'n1', unitId: 'u1', body: 'theirs', month: 2 },
       conflicts: [{ field: 'body', mine: 'mine', theirs: 'theirs' }],
     })
     expect(out.keep).toBe(false)
@@ -121,9 +148,14 @@ describe('push results', () => {
   it('rejected: kept visible with its reason until dismissed; a server error stays in the outbox', () => {
     const out = applyPushResult(w.record, w.mutation, { mutationId: 'm1', status: 'rejected', reason: 'invalid', message: 'Tekst: Noten må ikke være tom.' })
     expect(out.keep).toBe(false)
-    expect(out.record.rejections).toEqual([{ mutationId: 'm1', op: 'upsert', fields: { body: 'mine', month: 2 }, reason: 'invalid', message: 'Tekst: Noten må ikke være tom.' }])
+    expect(out.record.rejections).toEqual([
+      { mutationId: 'm1', op: 'upsert', fields: { body: 'mine', month: 2 }, reason: 'invalid', message: 'Tekst: Noten må ikke være tom.' },
+    ])
     expect(viewOf(out.record).values).toEqual({ body: 'v3', month: 1 })
     expect(dismissRejection(out.record, 'm1').rejections).toEqual([])
-    expect(applyPushResult(w.record, w.mutation, { mutationId: 'm1', status: 'rejected', reason: 'error', message: '…' })).toEqual({ record: w.record, keep: true })
+    expect(applyPushResult(w.record, w.mutation, { mutationId: 'm1', status: 'rejected', reason: 'error', message: '…' })).toEqual({
+      record: w.record,
+      keep: true,
+    })
   })
 })

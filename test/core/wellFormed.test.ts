@@ -17,7 +17,9 @@ describe('forbiddenCharacter', () => {
 describe('findIllFormed', () => {
   it('names the dotted path of a bad value, in arrays and objects', () => {
     expect(findIllFormed({ mutations: [{ fields: { body: 'ok' } }, { fields: { body: 'a\u0000' } }] })).toEqual({
-      path: 'mutations.1.fields.body', kind: 'nul', inKey: false,
+      path: 'mutations.1.fields.body',
+      kind: 'nul',
+      inKey: false,
     })
     expect(findIllFormed('\ud800')).toEqual({ path: '', kind: 'surrogate', inKey: false })
   })

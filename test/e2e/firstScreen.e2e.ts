@@ -77,7 +77,7 @@ describe('the first screen of a signed-in leader on a new device', () => {
     await context.close()
   })
 
-  it('has the first screen\'s texts in the entry chunk and the later screens\' texts not', () => {
+  it("has the first screen's texts in the entry chunk and the later screens' texts not", () => {
     const html = readFileSync(join(dist, 'index.html'), 'utf8')
     const entry = /<script type="module"[^>]*src="\/assets\/(index-[\w-]+\.js)"/.exec(html)?.[1]
     expect(entry, 'the entry script in index.html').toBeDefined()
@@ -88,7 +88,7 @@ describe('the first screen of a signed-in leader on a new device', () => {
     for (const text of ['Alt er gemt', 'De sidste 12 måneder', 'Forbered dialogen', 'Ny note til måltallet denne måned']) expect(code).not.toContain(text)
   })
 
-  it('shows a later screen\'s own texts when it is opened directly', async () => {
+  it("shows a later screen's own texts when it is opened directly", async () => {
     const { context, page } = await newDevice()
     await page.goto('/')
     await lightCards(page).nth(3).waitFor()

@@ -38,9 +38,9 @@ describe('built PWA', () => {
   })
 
   it('has a Danish manifest with any and maskable icons', () => {
-    const manifest = JSON.parse(readFileSync(resolve(dist, 'manifest.webmanifest'), 'utf8'))
+    const manifest = JSON.parse(readFileSync(resolve(dist, 'manifest.webmanifest'), 'utf8')) as { icons: Array<{ sizes: string; purpose: string }> }
     expect(manifest).toMatchObject({ name: 'Min lederside', short_name: 'Lederside', lang: 'da', start_url: '/', scope: '/', display: 'standalone' })
-    const purposes = manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)
+    const purposes = manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)
     expect(purposes).toEqual(['192x192 any', '512x512 any', '512x512 maskable'])
   })
 

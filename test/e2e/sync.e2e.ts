@@ -38,7 +38,10 @@ async function enterForecast(page: Page, amount: string): Promise<void> {
   const why = page.getByLabel(/Forklaring på afvigelsen/)
   if (await why.isVisible()) await why.fill('Ny prognose efter gennemgang af vikarforbruget.')
   await page.getByRole('button', { name: 'Gem prognose' }).click()
-  await page.getByTestId('forecast-saved').filter({ hasText: /er gemt på enheden/ }).waitFor()
+  await page
+    .getByTestId('forecast-saved')
+    .filter({ hasText: /er gemt på enheden/ })
+    .waitFor()
 }
 
 describe('sync: nothing written is ever lost', () => {
@@ -131,7 +134,7 @@ describe('sync: nothing written is ever lost', () => {
       () =>
         new Promise<number>((resolve, reject) => {
           const open = indexedDB.open('min-lederside')
-          open.onerror = () => reject(open.error)
+          open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'))
           open.onsuccess = () => {
             const idb = open.result
             if (!idb.objectStoreNames.contains('records')) return resolve(0)

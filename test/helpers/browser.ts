@@ -87,7 +87,10 @@ export function lightCards(page: Page) {
 /** From the home page, opens one indicator's history and details through its card's link. */
 /** Opens an indicator's page from its card on the home; the address is the Danish one. */
 export async function openDetail(page: Page, indicator: string): Promise<void> {
-  await page.getByTestId(`light-${indicator}`).getByRole('link', { name: /Se historik og detaljer/ }).click()
+  await page
+    .getByTestId(`light-${indicator}`)
+    .getByRole('link', { name: /Se historik og detaljer/ })
+    .click()
   await page.waitForURL(new RegExp(`/enhed/[^/]+/${INDICATOR_SLUGS[indicator as IndicatorKey]}$`))
   await page.getByTestId('history-table').waitFor()
   await page.locator('canvas').waitFor()

@@ -45,10 +45,11 @@ export async function insertFixtures(db: Db): Promise<void> {
   const hash = await hashPassword(PASSWORD)
   await db.transaction(async (tx) => {
     await tx.query(`insert into municipality (id, name) values ($1, 'Testkommune')`, [IDS.municipality])
-    await tx.query(
-      `insert into area (id, municipality_id, name, kind) values ($1, $3, 'Område Nord', 'mixed'), ($2, $3, 'Område Syd', 'school')`,
-      [IDS.areaNord, IDS.areaSyd, IDS.municipality],
-    )
+    await tx.query(`insert into area (id, municipality_id, name, kind) values ($1, $3, 'Område Nord', 'mixed'), ($2, $3, 'Område Syd', 'school')`, [
+      IDS.areaNord,
+      IDS.areaSyd,
+      IDS.municipality,
+    ])
     const units: Array<[string, string, string, string]> = [
       [IDS.unitA, IDS.areaNord, 'Askeskolen', 'school'],
       [IDS.unitB, IDS.areaNord, 'Bøgehuset', 'daycare'],
@@ -56,14 +57,22 @@ export async function insertFixtures(db: Db): Promise<void> {
       [IDS.unitD, IDS.areaNord, 'Damskolen', 'school'],
     ]
     for (const [id, areaId, name, type] of units) {
-      await tx.query(
-        `insert into unit (id, area_id, name, unit_type, cost_centre, ean, economics_contact) values ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, areaId, name, type, `cc-${id}`, `579800000${id.length}`, { name: 'Økonomi Øst', email: 'oekonomi@test.dk', phone: '11 22 33 44' }],
-      )
+      await tx.query(`insert into unit (id, area_id, name, unit_type, cost_centre, ean, economics_contact) values ($1, $2, $3, $4, $5, $6, $7)`, [
+        id,
+        areaId,
+        name,
+        type,
+        `cc-${id}`,
+        `579800000${id.length}`,
+        { name: 'Økonomi Øst', email: 'oekonomi@test.dk', phone: '11 22 33 44' },
+      ])
     }
     for (const p of Object.values(PEOPLE)) {
       await tx.query('insert into person (id, email, name, password_hash) values ($1, $2, $3, $4)', [
-        p.id, p.email, p.name, p.id === PEOPLE.noPassword.id ? null : hash,
+        p.id,
+        p.email,
+        p.name,
+        p.id === PEOPLE.noPassword.id ? null : hash,
       ])
     }
     const roles: Array<[string, string, string | null, string | null]> = [
@@ -76,13 +85,17 @@ export async function insertFixtures(db: Db): Promise<void> {
     ]
     for (const [i, [personId, role, unitId, areaId]] of roles.entries()) {
       await tx.query('insert into role_assignment (id, person_id, role, unit_id, area_id) values ($1, $2, $3, $4, $5)', [
-        `ra-${i}`, personId, role, unitId, areaId,
+        `ra-${i}`,
+        personId,
+        role,
+        unitId,
+        areaId,
       ])
     }
-    await tx.query(
-      `insert into rule_set (id, municipality_id, unit_type, effective_from, thresholds) values ('rs-2020', $1, null, '2020-01-01', $2)`,
-      [IDS.municipality, DEFAULT_THRESHOLDS],
-    )
+    await tx.query(`insert into rule_set (id, municipality_id, unit_type, effective_from, thresholds) values ('rs-2020', $1, null, '2020-01-01', $2)`, [
+      IDS.municipality,
+      DEFAULT_THRESHOLDS,
+    ])
     for (const unitId of Object.values(IDS).filter((id) => id.startsWith('unit-'))) {
       const forecast = FORECASTS[unitId] ?? BUDGET
       for (let month = 1; month <= 10; month++) {
@@ -95,7 +108,10 @@ export async function insertFixtures(db: Db): Promise<void> {
       }
       for (let month = 0; month <= 10; month++) {
         await tx.query('insert into forecast (id, unit_id, year, month, amount) values ($1, $2, 2025, $3, $4)', [
-          `fc-${unitId}-${month}`, unitId, month, forecast,
+          `fc-${unitId}-${month}`,
+          unitId,
+          month,
+          forecast,
         ])
       }
       await tx.query(

@@ -13,7 +13,10 @@ import { CSRF, login } from '../helpers/http'
 import { SYNC_HEADERS } from './syncHarness'
 import type { Db } from '../../src/server/db/db'
 
-interface Operation { security?: Array<Record<string, string[]>>; responses?: Record<string, unknown> }
+interface Operation {
+  security?: Array<Record<string, string[]>>
+  responses?: Record<string, unknown>
+}
 interface OpenApiDoc {
   paths: Record<string, Record<string, Operation>>
   components: { securitySchemes: Record<string, { type: string; in: string; name: string; description: string }> }
@@ -35,12 +38,16 @@ beforeAll(async () => {
   await insertFixtures(db)
   app = await buildApp({ db, demo: true, today: () => TODAY })
   // A route module added later that never mentions sign-in, under a prefix of its own.
-  await app.register(async (feature) => {
-    feature.get('/later', async () => ({ secret: true }))
-    feature.post('/later', async () => ({ secret: true }))
-  }, { prefix: '/api/new-feature' })
+  await app.register(
+    // eslint-disable-next-line @typescript-eslint/require-await -- written as every route module is, an async plugin (FastifyPluginAsync)
+    async (feature) => {
+      feature.get('/later', () => ({ secret: true }))
+      feature.post('/later', () => ({ secret: true }))
+    },
+    { prefix: '/api/new-feature' },
+  )
   await app.ready()
-  doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenApiDoc
+  doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json<OpenApiDoc>()
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {
       const op = item[method]
@@ -69,14 +76,25 @@ function send(method: string, url: string, headers: Record<string, string> = {})
 describe('the API is closed by default', () => {
   it('the document lists every route, the one added later too', () => {
     expect(operations.length).toBeGreaterThanOrEqual(10)
-    expect(operations.map((o) => o.key)).toEqual(expect.arrayContaining([
-      'GET /api/units', 'GET /api/units/{unitId}', 'POST /api/sync/push', 'GET /api/sync/pull', 'GET /api/me',
-      'POST /api/auth/logout', 'GET /api/new-feature/later', 'POST /api/new-feature/later',
-    ]))
+    expect(operations.map((o) => o.key)).toEqual(
+      expect.arrayContaining([
+        'GET /api/units',
+        'GET /api/units/{unitId}',
+        'POST /api/sync/push',
+        'GET /api/sync/pull',
+        'GET /api/me',
+        'POST /api/auth/logout',
+        'GET /api/new-feature/later',
+        'POST /api/new-feature/later',
+      ]),
+    )
   })
 
   it('declares exactly the intended public routes, and the server keeps the same list', () => {
-    const documented = operations.filter((o) => isPublicInDoc(o.op)).map((o) => o.key).sort()
+    const documented = operations
+      .filter((o) => isPublicInDoc(o.op))
+      .map((o) => o.key)
+      .sort()
     expect(documented).toEqual(EXPECTED_PUBLIC)
     // The document itself is public and not listed in itself.
     expect(PUBLIC_ROUTES.map((r) => `${r.method} ${r.url}`).sort()).toEqual([...EXPECTED_PUBLIC, 'GET /api/openapi.json'].sort())

@@ -55,7 +55,7 @@ describe('login', () => {
   it('rejects a malformed body with a Danish 400 naming the field', async () => {
     const res = await postLogin({ email: PEOPLE.leaderA.email })
     expect(res.statusCode).toBe(400)
-    const body = res.json() as { error: string; message: string; details: Array<{ path: string; message: string }> }
+    const body = res.json<{ error: string; message: string; details: Array<{ path: string; message: string }> }>()
     expect(body.error).toBe('invalid_input')
     expect(body.message).toBe('Oplysningerne i forespørgslen er ikke gyldige.')
     expect(body.details).toContainEqual(expect.objectContaining({ path: 'password' }))
@@ -78,9 +78,15 @@ describe('CSRF', () => {
   })
 
   it('refuses a foreign Origin, accepts the own one', async () => {
-    const foreign = await postLogin({ email: PEOPLE.leaderA.email, password: PASSWORD }, { ...CSRF, origin: 'https://evil.example', host: 'lederside.kommune.dk' })
+    const foreign = await postLogin(
+      { email: PEOPLE.leaderA.email, password: PASSWORD },
+      { ...CSRF, origin: 'https://evil.example', host: 'lederside.kommune.dk' },
+    )
     expect(foreign.statusCode).toBe(403)
-    const own = await postLogin({ email: PEOPLE.leaderA.email, password: PASSWORD }, { ...CSRF, origin: 'https://lederside.kommune.dk', host: 'lederside.kommune.dk' })
+    const own = await postLogin(
+      { email: PEOPLE.leaderA.email, password: PASSWORD },
+      { ...CSRF, origin: 'https://lederside.kommune.dk', host: 'lederside.kommune.dk' },
+    )
     expect(own.statusCode).toBe(200)
     // Outside localhost the cookie is Secure.
     expect(own.cookies.find((c) => c.name === 'mls_session')?.secure).toBe(true)
@@ -108,7 +114,7 @@ describe('session', () => {
       person: PEOPLE.leaderA,
       roles: [{ role: 'leader', unitId: 'unit-skole-a' }],
       units: [{ id: 'unit-skole-a', name: 'Askeskolen', areaId: 'area-nord' }],
-      areas: [{ id: 'area-nord', name: 'Område Nord' }],
+      areas: [{ id: 'area-nord', name: 'Område Nord', municipalityId: 'kommune-test' }],
     })
   })
 
@@ -120,8 +126,8 @@ describe('session', () => {
     }
     const cookie = await login(t.app, PEOPLE.leaderA.email)
     const res = await get(t.app, '/api/session', cookie)
-    expect(res.json().me).toEqual((await get(t.app, '/api/me', cookie)).json())
-    expect(res.json().today).toBe(TODAY)
+    expect(res.json<{ me: unknown }>().me).toEqual((await get(t.app, '/api/me', cookie)).json())
+    expect(res.json<{ today: string }>().today).toBe(TODAY)
   })
 
   it('an expired session is refused', async () => {

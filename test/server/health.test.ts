@@ -36,7 +36,7 @@ describe('system routes', () => {
   it('GET /api/openapi.json lists the routes', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' })
     expect(res.statusCode).toBe(200)
-    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, unknown>> }
+    const doc = res.json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>()
     expect(doc.openapi).toMatch(/^3\./)
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/health', '/api/auth/login', '/api/auth/logout', '/api/me', '/api/units', '/api/units/{unitId}']),
@@ -65,10 +65,17 @@ describe('demo mode', () => {
   it('GET /api/demo/accounts lists accounts with their roles and places', async () => {
     const res = await demoApp.inject({ method: 'GET', url: '/api/demo/accounts' })
     expect(res.statusCode).toBe(200)
-    const accounts = res.json() as Array<Record<string, string>>
+    const accounts = res.json<Array<Record<string, string>>>()
     expect(accounts[0]).toMatchObject({ email: 'direktion@test.dk', role: 'directorate' })
     expect(accounts).toContainEqual(
-      expect.objectContaining({ email: 'leder.a@test.dk', role: 'leader', unitId: 'unit-skole-a', unitName: 'Askeskolen', areaId: 'area-nord', areaName: 'Område Nord' }),
+      expect.objectContaining({
+        email: 'leder.a@test.dk',
+        role: 'leader',
+        unitId: 'unit-skole-a',
+        unitName: 'Askeskolen',
+        areaId: 'area-nord',
+        areaName: 'Område Nord',
+      }),
     )
     expect(accounts).toContainEqual(expect.objectContaining({ email: 'oc.nord@test.dk', role: 'area_chief', areaName: 'Område Nord' }))
   })

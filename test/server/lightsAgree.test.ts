@@ -33,12 +33,16 @@ async function insertMunicipality(db: Db, lag: number): Promise<void> {
   const m = `kommune-lys-${lag}`
   await db.query(`insert into municipality (id, name) values ($1, $1)`, [m])
   await db.query(`insert into area (id, municipality_id, name, kind) values ($1, $2, 'Område Lys', 'school')`, [`area-lys-${lag}`, m])
-  await db.query(
-    `insert into unit (id, area_id, name, unit_type, cost_centre, ean, economics_contact) values ($1, $2, $1, 'school', $1, $4, $3)`,
-    [unitOf(lag), `area-lys-${lag}`, { name: 'Økonomi', email: 'oekonomi@test.dk', phone: '11 22 33 44' }, `579800000000${lag}`],
-  )
+  await db.query(`insert into unit (id, area_id, name, unit_type, cost_centre, ean, economics_contact) values ($1, $2, $1, 'school', $1, $4, $3)`, [
+    unitOf(lag),
+    `area-lys-${lag}`,
+    { name: 'Økonomi', email: 'oekonomi@test.dk', phone: '11 22 33 44' },
+    `579800000000${lag}`,
+  ])
   await db.query(`insert into rule_set (id, municipality_id, unit_type, effective_from, thresholds) values ($1, $2, null, '2020-01-01', $3)`, [
-    `rs-lys-${lag}`, m, DEFAULT_THRESHOLDS,
+    `rs-lys-${lag}`,
+    m,
+    DEFAULT_THRESHOLDS,
   ])
 }
 
@@ -62,10 +66,14 @@ async function forecastsUpTo(db: Db, unitId: string, now: Period): Promise<Local
     const id = `fc-${unitId}-${p.year}-${p.month}`
     const amount = AMOUNTS[periodIndex(p) % AMOUNTS.length]!
     const updatedAt = `${p.year}-${String(p.month).padStart(2, '0')}-10T08:00:00.000Z`
-    await db.query(
-      `insert into forecast (id, unit_id, year, month, amount, updated_at) values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
-      [id, unitId, p.year, p.month, amount, updatedAt],
-    )
+    await db.query(`insert into forecast (id, unit_id, year, month, amount, updated_at) values ($1, $2, $3, $4, $5, $6) on conflict do nothing`, [
+      id,
+      unitId,
+      p.year,
+      p.month,
+      amount,
+      updatedAt,
+    ])
     local.push({ id, scopeId: unitId, deleted: false, data: { year: p.year, month: p.month, amount, explanation: null, updatedAt } })
   }
   return local

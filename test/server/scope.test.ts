@@ -26,8 +26,14 @@ const cookies: Record<string, string> = {}
 beforeAll(async () => {
   t = await fixtureApp()
   // An OC of Nord who also leads a school in Syd: the scope is the union of both roles.
-  await t.db.query(`insert into person (id, email, name, password_hash) select 'p-multi', 'multi@test.dk', 'Mona Multi', password_hash from person where id = $1`, [PEOPLE.leaderA.id])
-  await t.db.query(`insert into role_assignment (id, person_id, role, unit_id, area_id) values ('ra-m1', 'p-multi', 'area_chief', null, $1), ('ra-m2', 'p-multi', 'leader', $2, null)`, [IDS.areaNord, IDS.unitC])
+  await t.db.query(
+    `insert into person (id, email, name, password_hash) select 'p-multi', 'multi@test.dk', 'Mona Multi', password_hash from person where id = $1`,
+    [PEOPLE.leaderA.id],
+  )
+  await t.db.query(
+    `insert into role_assignment (id, person_id, role, unit_id, area_id) values ('ra-m1', 'p-multi', 'area_chief', null, $1), ('ra-m2', 'p-multi', 'leader', $2, null)`,
+    [IDS.areaNord, IDS.unitC],
+  )
   for (const [key, { email }] of Object.entries(MATRIX)) cookies[key] = await login(t.app, email)
 })
 afterAll(() => t.close())
@@ -36,7 +42,12 @@ describe.each(Object.entries(MATRIX))('%s', (key, { units }) => {
   it('sees exactly its units in the list', async () => {
     const res = await get(t.app, '/api/units', cookies[key])
     expect(res.statusCode).toBe(200)
-    expect((res.json() as { units: Array<{ id: string }> }).units.map((u) => u.id).sort()).toEqual([...units].sort())
+    expect(
+      res
+        .json<{ units: Array<{ id: string }> }>()
+        .units.map((u) => u.id)
+        .sort(),
+    ).toEqual([...units].sort())
   })
 
   it.each(UNIT_READ_ROUTES.map((route, i) => [i, route] as const))('unit read route %i: in scope 200, else the 404 of a made-up id', async (_i, route) => {

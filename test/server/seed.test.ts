@@ -108,7 +108,7 @@ describe('generateDemo', () => {
     expect(data.figures.some((f) => f.profileShare !== Math.round((f.month / 12) * 1e6) / 1e6)).toBe(true) // imported profiles
   })
 
-  it('carries last year\'s result over, bounded to ±5 %, as surplus for some and deficit for others', () => {
+  it("carries last year's result over, bounded to ±5 %, as surplus for some and deficit for others", () => {
     const y = data.period.year
     for (const u of data.units) {
       const prevDec = data.figures.find((f) => f.unitId === u.id && f.year === y - 1 && f.month === 12)
@@ -152,7 +152,7 @@ describe('generateDemo', () => {
     expect(data.people.map((p) => p.email)).toEqual(expect.arrayContaining(['direktion@demo.dk', 'oekonomi@demo.dk']))
   })
 
-  it('authors every forecast by the unit\'s leader, one per month given, month 0–12', () => {
+  it("authors every forecast by the unit's leader, one per month given, month 0–12", () => {
     const keys = new Set<string>()
     for (const f of data.forecasts) {
       const leader = data.roles.find((r) => r.role === 'leader' && r.unitId === f.unitId)
@@ -197,8 +197,7 @@ describe('generateDemo', () => {
 })
 
 describe('the latest period', () => {
-  const colourCount = (indicator: IndicatorKey, colour: Colour) =>
-    [...lights.values()].filter((l) => l[indicator].colour === colour).length
+  const colourCount = (indicator: IndicatorKey, colour: Colour) => [...lights.values()].filter((l) => l[indicator].colour === colour).length
 
   it('shows each unit as designed', () => {
     for (const d of data.designs) {
@@ -214,7 +213,7 @@ describe('the latest period', () => {
     expect(colourCount('budget', 'grey')).toBeGreaterThanOrEqual(2) // missing forecasts
   })
 
-  it('has exactly one unit whose overrun is more than a third of its area\'s', () => {
+  it("has exactly one unit whose overrun is more than a third of its area's", () => {
     const byArea = new Map<string, number>()
     for (const u of data.units) byArea.set(u.areaId, (byArea.get(u.areaId) ?? 0) + unitOverrun(lights.get(u.id) as UnitLights))
     const dominating = data.units.filter((u) => unitOverrun(lights.get(u.id) as UnitLights) > (byArea.get(u.areaId) as number) / 3)

@@ -9,8 +9,18 @@ import { freshDb } from '../helpers/db'
 
 const TODAY = '2026-11-23'
 const TABLES = [
-  'municipality', 'area', 'unit', 'person', 'role_assignment', 'rule_set', 'monthly_figure', 'forecast',
-  'action_plan_item', 'balance_account', 'year_close', 'recorded_light',
+  'municipality',
+  'area',
+  'unit',
+  'person',
+  'role_assignment',
+  'rule_set',
+  'monthly_figure',
+  'forecast',
+  'action_plan_item',
+  'balance_account',
+  'year_close',
+  'recorded_light',
 ] as const
 
 async function counts(db: Db): Promise<Record<string, number>> {

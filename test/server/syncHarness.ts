@@ -21,7 +21,7 @@ export function pushRaw(app: FastifyInstance, cookie: string, deviceId: string, 
 export async function push(app: FastifyInstance, cookie: string, deviceId: string, mutations: Mutation[]): Promise<PushResponse['results']> {
   const res = await pushRaw(app, cookie, deviceId, mutations)
   if (res.statusCode !== 200) throw new Error(`push failed: ${res.statusCode} ${res.body}`)
-  return (res.json() as PushResponse).results
+  return res.json<PushResponse>().results
 }
 
 export function pullRaw(app: FastifyInstance, cookie: string, cursor = 0, limit?: number) {
@@ -32,7 +32,7 @@ export function pullRaw(app: FastifyInstance, cookie: string, cursor = 0, limit?
 export async function pullPage(app: FastifyInstance, cookie: string, cursor = 0, limit?: number): Promise<PullResponse> {
   const res = await pullRaw(app, cookie, cursor, limit)
   if (res.statusCode !== 200) throw new Error(`pull failed: ${res.statusCode} ${res.body}`)
-  return res.json() as PullResponse
+  return res.json<PullResponse>()
 }
 
 /** Every change after the cursor, following the pages. */

@@ -28,9 +28,9 @@ describe('a forecast that moves more than the interval needs an explanation', ()
   // Unit A: budget 10 mio., every forecast of 2025 so far 10,5 mio., interval 1,5 % → 150.000 kr.
   // The forecast of November 2025 has the id every device derives from its key.
   const id = recordIdFor(SYNC_KINDS.forecast, { unitId: IDS.unitA, year: 2025, month: 11 })
-  const forecast = (fields: Record<string, unknown>, baseVersion = 0) =>
-    mutation({ table: 'forecast', recordId: id, scopeId: IDS.unitA, baseVersion, fields })
-  const stored = () => t.db.query<{ amount: string; explanation: string | null; version: number }>('select amount, explanation, version from forecast where id = $1', [id])
+  const forecast = (fields: Record<string, unknown>, baseVersion = 0) => mutation({ table: 'forecast', recordId: id, scopeId: IDS.unitA, baseVersion, fields })
+  const stored = () =>
+    t.db.query<{ amount: string; explanation: string | null; version: number }>('select amount, explanation, version from forecast where id = $1', [id])
 
   it('refuses a create one øre beyond the interval without an explanation, with the form’s message', async () => {
     const results = await push(t.app, leader, 'dev-h1', [
@@ -38,7 +38,11 @@ describe('a forecast that moves more than the interval needs an explanation', ()
       forecast({ year: 2025, month: 11, amount: 10_349_999.99, explanation: '   ' }),
       forecast({ year: 2025, month: 11, amount: 10_650_000.01, explanation: '\u200B' }),
     ])
-    expect(results.map(outcome)).toEqual([['invalid', EXPLANATION_REQUIRED], ['invalid', EXPLANATION_REQUIRED], ['invalid', EXPLANATION_REQUIRED]])
+    expect(results.map(outcome)).toEqual([
+      ['invalid', EXPLANATION_REQUIRED],
+      ['invalid', EXPLANATION_REQUIRED],
+      ['invalid', EXPLANATION_REQUIRED],
+    ])
     expect(await stored()).toEqual([])
   })
 
@@ -61,14 +65,28 @@ describe('a forecast that moves more than the interval needs an explanation', ()
 
   it('lets a forecast with no earlier one (and no budget yet) move freely', async () => {
     const [first] = await push(t.app, leader, 'dev-h1', [
-      mutation({ table: 'forecast', recordId: recordIdFor(SYNC_KINDS.forecast, { unitId: IDS.unitA, year: 2027, month: 1 }), scopeId: IDS.unitA, fields: { year: 2027, month: 1, amount: 99_000_000, explanation: null } }),
+      mutation({
+        table: 'forecast',
+        recordId: recordIdFor(SYNC_KINDS.forecast, { unitId: IDS.unitA, year: 2027, month: 1 }),
+        scopeId: IDS.unitA,
+        fields: { year: 2027, month: 1, amount: 99_000_000, explanation: null },
+      }),
     ])
     expect(outcome(first)).toBe('applied')
   })
 })
 
 describe('a dialogue locks some days after it was held', () => {
-  const dialogue = { kind: 'support', indicators: ['budget'], scheduledOn: '2025-11-01', heldOn: '2025-11-01', agenda: ['Budget'], minutes: 'Aftalt: ny vagtplan', improved: null, lockedAt: null }
+  const dialogue = {
+    kind: 'support',
+    indicators: ['budget'],
+    scheduledOn: '2025-11-01',
+    heldOn: '2025-11-01',
+    agenda: ['Budget'],
+    minutes: 'Aftalt: ny vagtplan',
+    improved: null,
+    lockedAt: null,
+  }
   const edit = (fields: Record<string, unknown>, baseVersion: number, recordId = 'dlg-1') =>
     mutation({ table: 'dialogue', recordId, scopeId: IDS.unitA, baseVersion, fields })
   const minutes = async (id = 'dlg-1') => (await t.db.query<{ minutes: string }>('select minutes from dialogue where id = $1', [id]))[0]?.minutes

@@ -68,27 +68,41 @@ describe('a throwaway kind, declared once', () => {
     expect(made).toMatchObject({ status: 'applied', version: 1, record: { id: 'g-1', areaId: IDS.areaNord, ...goal, createdBy: PEOPLE.ocNord.id } })
 
     // Authorised from the declaration: a leader reads the area but does not write; another area is "not there".
-    const [byLeader] = await push(app, c.leaderA, 'dev-a', [mutation({ table: 'areaGoal', recordId: 'g-1', scopeId: IDS.areaNord, baseVersion: 1, fields: { title: 'x' } })])
+    const [byLeader] = await push(app, c.leaderA, 'dev-a', [
+      mutation({ table: 'areaGoal', recordId: 'g-1', scopeId: IDS.areaNord, baseVersion: 1, fields: { title: 'x' } }),
+    ])
     expect(byLeader).toMatchObject({ status: 'rejected', reason: 'forbidden' })
-    const [elsewhere] = await push(app, c.leaderC, 'dev-c', [mutation({ table: 'areaGoal', recordId: 'g-1', scopeId: IDS.areaNord, baseVersion: 1, fields: { title: 'x' } })])
+    const [elsewhere] = await push(app, c.leaderC, 'dev-c', [
+      mutation({ table: 'areaGoal', recordId: 'g-1', scopeId: IDS.areaNord, baseVersion: 1, fields: { title: 'x' } }),
+    ])
     expect(elsewhere).toMatchObject({ status: 'rejected', reason: 'not_found', message: REJECTION_MESSAGES.not_found })
     // The directorate writes the one field it is given, and no other.
-    const [dirTitle] = await push(app, c.dir, 'dev-d', [mutation({ table: 'areaGoal', recordId: 'g-1', scopeId: IDS.areaNord, baseVersion: 1, fields: { title: 'x' } })])
+    const [dirTitle] = await push(app, c.dir, 'dev-d', [
+      mutation({ table: 'areaGoal', recordId: 'g-1', scopeId: IDS.areaNord, baseVersion: 1, fields: { title: 'x' } }),
+    ])
     expect(dirTitle).toMatchObject({ status: 'rejected', reason: 'forbidden', field: 'title' })
 
     // Merged per field: the directorate's target and the OC's title on the same base version.
-    const [dirTarget] = await push(app, c.dir, 'dev-d', [mutation({ table: 'areaGoal', recordId: 'g-1', scopeId: IDS.areaNord, baseVersion: 1, fields: { target: 300_000 } })])
-    const [ocTitle] = await push(app, c.oc, 'dev-oc-2', [mutation({ table: 'areaGoal', recordId: 'g-1', scopeId: IDS.areaNord, baseVersion: 1, fields: { title: 'Færre vikarer' } })])
+    const [dirTarget] = await push(app, c.dir, 'dev-d', [
+      mutation({ table: 'areaGoal', recordId: 'g-1', scopeId: IDS.areaNord, baseVersion: 1, fields: { target: 300_000 } }),
+    ])
+    const [ocTitle] = await push(app, c.oc, 'dev-oc-2', [
+      mutation({ table: 'areaGoal', recordId: 'g-1', scopeId: IDS.areaNord, baseVersion: 1, fields: { title: 'Færre vikarer' } }),
+    ])
     expect(dirTarget).toMatchObject({ status: 'applied', version: 2 })
     expect(ocTitle).toMatchObject({ status: 'applied', version: 3, record: { title: 'Færre vikarer', target: 300_000 } })
 
     // Pulled by everyone who reads the area, by no one else.
     const pulledBy = async (cookie: string) => (await pullAll(app, cookie)).changes.filter((ch) => ch.table === 'areaGoal')
     const forLeaderA = await pulledBy(c.leaderA)
-    expect(forLeaderA).toEqual([{ table: 'areaGoal', id: 'g-1', scopeId: IDS.areaNord, version: 3, deleted: false, record: (ocTitle as { record: unknown }).record }])
+    expect(forLeaderA).toEqual([
+      { table: 'areaGoal', id: 'g-1', scopeId: IDS.areaNord, version: 3, deleted: false, record: (ocTitle as { record: unknown }).record },
+    ])
     expect(await pulledBy(c.leaderC)).toEqual([])
 
-    const audit = await db.query<{ action: string; person_id: string; new_value: unknown }>(`select action, person_id, new_value from audit_log where table_name = 'area_goal' order by id`)
+    const audit = await db.query<{ action: string; person_id: string; new_value: unknown }>(
+      `select action, person_id, new_value from audit_log where table_name = 'area_goal' order by id`,
+    )
     expect(audit).toEqual([
       { action: 'sync.create', person_id: PEOPLE.ocNord.id, new_value: goal },
       { action: 'sync.update', person_id: PEOPLE.directorate.id, new_value: { target: 300_000 } },
@@ -97,7 +111,12 @@ describe('a throwaway kind, declared once', () => {
   })
 
   it('is refused at start, with a clear message, when its table is missing or lacks a column', async () => {
-    const other = defineSyncKind({ name: 'unitPlan', schema: z.object({ id: idSchema, unitId: idSchema, title: nonEmptyText('Titlen') }), scope: 'unit', writers: {} })
+    const other = defineSyncKind({
+      name: 'unitPlan',
+      schema: z.object({ id: idSchema, unitId: idSchema, title: nonEmptyText('Titlen') }),
+      scope: 'unit',
+      writers: {},
+    })
     await expect(migrate(db, { kinds: [...KINDS, other] })).rejects.toThrow(/'unitPlan': table unit_plan does not exist/)
     const wider = defineSyncKind({ ...areaGoal, schema: areaGoal.schema.extend({ note: z.string() }) })
     await expect(migrate(db, { kinds: [...CORE_SYNC_KINDS, wider] })).rejects.toThrow(/area_goal lacks column\(s\) note/)

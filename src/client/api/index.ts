@@ -2,8 +2,7 @@
 import { getJson, postJson } from './http'
 import type { DemoAccount, LoginResponse, Me, SessionResponse, UnitDetail, UnitsResponse } from './types'
 
-export { ApiError, NetworkError } from './http'
-export { classifyError, isTransient, type ClientError, type ErrorKind } from './errors'
+export { classifyError, type ErrorKind } from './errors'
 export type { DemoAccount, Me, UnitDetail, UnitSummary, UnitsResponse } from './types'
 
 export const api = {

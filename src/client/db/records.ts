@@ -5,8 +5,14 @@
 // both are stored or neither, so an edit is never shown as saved without the change that carries it.
 // The bookkeeping itself (rebase on pull, push results, conflicts) is the pure src/core/sync/device.ts.
 import {
-  applyPushResult, dismissRejection as dismissCoreRejection, localWrite, rebaseOnPull, recordKey,
-  resolveConflict as resolveCoreConflict, viewOf, type DeviceRecord,
+  applyPushResult,
+  dismissRejection as dismissCoreRejection,
+  localWrite,
+  rebaseOnPull,
+  recordKey,
+  resolveConflict as resolveCoreConflict,
+  viewOf,
+  type DeviceRecord,
 } from '../../core/sync/device'
 import { isServerStampField, recordIdFor } from '../../core/sync/kind'
 import { SYNC_KINDS, type SyncTable } from '../../core/sync/kinds'
@@ -83,18 +89,23 @@ export function writeRecord(table: SyncTable, input: WriteInput): Promise<string
     const pending = await pendingFor(table, id)
     const rec = row ? toDevice(row) : undefined
     const view = rec ? viewOf(rec, pending) : null
-    if (row && row.scopeId !== input.scopeId) throw new InvalidFieldError(kind.scopeField, `${fieldLabel(kind.scopeField)}: en post kan ikke flyttes til et andet sted.`)
+    if (row && row.scopeId !== input.scopeId)
+      throw new InvalidFieldError(kind.scopeField, `${fieldLabel(kind.scopeField)}: en post kan ikke flyttes til et andet sted.`)
     const current = view?.exists ? view.values : null
     // Until the server has the record, every change carries the whole record: should a later
     // change arrive before the create (a lost request retried), it is a create in its own right.
     const confirmed = rec?.server ? !rec.server.deleted : false
     // Editing a refused change again is how the person fixes it (refusals.ts): laid over what was refused.
     const asked = { ...refusedCreateFields(rec, current !== null), ...own }
-    const checked = validateFields({ kind, recordId: id, scopeId: input.scopeId, fields: confirmed ? asked : { ...current, ...asked }, current: confirmed ? current : null })
+    const checked = validateFields({
+      kind,
+      recordId: id,
+      scopeId: input.scopeId,
+      fields: confirmed ? asked : { ...current, ...asked },
+      current: confirmed ? current : null,
+    })
     if (!checked.ok) throw new InvalidFieldError(checked.field, checked.message)
-    const fields = current
-      ? Object.fromEntries(Object.entries(checked.fields).filter(([name, value]) => !valuesEqual(value, current[name])))
-      : checked.fields
+    const fields = current ? Object.fromEntries(Object.entries(checked.fields).filter(([name, value]) => !valuesEqual(value, current[name]))) : checked.fields
     if (current && Object.keys(fields).length === 0) return id
     const base = rec && settleRefusals(rec, Object.keys(fields))
     const write = localWrite(base, { table, id, scopeId: input.scopeId, op: 'upsert', fields: confirmed ? fields : checked.fields }, crypto.randomUUID())

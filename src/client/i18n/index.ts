@@ -13,7 +13,10 @@ export type MessageSchema = typeof da
 
 const STORAGE_KEY = 'mls-locale'
 
-export const i18n = createI18n<false, { legacy: false; locale: AppLocale; fallbackLocale: AppLocale; messages: Record<AppLocale, MessageSchema>; missingWarn: boolean; fallbackWarn: boolean }>({
+export const i18n = createI18n<
+  false,
+  { legacy: false; locale: AppLocale; fallbackLocale: AppLocale; messages: Record<AppLocale, MessageSchema>; missingWarn: boolean; fallbackWarn: boolean }
+>({
   legacy: false,
   locale: 'da',
   fallbackLocale: 'da',
@@ -22,10 +25,10 @@ export const i18n = createI18n<false, { legacy: false; locale: AppLocale; fallba
   missingWarn: false,
   fallbackWarn: false,
 })
-i18n.global.mergeLocaleMessage('da', daFirst as unknown as MessageSchema)
+i18n.global.mergeLocaleMessage('da', daFirst)
 
 const PARTS: Record<AppLocale, Record<TextPart, () => Promise<{ default: Messages }>>> = {
-  da: { first: async () => ({ default: daFirst }), later: () => import('virtual:texts/da/later') },
+  da: { first: () => Promise.resolve({ default: daFirst }), later: () => import('virtual:texts/da/later') },
   en: { first: () => import('virtual:texts/en/first'), later: () => import('virtual:texts/en/later') },
 }
 
@@ -59,7 +62,7 @@ export function withLaterTexts<T>(load: () => Promise<T>): () => Promise<T> {
   return () => Promise.all([load(), loadLaterTexts()]).then(([loaded]) => loaded)
 }
 
-export function currentLocale(): AppLocale {
+function currentLocale(): AppLocale {
   return i18n.global.locale.value
 }
 

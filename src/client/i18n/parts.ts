@@ -7,9 +7,22 @@
 
 /** A whole namespace ('home') or one message in it ('steps.start'). */
 export const FIRST_SCREEN_TEXTS = [
-  'app', 'login', 'roles', 'home', 'colour', 'indicator', 'reason', 'hint', 'offline',
+  'app',
+  'login',
+  'roles',
+  'home',
+  'colour',
+  'indicator',
+  'reason',
+  'hint',
+  'offline',
   // The home's links and buttons into later screens, and its "no such unit".
-  'detail.notFound', 'forecastEntry.link', 'notes.link', 'steps.start', 'steps.continue', 'steps.withIndicator',
+  'detail.notFound',
+  'forecastEntry.link',
+  'notes.link',
+  'steps.start',
+  'steps.continue',
+  'steps.withIndicator',
 ] as const
 
 export type TextPart = 'first' | 'later'

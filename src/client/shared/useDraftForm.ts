@@ -2,7 +2,9 @@
 // the stored record (which arrives from IndexedDB after the form mounts, and may change by sync)
 // but never over what is being typed; validate; save; errors beside their fields, focus on the
 // first one, and everything typed kept on any error. A refusal by the record's rules at save time
-// (InvalidFieldError) lands on the field it names, not in a generic "could not save".
+// (InvalidFieldError) lands on the field it names, not in a generic "could not save" — and so does
+// the server's refusal of a change already sent (the record's rejection, when it names a field the
+// form shows), until a save that carries that field again settles it.
 import { computed, nextTick, reactive, ref, watch, type Ref, type WatchSource } from 'vue'
 import { InvalidFieldError } from '../features/records/recordsStore'
 import type { FieldErrors } from './validation'
@@ -28,13 +30,19 @@ export interface DraftFormOptions<D extends object, R> {
   fieldId: (field: string) => string
   /** The message when saving failed for a reason that is no field's. */
   saveFailed: () => string
+  /**
+   * The server's standing refusal of the record (LocalRecord.rejection): when it names a field the
+   * form shows, its message stands beside that field. Others are said by RecordStatus, with the record.
+   */
+  refusal?: () => { field?: string; message: string } | null | undefined
 }
 
 export interface DraftForm<D extends object, R> {
   draft: D
   /** Something has been typed since the draft was loaded or saved. */
   dirty: Readonly<Ref<boolean>>
-  errors: Ref<FieldErrors>
+  /** By field (FORM_ERROR for the form): what the check or the save found, over the server's refusal. */
+  errors: Readonly<Ref<FieldErrors>>
   saving: Readonly<Ref<boolean>>
   /** Validates and saves; the saved result, or null (errors are shown, the draft kept). */
   submit: () => Promise<R | null>
@@ -52,7 +60,12 @@ export function useDraftForm<D extends object, R>(options: DraftFormOptions<D, R
   /** The draft as loaded or last saved; typing is what differs from it. */
   const baseline = ref(snapshot(draft))
   const dirty = computed(() => snapshot(draft) !== baseline.value)
-  const errors = ref<FieldErrors>({})
+  const found = ref<FieldErrors>({})
+  const refused = computed<FieldErrors>(() => {
+    const refusal = options.refusal?.()
+    return refusal?.field && options.fields.includes(refusal.field) ? { [refusal.field]: refusal.message } : {}
+  })
+  const errors = computed<FieldErrors>(() => ({ ...refused.value, ...found.value }))
   const saving = ref(false)
 
   function reset(next: D = options.load()): void {
@@ -76,8 +89,8 @@ export function useDraftForm<D extends object, R>(options: DraftFormOptions<D, R
     return out
   }
 
-  async function showErrors(found: FieldErrors): Promise<void> {
-    errors.value = placed(found)
+  async function showErrors(next: FieldErrors): Promise<void> {
+    found.value = placed(next)
     await nextTick()
     const first = options.fields.find((f) => errors.value[f])
     if (first) document.getElementById(options.fieldId(first))?.focus()
@@ -89,7 +102,7 @@ export function useDraftForm<D extends object, R>(options: DraftFormOptions<D, R
       await showErrors(checked.errors)
       return null
     }
-    errors.value = {}
+    found.value = {}
     saving.value = true
     try {
       const result = await options.save(checked.fields)

@@ -12,9 +12,7 @@ import { pullChanges, pushMutations } from './transport'
 /** Large pages: a first sync of 10,000 notes is five requests and five IndexedDB transactions. */
 export const PULL_PAGE = MAX_PULL_LIMIT
 
-export type SyncProgress =
-  | { phase: 'push'; tally: PushTally }
-  | { phase: 'pull'; received: number; hasMore: boolean }
+export type SyncProgress = { phase: 'push'; tally: PushTally } | { phase: 'pull'; received: number; hasMore: boolean }
 
 export interface SyncSummary {
   pushed: PushTally

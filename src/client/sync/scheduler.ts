@@ -41,8 +41,7 @@ export const INTERVAL_MS = 60_000
 export const START_DELAY_MS = 2_000
 
 // The engine (and with it the record schemas and zod) loads with the first sync, not the first screen.
-const defaultRun = (onProgress: (p: SyncProgress) => void) =>
-  withSyncLock(async () => (await import('./engine')).syncOnce(onProgress))
+const defaultRun = (onProgress: (p: SyncProgress) => void) => withSyncLock(async () => (await import('./engine')).syncOnce(onProgress))
 const defaultRenew = () => withSyncLock(renewDeviceId)
 
 export class SyncScheduler {

@@ -9,7 +9,11 @@ export const meSchema = z.object({
   person: personViewSchema,
   roles: z.array(z.object({ role: roleSchema, unitId: idSchema.optional(), areaId: idSchema.optional() })),
   units: z.array(z.object({ id: idSchema, name: z.string(), areaId: idSchema })),
-  areas: z.array(z.object({ id: idSchema, name: z.string() })),
+  /**
+   * The areas in scope, with their municipality: what the device needs to ask the access policy
+   * (core/principal.ts principalOf). Optional only for a person cached by a build before it.
+   */
+  areas: z.array(z.object({ id: idSchema, name: z.string(), municipalityId: idSchema.optional() })),
 })
 
 export const loginResponseSchema = z.object({ person: personViewSchema })

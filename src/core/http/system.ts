@@ -4,12 +4,14 @@ import { idSchema, roleSchema } from '../schemaPrimitives'
 
 export const healthSchema = z.object({ ok: z.literal(true), db: z.enum(['pglite', 'postgres']) })
 
-export const demoAccountsSchema = z.array(z.object({
-  email: z.string(),
-  name: z.string(),
-  role: roleSchema,
-  unitId: idSchema.optional(),
-  unitName: z.string().optional(),
-  areaId: idSchema.optional(),
-  areaName: z.string().optional(),
-}))
+export const demoAccountsSchema = z.array(
+  z.object({
+    email: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    unitId: idSchema.optional(),
+    unitName: z.string().optional(),
+    areaId: idSchema.optional(),
+    areaName: z.string().optional(),
+  }),
+)

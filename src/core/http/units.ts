@@ -4,8 +4,16 @@
 import { z } from 'zod'
 import { lightSchema, ruleSetSchema } from '../lightSchemas'
 import {
-  actionPlanItemSchema, amountSchema, balanceAccountSchema, colourSchema, forecastEntrySchema, idSchema, isoDateSchema,
-  monthlyFigureSchema, periodSchema, unitTypeSchema,
+  actionPlanItemSchema,
+  amountSchema,
+  balanceAccountSchema,
+  colourSchema,
+  forecastEntrySchema,
+  idSchema,
+  isoDateSchema,
+  monthlyFigureSchema,
+  periodSchema,
+  unitTypeSchema,
 } from '../schemas'
 
 export const unitParamsSchema = z.object({ unitId: idSchema.max(200) })

@@ -19,9 +19,7 @@ export function isDoneOnTime(item: ActionPlanItem): boolean {
 
 export function actionPlanLight(input: ActionPlanInput): Light {
   const { period, ruleSet } = input
-  const due = input.items.filter(
-    (i) => i.year === period.year && i.status !== 'dropped' && compareIso(i.dueDate, input.asOf) <= 0,
-  )
+  const due = input.items.filter((i) => i.year === period.year && i.status !== 'dropped' && compareIso(i.dueDate, input.asOf) <= 0)
   const doneOnTime = due.filter(isDoneOnTime).length
   const facts: ActionPlanFacts = {
     kind: 'actionPlan',

@@ -14,11 +14,7 @@ export function forecastInForce(forecasts: ForecastEntry[], year: number, upToMo
   let best: ForecastEntry | undefined
   for (const f of forecasts) {
     if (f.year !== year || f.month > upToMonth) continue
-    if (
-      best === undefined ||
-      f.month > best.month ||
-      (f.month === best.month && (f.updatedAt ?? '') >= (best.updatedAt ?? ''))
-    ) {
+    if (best === undefined || f.month > best.month || (f.month === best.month && (f.updatedAt ?? '') >= (best.updatedAt ?? ''))) {
       best = f
     }
   }

@@ -17,7 +17,17 @@ export function judgeImported(indicator: IndicatorKey, value: number, period: Pe
   switch (indicator) {
     case 'budget':
       colour = budgetBand(value, t)
-      facts = { kind: 'budget', budget: 0, forecast: null, spendToDate: 0, accruedBudget: 0, difference: null, deviation: value, tolerance: t.budgetTolerance, final: false }
+      facts = {
+        kind: 'budget',
+        budget: 0,
+        forecast: null,
+        spendToDate: 0,
+        accruedBudget: 0,
+        difference: null,
+        deviation: value,
+        tolerance: t.budgetTolerance,
+        final: false,
+      }
       break
     case 'actionPlan':
       colour = actionPlanBand(value, t)
@@ -25,13 +35,28 @@ export function judgeImported(indicator: IndicatorKey, value: number, period: Pe
       break
     case 'forecast':
       colour = forecastBand(value, t)
-      facts = { kind: 'forecast', previousForecast: null, impliedSpend: null, actualSpend: 0, budget: 0, difference: null, accuracy: value, interval: t.forecastInterval }
+      facts = {
+        kind: 'forecast',
+        previousForecast: null,
+        impliedSpend: null,
+        actualSpend: 0,
+        budget: 0,
+        difference: null,
+        accuracy: value,
+        interval: t.forecastInterval,
+      }
       break
     case 'balance':
       colour = balanceBand(value, t)
       facts = {
-        kind: 'balance', due: 0, reconciledOnTime: 0, rate: value, target: t.balanceTarget,
-        greenAbove: Math.round((t.balanceTarget + t.balanceGreenMargin) * 1e9) / 1e9, open: 0, late: 0,
+        kind: 'balance',
+        due: 0,
+        reconciledOnTime: 0,
+        rate: value,
+        target: t.balanceTarget,
+        greenAbove: Math.round((t.balanceTarget + t.balanceGreenMargin) * 1e9) / 1e9,
+        open: 0,
+        late: 0,
       }
       break
   }

@@ -21,6 +21,8 @@ export interface Rejection {
   fields: Record<string, unknown>
   reason: RejectionReason
   message: string
+  /** The field the refusal is about, when the server named one the person wrote: the form shows the message beside it. */
+  field?: string
 }
 
 export interface DeviceRecord {
@@ -129,13 +131,15 @@ function conflictsOnDeleted(conflicts: readonly FieldConflict[], copy: ServerCop
   if (!copy?.deleted) return []
   const fields = conflicts.filter((c) => c.field !== 'deleted')
   if (fields.length === 0) return []
-  return [{
-    mutationId: `conflict:${copy.version}`,
-    op: 'upsert',
-    fields: Object.fromEntries(fields.map((c) => [c.field, c.mine])),
-    reason: 'deleted',
-    message: REJECTION_MESSAGES.deleted,
-  }]
+  return [
+    {
+      mutationId: `conflict:${copy.version}`,
+      op: 'upsert',
+      fields: Object.fromEntries(fields.map((c) => [c.field, c.mine])),
+      reason: 'deleted',
+      message: REJECTION_MESSAGES.deleted,
+    },
+  ]
 }
 
 function withCopy(record: DeviceRecord, copy: ServerCopy, extraConflicts: readonly FieldConflict[] = []): DeviceRecord {
@@ -172,6 +176,7 @@ export function applyPushResult(rec: DeviceRecord | undefined, mutation: Pending
     case 'rejected': {
       if (result.reason === 'error') return { record, keep: true }
       const rejection: Rejection = { mutationId: mutation.mutationId, op: mutation.op, fields: mutation.fields, reason: result.reason, message: result.message }
+      if (result.field !== undefined) rejection.field = result.field
       return { record: { ...record, rejections: [...record.rejections, rejection] }, keep: false }
     }
   }

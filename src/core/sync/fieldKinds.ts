@@ -23,15 +23,31 @@ export function fieldKindOf(schema: z.ZodType, where: string): FieldKind {
   if (marked) return marked.syncKind
   const def = defOf(schema)
   switch (def.type) {
-    case 'optional': case 'nullable': case 'default': case 'prefault': case 'readonly': case 'catch':
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
       return fieldKindOf(def.innerType as z.ZodType, where)
-    case 'pipe': return fieldKindOf((def as unknown as { in: z.ZodType }).in, where)
-    case 'string': case 'enum': case 'literal': return 'text'
-    case 'boolean': return 'bool'
+    case 'pipe':
+      return fieldKindOf((def as unknown as { in: z.ZodType }).in, where)
+    case 'string':
+    case 'enum':
+    case 'literal':
+      return 'text'
+    case 'boolean':
+      return 'bool'
     case 'number':
       if ((schema as z.ZodNumber).isInt) return 'int'
       throw new Error(`${where}: a number that is neither an int nor amountSchema — mark it in fieldKinds.ts`)
-    case 'array': case 'object': case 'record': case 'union': case 'tuple': return 'json'
-    default: throw new Error(`${where}: zod type '${def.type}' has no sync field kind`)
+    case 'array':
+    case 'object':
+    case 'record':
+    case 'union':
+    case 'tuple':
+      return 'json'
+    default:
+      throw new Error(`${where}: zod type '${def.type}' has no sync field kind`)
   }
 }

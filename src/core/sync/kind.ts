@@ -87,9 +87,14 @@ export function defineSyncKind<const N extends string, S extends z.ZodObject>(sp
   return { ...spec, scopeField, fields }
 }
 
+/** A scope id or key field as text: those are strings and numbers (a month); nothing else is a key. */
+function keyText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : ''
+}
+
 /** The record's scope id (its unitId, areaId or municipalityId). */
 export function scopeIdOf(kind: SyncKind, record: SyncRecord): string {
-  return String(record[kind.scopeField] ?? '')
+  return keyText(record[kind.scopeField])
 }
 
 /**
@@ -99,6 +104,6 @@ export function scopeIdOf(kind: SyncKind, record: SyncRecord): string {
  */
 export function recordIdFor(kind: SyncKind, record: SyncRecord): string {
   if (!kind.naturalKey) throw new Error(`${kind.name} has no natural key`)
-  const parts = [kind.name, scopeIdOf(kind, record), ...kind.naturalKey.map((field) => String(record[field] ?? ''))]
+  const parts = [kind.name, scopeIdOf(kind, record), ...kind.naturalKey.map((field) => keyText(record[field]))]
   return parts.map(encodeURIComponent).join(':')
 }

@@ -3,7 +3,12 @@
 // property test's generators all follow from these. A new kind: one defineSyncKind here, added to
 // CORE_SYNC_KINDS, plus its migration (CREATE TABLE) — README, "Adding a synced kind".
 import {
-  actionPlanItemSchema, dialoguePreparationSchema, dialogueSchema, explanationSchema, forecastEntrySchema, initiativeSchema,
+  actionPlanItemSchema,
+  dialoguePreparationSchema,
+  dialogueSchema,
+  explanationSchema,
+  forecastEntrySchema,
+  initiativeSchema,
   noteSchema,
 } from '../schemas'
 import { defineSyncKind, type SyncKind, type WriteCondition } from './kind'
@@ -18,25 +23,41 @@ const onlyTheAuthor: WriteCondition = ({ principal, before, changed }) =>
 // core/history/dialogueLock.ts and the server enforces it on every push (sync/historyChecks.ts).
 
 export const actionPlanItemKind = defineSyncKind({
-  name: 'actionPlanItem', schema: actionPlanItemSchema, scope: 'unit', writers: { leader: '*' },
+  name: 'actionPlanItem',
+  schema: actionPlanItemSchema,
+  scope: 'unit',
+  writers: { leader: '*' },
 })
 
 export const forecastKind = defineSyncKind({
-  name: 'forecast', schema: forecastEntrySchema, scope: 'unit', naturalKey: ['year', 'month'], fixedAfterCreate: ['year', 'month'],
+  name: 'forecast',
+  schema: forecastEntrySchema,
+  scope: 'unit',
+  naturalKey: ['year', 'month'],
+  fixedAfterCreate: ['year', 'month'],
   writers: { leader: '*' },
 })
 
 export const explanationKind = defineSyncKind({
-  name: 'explanation', schema: explanationSchema, scope: 'unit', naturalKey: ['indicator', 'year', 'month'],
-  fixedAfterCreate: ['indicator', 'year', 'month'], writers: { leader: '*' },
+  name: 'explanation',
+  schema: explanationSchema,
+  scope: 'unit',
+  naturalKey: ['indicator', 'year', 'month'],
+  fixedAfterCreate: ['indicator', 'year', 'month'],
+  writers: { leader: '*' },
 })
 
 export const initiativeKind = defineSyncKind({
-  name: 'initiative', schema: initiativeSchema, scope: 'unit', writers: { leader: '*' },
+  name: 'initiative',
+  schema: initiativeSchema,
+  scope: 'unit',
+  writers: { leader: '*' },
 })
 
 export const noteKind = defineSyncKind({
-  name: 'note', schema: noteSchema, scope: 'unit',
+  name: 'note',
+  schema: noteSchema,
+  scope: 'unit',
   // Who may read a note follows from its visibility; changing it later would leave copies on
   // devices that may no longer read it.
   fixedAfterCreate: ['visibility'],
@@ -47,24 +68,27 @@ export const noteKind = defineSyncKind({
 })
 
 export const dialoguePreparationKind = defineSyncKind({
-  name: 'dialoguePreparation', schema: dialoguePreparationSchema, scope: 'unit', naturalKey: ['year', 'month'],
-  fixedAfterCreate: ['year', 'month'], writers: { leader: '*' },
+  name: 'dialoguePreparation',
+  schema: dialoguePreparationSchema,
+  scope: 'unit',
+  naturalKey: ['year', 'month'],
+  fixedAfterCreate: ['year', 'month'],
+  writers: { leader: '*' },
 })
 
 export const dialogueKind = defineSyncKind({
-  name: 'dialogue', schema: dialogueSchema, scope: 'unit', writers: { area_chief: '*' },
+  name: 'dialogue',
+  schema: dialogueSchema,
+  scope: 'unit',
+  writers: { area_chief: '*' },
 })
 
 /** Every kind this build syncs, in pull order (ties in a change sequence never occur; this is the SQL's order). */
-export const CORE_SYNC_KINDS = [
-  actionPlanItemKind, forecastKind, explanationKind, initiativeKind, noteKind, dialoguePreparationKind, dialogueKind,
-] as const
+export const CORE_SYNC_KINDS = [actionPlanItemKind, forecastKind, explanationKind, initiativeKind, noteKind, dialoguePreparationKind, dialogueKind] as const
 
 export type CoreSyncKind = (typeof CORE_SYNC_KINDS)[number]
 export type SyncTable = CoreSyncKind['name']
 export type KindNamed<N extends SyncTable> = Extract<CoreSyncKind, { name: N }>
-
-export const SYNC_TABLES = CORE_SYNC_KINDS.map((k) => k.name) as SyncTable[]
 
 export const SYNC_KINDS = Object.fromEntries(CORE_SYNC_KINDS.map((k) => [k.name, k])) as { readonly [N in SyncTable]: KindNamed<N> }
 
@@ -73,8 +97,4 @@ export type SyncKindSet = ReadonlyMap<string, SyncKind>
 
 export function kindSet(kinds: readonly SyncKind[] = CORE_SYNC_KINDS): SyncKindSet {
   return new Map(kinds.map((k) => [k.name, k]))
-}
-
-export function isSyncTable(name: string): name is SyncTable {
-  return Object.hasOwn(SYNC_KINDS, name)
 }

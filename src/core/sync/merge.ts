@@ -107,8 +107,11 @@ function remove(server: ServerRecordState | null, input: MergeInput): MergeOutco
   }
   const stamps = stamp(['deleted'], server.version + 1, input)
   const next: ServerRecordState = {
-    ...server, version: server.version + 1, deleted: true,
-    fieldWriters: { ...server.fieldWriters, ...stamps.fieldWriters }, fieldSeqs: { ...server.fieldSeqs, ...stamps.fieldSeqs },
+    ...server,
+    version: server.version + 1,
+    deleted: true,
+    fieldWriters: { ...server.fieldWriters, ...stamps.fieldWriters },
+    fieldSeqs: { ...server.fieldSeqs, ...stamps.fieldSeqs },
   }
   return { status: 'applied', next, changed: ['deleted'], conflicts: [], created: false }
 }

@@ -124,7 +124,6 @@ export type FieldConflict = z.infer<typeof fieldConflictSchema>
 export type RejectionReason = z.infer<typeof rejectionReasonSchema>
 export type PushResult = z.infer<typeof pushResultSchema>
 export type PushResponse = z.infer<typeof pushResponseSchema>
-export type PullQuery = z.infer<typeof pullQuerySchema>
 export type PullChange = z.infer<typeof pullChangeSchema>
 export type PullResponse = z.infer<typeof pullResponseSchema>
 

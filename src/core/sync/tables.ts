@@ -1,8 +1,6 @@
 // The synced kinds' names and the Danish labels of their fields, for messages that must say which
 // field is wrong. What each kind is — its schema, scope, writers — is declared in kinds.ts.
-export { SYNC_KINDS, SYNC_TABLES, isSyncTable, type SyncTable } from './kinds'
-export { SERVER_STAMP_FIELDS, isServerStampField, type ServerStampField } from './kind'
-export type { FieldKind } from './fieldKinds'
+export { SYNC_KINDS, type SyncTable } from './kinds'
 
 /** Danish names of fields, for messages that must say which field is wrong. */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -25,6 +23,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   validReason: 'Gyldig årsag',
   owner: 'Ansvarlig',
   expectedEffect: 'Forventet effekt',
+  progressNote: 'Fremdrift',
   visibility: 'Synlighed',
   questions: 'Spørgsmål',
   readyAt: 'Klar',
@@ -47,4 +46,3 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 export function fieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? field
 }
-

@@ -8,9 +8,7 @@ import { isServerStampField, recordIdFor, type SyncKind } from './kind'
 import { fieldLabel } from './tables'
 import { normaliseValue } from './values'
 
-export type FieldsValidation =
-  | { ok: true; fields: Record<string, unknown> }
-  | { ok: false; field: string; message: string }
+export type FieldsValidation = { ok: true; fields: Record<string, unknown> } | { ok: false; field: string; message: string }
 
 export interface ValidationInput {
   kind: SyncKind
@@ -52,7 +50,7 @@ export function validateFields(input: ValidationInput): FieldsValidation {
     const field = typeof issue?.path[0] === 'string' ? issue.path[0] : 'id'
     return invalid(field, issue?.message ?? 'ugyldig værdi.')
   }
-  const output = parsed.data as Record<string, unknown>
+  const output = parsed.data
   // One record per key: a create under any other id would be a second forecast of the same month.
   if (!input.current && kind.naturalKey && recordIdFor(kind, output) !== input.recordId) {
     return invalid('id', 'passer ikke til postens nøgle (fx enhed og måned).')

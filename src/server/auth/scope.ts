@@ -6,7 +6,6 @@ import type { Principal, RoleGrant } from '../../core/principal'
 import type { Role } from '../../core/types'
 import type { Db } from '../db/db'
 
-export type { RoleGrant } from '../../core/principal'
 /** The principal under the name the routes have always used. */
 export type Scope = Principal
 
@@ -22,13 +21,14 @@ export async function scopeFor(db: Db, personId: string): Promise<Scope> {
   const ledUnits = grants.flatMap((g) => (g.role === 'leader' && g.unitId ? [g.unitId] : []))
 
   // One query for both: the units of the chief's areas, and the led units with their areas.
-  const units = chiefAreas.length || ledUnits.length
-    ? await db.query<{ id: string; area_id: string; municipality_id: string; chief: boolean }>(
-      `select u.id, u.area_id, a.municipality_id, u.area_id = any($1) as chief
+  const units =
+    chiefAreas.length || ledUnits.length
+      ? await db.query<{ id: string; area_id: string; municipality_id: string; chief: boolean }>(
+          `select u.id, u.area_id, a.municipality_id, u.area_id = any($1) as chief
          from unit u join area a on a.id = u.area_id where u.area_id = any($1) or u.id = any($2)`,
-      [chiefAreas, ledUnits],
-    )
-    : []
+          [chiefAreas, ledUnits],
+        )
+      : []
   const ocUnits = new Set(units.filter((u) => u.chief).map((u) => u.id))
   return {
     personId,
@@ -42,10 +42,6 @@ export async function scopeFor(db: Db, personId: string): Promise<Scope> {
 
 export function canReadUnit(scope: Scope, unitId: string): boolean {
   return scope.unitIds === 'all' || scope.unitIds.has(unitId)
-}
-
-export function canReadArea(scope: Scope, areaId: string): boolean {
-  return scope.areaIds === 'all' || scope.areaIds.has(areaId)
 }
 
 export function canReadPrivateOcNotes(scope: Scope, unitId: string): boolean {

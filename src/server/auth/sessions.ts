@@ -24,11 +24,7 @@ function hashToken(token: string): string {
 export async function createSession(db: Db, personId: string, config: SessionConfig): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url')
   const expiresAt = new Date(Date.now() + config.days * DAY_MS)
-  await db.query('insert into session (token_hash, person_id, expires_at) values ($1, $2, $3)', [
-    hashToken(token),
-    personId,
-    expiresAt.toISOString(),
-  ])
+  await db.query('insert into session (token_hash, person_id, expires_at) values ($1, $2, $3)', [hashToken(token), personId, expiresAt.toISOString()])
   return { token, expiresAt }
 }
 
@@ -87,11 +83,7 @@ function cacheFor(db: Db): SessionCache | null {
 }
 
 /** The person behind a token, or null when it is unknown or expired. Slides the expiry once it is half gone. */
-export async function findSession(
-  db: Db,
-  token: string,
-  config: SessionConfig,
-): Promise<{ person: SessionPerson; renewedUntil: Date | null } | null> {
+export async function findSession(db: Db, token: string, config: SessionConfig): Promise<{ person: SessionPerson; renewedUntil: Date | null } | null> {
   const hash = hashToken(token)
   const cache = cacheFor(db)
   const halfLife = (config.days * DAY_MS) / 2

@@ -64,7 +64,7 @@ async function openPostgres(databaseUrl: string): Promise<Db> {
     connectionString: databaseUrl,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        parsers[oid] ?? (pg.types.getTypeParser(oid, format) as (value: string) => unknown)) as typeof pg.types.getTypeParser,
     },
   })
   // An idle client that errors (e.g. the server restarts) must not crash the process.

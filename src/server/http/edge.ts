@@ -102,5 +102,8 @@ export function registerEdge(app: FastifyInstance): void {
     }
   })
   // preValidation: after the body is parsed, before the schemas read it.
-  app.addHook('preValidation', async (request) => checkRequestStrings(request))
+  app.addHook('preValidation', (request, _reply, done) => {
+    checkRequestStrings(request)
+    done()
+  })
 }

@@ -20,7 +20,9 @@ export async function registerStatic(app: FastifyInstance, staticDir: string): P
     prefix: '/',
     preCompressed: true,
     cacheControl: false,
-    setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlFor(staticDir, path)),
+    setHeaders: (res, path) => {
+      res.setHeader('Cache-Control', cacheControlFor(staticDir, path))
+    },
   })
 }
 

@@ -62,8 +62,11 @@ export async function getUnit(db: Db, id: string): Promise<UnitRow | null> {
   return rows[0] ? toUnit(rows[0]) : null
 }
 
-export async function listAreas(db: Db, ids: string[] | null): Promise<Array<{ id: string; name: string }>> {
-  return ids === null
-    ? db.query<{ id: string; name: string }>('select id, name from area order by name')
-    : db.query<{ id: string; name: string }>('select id, name from area where id = any($1) order by name', [ids])
+export async function listAreas(db: Db, ids: string[] | null): Promise<Array<{ id: string; name: string; municipalityId: string }>> {
+  type Row = { id: string; name: string; municipality_id: string }
+  const rows =
+    ids === null
+      ? await db.query<Row>('select id, name, municipality_id from area order by name')
+      : await db.query<Row>('select id, name, municipality_id from area where id = any($1) order by name', [ids])
+  return rows.map((r) => ({ id: r.id, name: r.name, municipalityId: r.municipality_id }))
 }

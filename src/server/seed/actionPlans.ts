@@ -84,8 +84,7 @@ export function unitActionPlan(
     const rng = rngFor(`actions:${unit.id}:${year}`)
     // Its own stream, so the ids never shift what the plan itself draws.
     const ids = rngFor(`action-ids:${unit.id}:${year}`)
-    const drafts =
-      year === last.year ? currentYearDrafts(rng, year, last, design.colours.actionPlan, t) : pastYearDrafts(rng, year, design)
+    const drafts = year === last.year ? currentYearDrafts(rng, year, last, design.colours.actionPlan, t) : pastYearDrafts(rng, year, design)
     const names = rng.shuffle(titles)
     drafts
       .sort((a, b) => compareIso(a.dueDate, b.dueDate))

@@ -40,14 +40,7 @@ function markMissed(rng: Rng, account: BalanceAccount, latestDue: IsoDate | unde
   else account.reconciledOn = minIso(addDaysIso(account.dueDate, rng.int(4, 45)), addDaysIso(today, -1))
 }
 
-export function unitBalanceAccounts(
-  unit: DemoUnit,
-  design: UnitDesign,
-  first: Period,
-  last: Period,
-  today: IsoDate,
-  t: Thresholds,
-): BalanceAccount[] {
+export function unitBalanceAccounts(unit: DemoUnit, design: UnitDesign, first: Period, last: Period, today: IsoDate, t: Thresholds): BalanceAccount[] {
   const rng = rngFor(`balance:${unit.id}`)
   const asOf = minIso(today, endOfMonthIso(last))
   const kinds = BALANCE_ACCOUNTS.slice(0, unit.unitType === 'school' ? 8 : 6)

@@ -2,5 +2,5 @@
 // worth trying first.
 export { generateDemo } from './generate'
 export { seedDemo } from './seed'
-export { DEMO_ACCOUNTS_HIGHLIGHT, type HighlightAccount } from './highlight'
+export { DEMO_ACCOUNTS_HIGHLIGHT } from './highlight'
 export type { DemoData } from './types'

@@ -28,7 +28,11 @@ function planUnits(years: number[], last: Period, ruleSets: ReturnType<typeof ma
     const current = budgets.years[budgets.years.length - 1] as YearBudget
     const t = thresholdsAt(ruleSets, unit.unitType, last)
     const target: OverrunTarget = {
-      unit, design, budget: current.budget, deviation: designedDeviation(design, t), tolerance: t.budgetTolerance,
+      unit,
+      design,
+      budget: current.budget,
+      deviation: designedDeviation(design, t),
+      tolerance: t.budgetTolerance,
     }
     return { unit, design, budgets, target }
   })
@@ -107,7 +111,10 @@ export function generateDemo(today: IsoDate): DemoData {
 
     const input: UnitInput = {
       unit: { id: unit.id, municipalityId: MUNICIPALITY_ID, unitType: unit.unitType },
-      figures, forecasts, actionPlan, balanceAccounts,
+      figures,
+      forecasts,
+      actionPlan,
+      balanceAccounts,
     }
     const december = { year: closedYear, month: 12 }
     const lights = unitLights(input, december, { today: closedAt, ruleSets, closedYears: [closedYear] })

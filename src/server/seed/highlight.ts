@@ -30,13 +30,15 @@ function makeHighlights(): HighlightAccount[] {
   const list: HighlightAccount[] = []
   if (redLeader) {
     list.push({
-      ...person(redLeader.personId), role: 'leader',
+      ...person(redLeader.personId),
+      role: 'leader',
       description: `Leder af ${unitName(redLeader.unitId)}: rødt budget, der fylder mest i områdets overskridelse`,
     })
   }
   if (twoUnits) {
     list.push({
-      ...person(twoUnits.personId), role: 'leader',
+      ...person(twoUnits.personId),
+      role: 'leader',
       description: `Leder af to enheder: ${unitsOf(twoUnits.personId).map(unitName).join(' og ')}`,
     })
   }
@@ -44,7 +46,8 @@ function makeHighlights(): HighlightAccount[] {
     const id = `person-oc-${area.slug}`
     const led = unitsOf(id).map(unitName)
     list.push({
-      ...person(id), role: 'area_chief',
+      ...person(id),
+      role: 'area_chief',
       description: `Områdechef for ${area.name}${led.length ? ` og leder af ${led.join(' og ')}` : ''}`,
     })
   }

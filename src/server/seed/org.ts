@@ -30,18 +30,30 @@ interface AreaPlan {
 
 const AREA_PLANS: AreaPlan[] = [
   {
-    slug: 'nord', name: 'Skoler Nord', kind: 'school', costPrefix: '4010',
-    schools: SCHOOL_NAMES.slice(0, 14), daycare: [],
+    slug: 'nord',
+    name: 'Skoler Nord',
+    kind: 'school',
+    costPrefix: '4010',
+    schools: SCHOOL_NAMES.slice(0, 14),
+    daycare: [],
     contact: { name: 'Birgitte Lund', email: 'birgitte.lund@demo.dk', phone: '+45 72 10 40 11' },
   },
   {
-    slug: 'syd', name: 'Dagtilbud Syd', kind: 'daycare', costPrefix: '4020',
-    schools: [], daycare: DAYCARE_NAMES.slice(0, 16),
+    slug: 'syd',
+    name: 'Dagtilbud Syd',
+    kind: 'daycare',
+    costPrefix: '4020',
+    schools: [],
+    daycare: DAYCARE_NAMES.slice(0, 16),
     contact: { name: 'Kasper Friis', email: 'kasper.friis@demo.dk', phone: '+45 72 10 40 12' },
   },
   {
-    slug: 'vest', name: 'Område Vest', kind: 'mixed', costPrefix: '4030',
-    schools: SCHOOL_NAMES.slice(14, 20), daycare: DAYCARE_NAMES.slice(16, 24),
+    slug: 'vest',
+    name: 'Område Vest',
+    kind: 'mixed',
+    costPrefix: '4030',
+    schools: SCHOOL_NAMES.slice(14, 20),
+    daycare: DAYCARE_NAMES.slice(16, 24),
     contact: { name: 'Signe Vestergaard', email: 'signe.vestergaard@demo.dk', phone: '+45 72 10 40 13' },
   },
 ]
@@ -88,14 +100,42 @@ function makeUnits(): DemoUnit[] {
 export const UNITS: DemoUnit[] = makeUnits()
 
 type Tpl = [Colour, Colour, Colour, Colour] // budget, actionPlan, forecast, balance
-const G = 'green', Y = 'yellow', R = 'red', N = 'grey'
+const G = 'green',
+  Y = 'yellow',
+  R = 'red',
+  N = 'grey'
 
 // Cycled within each profile so every colour shows up for every indicator.
 const TEMPLATES: Record<Profile, Tpl[]> = {
-  good: [[G, G, G, G], [G, Y, G, G], [G, G, Y, G], [G, G, G, Y], [G, G, G, G]],
-  borderline: [[Y, Y, G, Y], [Y, G, Y, G], [Y, Y, G, G], [Y, G, G, Y], [Y, R, Y, G], [Y, Y, R, Y]],
-  struggling: [[R, R, R, R], [R, Y, R, Y], [R, R, Y, R], [R, G, R, R], [R, R, G, Y], [R, Y, R, R]],
-  missing: [[N, N, N, R], [N, R, N, Y], [N, G, N, G], [N, N, N, R]],
+  good: [
+    [G, G, G, G],
+    [G, Y, G, G],
+    [G, G, Y, G],
+    [G, G, G, Y],
+    [G, G, G, G],
+  ],
+  borderline: [
+    [Y, Y, G, Y],
+    [Y, G, Y, G],
+    [Y, Y, G, G],
+    [Y, G, G, Y],
+    [Y, R, Y, G],
+    [Y, Y, R, Y],
+  ],
+  struggling: [
+    [R, R, R, R],
+    [R, Y, R, Y],
+    [R, R, Y, R],
+    [R, G, R, R],
+    [R, R, G, Y],
+    [R, Y, R, R],
+  ],
+  missing: [
+    [N, N, N, R],
+    [N, R, N, Y],
+    [N, G, N, G],
+    [N, N, N, R],
+  ],
 }
 
 const PROFILE_COUNTS: Record<Profile, number> = { good: 19, borderline: 11, struggling: 10, missing: 4 }
@@ -107,9 +147,7 @@ function budgetRange(unitType: UnitType, dominant: boolean): [number, number] {
 
 function makeDesigns(units: DemoUnit[]): UnitDesign[] {
   const rng = rngFor('profiles')
-  const kinds = rng.shuffle(
-    (Object.keys(PROFILE_COUNTS) as Profile[]).flatMap((p) => Array<Profile>(PROFILE_COUNTS[p]).fill(p)),
-  )
+  const kinds = rng.shuffle((Object.keys(PROFILE_COUNTS) as Profile[]).flatMap((p) => Array<Profile>(PROFILE_COUNTS[p]).fill(p)))
   // The area's biggest school overruns a lot: the unit the directorate should notice first.
   const dominantIndex = 2
   const swapWith = kinds.findIndex((k, i) => k === 'struggling' && i !== dominantIndex)

@@ -28,22 +28,40 @@ async function seedWrite(tx: Db, kind: SyncKind, id: string, unitId: string, per
 async function insertDemo(tx: Db, d: DemoData, passwordHash: string): Promise<void> {
   const m = d.municipality
   await insertRows(tx, 'municipality', ['id', 'name', 'config'], [[m.id, m.name, json(m.config)]])
-  await insertRows(tx, 'area', ['id', 'municipality_id', 'name', 'kind'], d.areas.map((a) => [a.id, a.municipalityId, a.name, a.kind]))
   await insertRows(
-    tx, 'unit', ['id', 'area_id', 'name', 'unit_type', 'cost_centre', 'ean', 'economics_contact'],
+    tx,
+    'area',
+    ['id', 'municipality_id', 'name', 'kind'],
+    d.areas.map((a) => [a.id, a.municipalityId, a.name, a.kind]),
+  )
+  await insertRows(
+    tx,
+    'unit',
+    ['id', 'area_id', 'name', 'unit_type', 'cost_centre', 'ean', 'economics_contact'],
     d.units.map((u) => [u.id, u.areaId, u.name, u.unitType, u.costCentre, u.ean, json(u.economicsContact)]),
   )
-  await insertRows(tx, 'person', ['id', 'email', 'name', 'password_hash'], d.people.map((p) => [p.id, p.email, p.name, passwordHash]))
   await insertRows(
-    tx, 'role_assignment', ['id', 'person_id', 'role', 'unit_id', 'area_id'],
+    tx,
+    'person',
+    ['id', 'email', 'name', 'password_hash'],
+    d.people.map((p) => [p.id, p.email, p.name, passwordHash]),
+  )
+  await insertRows(
+    tx,
+    'role_assignment',
+    ['id', 'person_id', 'role', 'unit_id', 'area_id'],
     d.roles.map((r) => [r.id, r.personId, r.role, r.unitId, r.areaId]),
   )
   await insertRows(
-    tx, 'rule_set', ['id', 'municipality_id', 'unit_type', 'effective_from', 'thresholds'],
+    tx,
+    'rule_set',
+    ['id', 'municipality_id', 'unit_type', 'effective_from', 'thresholds'],
     d.ruleSets.map((r) => [r.id, r.municipalityId, r.unitType, r.effectiveFrom, json(r.thresholds)]),
   )
   await insertRows(
-    tx, 'monthly_figure', ['unit_id', 'year', 'month', 'budget', 'carry_over', 'spend_to_date', 'profile_share'],
+    tx,
+    'monthly_figure',
+    ['unit_id', 'year', 'month', 'budget', 'carry_over', 'spend_to_date', 'profile_share'],
     d.figures.map((f) => [f.unitId, f.year, f.month, f.budget, f.carryOver, f.spendToDate, f.profileShare]),
   )
   // Synced records through the one writer, as the leader who wrote them (stamps, versions, audit).
@@ -52,17 +70,31 @@ async function insertDemo(tx: Db, d: DemoData, passwordHash: string): Promise<vo
   }
   for (const a of d.actionPlan) {
     await seedWrite(tx, actionPlanItemKind, a.id, a.unitId, a.createdBy, `${a.doneOn ?? `${a.year}-01-20`}T12:00:00.000Z`, {
-      year: a.year, title: a.title, dueDate: a.dueDate, status: a.status, doneOn: a.doneOn, dropReason: a.dropReason,
+      year: a.year,
+      title: a.title,
+      dueDate: a.dueDate,
+      status: a.status,
+      doneOn: a.doneOn,
+      dropReason: a.dropReason,
     })
   }
   await insertRows(
-    tx, 'balance_account', ['id', 'unit_id', 'number', 'name', 'due_date', 'reconciled_on'],
+    tx,
+    'balance_account',
+    ['id', 'unit_id', 'number', 'name', 'due_date', 'reconciled_on'],
     d.balanceAccounts.map((b) => [b.id, b.unitId, b.number, b.name, b.dueDate, b.reconciledOn]),
   )
-  await insertRows(tx, 'year_close', ['municipality_id', 'year', 'closed_at'], d.yearCloses.map((y) => [y.municipalityId, y.year, y.closedAt]))
+  await insertRows(
+    tx,
+    'year_close',
+    ['municipality_id', 'year', 'closed_at'],
+    d.yearCloses.map((y) => [y.municipalityId, y.year, y.closedAt]),
+  )
   const closedAt = new Map(d.yearCloses.map((y) => [y.year, y.closedAt]))
   await insertRows(
-    tx, 'recorded_light', ['unit_id', 'indicator', 'year', 'month', 'light', 'rule_set_id', 'recorded_at'],
+    tx,
+    'recorded_light',
+    ['unit_id', 'indicator', 'year', 'month', 'light', 'rule_set_id', 'recorded_at'],
     d.recordedLights.map((r) => [r.unitId, r.indicator, r.year, r.month, json(r.light), r.ruleSetId, closedAt.get(r.year) ?? null]),
   )
 }

@@ -1,8 +1,18 @@
 // The shape of the generated demo municipality: plain records, one array per table, so that the
 // inserts are mechanical and the tests can judge the data with src/core directly.
 import type {
-  ActionPlanItem, BalanceAccount, Colour, ForecastEntry, IndicatorKey, IsoDate, Light, MonthlyFigure, Period, Role,
-  RuleSet, UnitType,
+  ActionPlanItem,
+  BalanceAccount,
+  Colour,
+  ForecastEntry,
+  IndicatorKey,
+  IsoDate,
+  Light,
+  MonthlyFigure,
+  Period,
+  Role,
+  RuleSet,
+  UnitType,
 } from '../../core/types'
 
 export type AreaKind = 'school' | 'daycare' | 'mixed'

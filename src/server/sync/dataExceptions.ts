@@ -58,5 +58,8 @@ export function dataExceptionRefusal(err: unknown, m: Mutation): PushResult | nu
   const message = field
     ? `${fieldLabel(field)}: værdien kan ikke gemmes (${why(code)}). Ret den, eller kassér ændringen.`
     : `Ændringen indeholder en værdi, der ikke kan gemmes (${why(code)}). Ret den, eller kassér ændringen.`
-  return { mutationId: m.mutationId, status: 'rejected', reason: 'invalid', message }
+  // The field, when it is one the person wrote (not the id or scope the device made): the form shows the message beside it.
+  return field !== null && Object.hasOwn(m.fields, field)
+    ? { mutationId: m.mutationId, status: 'rejected', reason: 'invalid', message, field }
+    : { mutationId: m.mutationId, status: 'rejected', reason: 'invalid', message }
 }

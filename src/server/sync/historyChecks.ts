@@ -6,6 +6,7 @@ import { periodOf } from '../../core/dates'
 import { DIALOGUE_LOCKED, isDialogueLocked } from '../../core/history/dialogueLock'
 import { budgetOfYear, forecastMoveRefusal, previousForecast } from '../../core/history/forecastMove'
 import { defaultRuleSet, ruleSetForPeriod } from '../../core/rules'
+import type { FieldRefusal } from '../../core/sync/kind'
 import type { Mutation } from '../../core/sync/protocol'
 import { fieldLabel } from '../../core/sync/tables'
 import type { ForecastEntry, IsoDate, UnitType } from '../../core/types'
@@ -21,24 +22,27 @@ export interface HistoryInput {
   today: IsoDate
 }
 
-/** The Danish refusal of a mutation that breaks a rule over the record's history, or null. */
-export async function historyRefusal(tx: Db, input: HistoryInput): Promise<string | null> {
+/**
+ * The refusal of a mutation that breaks a rule over the record's history, or null: the field it is
+ * about (the form shows the message beside it) and the Danish message.
+ */
+export async function historyRefusal(tx: Db, input: HistoryInput): Promise<FieldRefusal | null> {
   if (input.mutation.table === 'dialogue') return dialogueRefusal(input)
   if (input.mutation.table === 'forecast' && input.mutation.op === 'upsert') return forecastRefusal(tx, input)
   return null
 }
 
 /** A locked dialogue takes no change and no delete (core/history/dialogueLock.ts). */
-function dialogueRefusal({ mutation, live, today }: HistoryInput): string | null {
+function dialogueRefusal({ mutation, live, today }: HistoryInput): FieldRefusal | null {
   if (!live) return null
   const locked = isDialogueLocked({ heldOn: (live.heldOn as IsoDate | null) ?? null, lockedAt: (live.lockedAt as string | null) ?? null }, today)
   if (!locked) return null
   const field = mutation.op === 'delete' ? 'deleted' : (Object.keys(mutation.fields)[0] ?? 'minutes')
-  return `${fieldLabel(field)}: ${DIALOGUE_LOCKED}`
+  return { field, message: `${fieldLabel(field)}: ${DIALOGUE_LOCKED}` }
 }
 
 /** A forecast that moves more than the interval needs an explanation (core/history/forecastMove.ts). */
-async function forecastRefusal(tx: Db, { mutation, live, fields, today }: HistoryInput): Promise<string | null> {
+async function forecastRefusal(tx: Db, { mutation, live, fields, today }: HistoryInput): Promise<FieldRefusal | null> {
   const next = { ...(live ?? {}), ...fields }
   const year = Number(next.year)
   const month = Number(next.month)
@@ -53,7 +57,7 @@ async function forecastRefusal(tx: Db, { mutation, live, fields, today }: Histor
     budget: facts.budget,
     interval: facts.interval,
   })
-  return refusal?.message ?? null
+  return refusal
 }
 
 interface ForecastFacts {
@@ -76,7 +80,10 @@ async function forecastFacts(tx: Db, m: HistoryInput['mutation'], year: number, 
         where unit_id = $1 and year = $2 and month < $3 and id <> $4 and not deleted`,
       [m.scopeId, year, month, m.recordId],
     ),
-    tx.query<{ year: number; month: number; budget: string }>('select year, month, budget from monthly_figure where unit_id = $1 and year = $2', [m.scopeId, year]),
+    tx.query<{ year: number; month: number; budget: string }>('select year, month, budget from monthly_figure where unit_id = $1 and year = $2', [
+      m.scopeId,
+      year,
+    ]),
     ruleSetsOf(tx, unit.municipality_id),
     latestPeriodOf(tx, unit.municipality_id),
   ])
@@ -89,9 +96,17 @@ async function forecastFacts(tx: Db, m: HistoryInput['mutation'], year: number, 
   })
   return {
     forecasts: forecasts.map((f) => ({
-      id: f.id, unitId: m.scopeId, year, month: Number(f.month), amount: Number(f.amount), explanation: null,
+      id: f.id,
+      unitId: m.scopeId,
+      year,
+      month: Number(f.month),
+      amount: Number(f.amount),
+      explanation: null,
     })),
-    budget: budgetOfYear(figures.map((f) => ({ year: Number(f.year), month: Number(f.month), budget: Number(f.budget) })), year),
+    budget: budgetOfYear(
+      figures.map((f) => ({ year: Number(f.year), month: Number(f.month), budget: Number(f.budget) })),
+      year,
+    ),
     interval: ruleSet.thresholds.forecastInterval,
   }
 }

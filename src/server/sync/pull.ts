@@ -71,10 +71,12 @@ async function queryRows(db: Db, p: Principal, opts: PullOptions): Promise<Chang
   if (scopes.every((ids) => ids !== null && ids.length === 0)) return null
   // A level seen whole by a person who is not seen everything whole does not occur; pass it as empty.
   const marks = audience.map((_, i) => `$${i + 6}`)
-  return db.query<ChangeRow>(
-    `select * from sync_pull_scoped(${['$1', '$2', '$3', '$4', '$5', ...marks].join(', ')})`,
-    [opts.cursor, opts.limit + 1, ...scopes.map((ids) => ids ?? []), ...audience],
-  )
+  return db.query<ChangeRow>(`select * from sync_pull_scoped(${['$1', '$2', '$3', '$4', '$5', ...marks].join(', ')})`, [
+    opts.cursor,
+    opts.limit + 1,
+    ...scopes.map((ids) => ids ?? []),
+    ...audience,
+  ])
 }
 
 async function changesInScope(db: Db, p: Principal, opts: PullOptions, latest: number): Promise<PullPage> {

@@ -21,8 +21,16 @@ const quote = (text: string) => `'${text.replace(/'/g, "''")}'`
 
 function branch(kind: SyncKind, scoped: boolean, audience: ReturnType<typeof audienceParams>): string {
   const t = sqlTable(kind)
-  const pairs = [`'id', x.id`, `'${kind.scopeField}', x.${t.scopeColumn}`, ...t.columns.map((c) => `'${c.field}', ${readColumn(c, 'x.')}`),
-    `'updatedBy', x.updated_by`, `'updatedByName', u.name`, `'updatedAt', ${utcIso('x.updated_at')}`, `'createdBy', x.created_by`, `'createdByName', c.name`]
+  const pairs = [
+    `'id', x.id`,
+    `'${kind.scopeField}', x.${t.scopeColumn}`,
+    ...t.columns.map((c) => `'${c.field}', ${readColumn(c, 'x.')}`),
+    `'updatedBy', x.updated_by`,
+    `'updatedByName', u.name`,
+    `'updatedAt', ${utcIso('x.updated_at')}`,
+    `'createdBy', x.created_by`,
+    `'createdByName', c.name`,
+  ]
   const where = ['x.seq > p_cursor']
   if (scoped) where.push(`x.${t.scopeColumn} = any(${SCOPE_PARAMS[kind.scope]})`)
   for (const a of audience.filter((p) => p.kind === kind)) {
@@ -38,7 +46,12 @@ function branch(kind: SyncKind, scoped: boolean, audience: ReturnType<typeof aud
 
 function pullFunction(name: string, kinds: readonly SyncKind[], scoped: boolean): string {
   const audience = audienceParams(kinds)
-  const params = ['p_cursor bigint', 'p_limit int', ...(scoped ? Object.values(SCOPE_PARAMS).map((p) => `${p} text[]`) : []), ...audience.map((a) => `${a.param} text[]`)]
+  const params = [
+    'p_cursor bigint',
+    'p_limit int',
+    ...(scoped ? Object.values(SCOPE_PARAMS).map((p) => `${p} text[]`) : []),
+    ...audience.map((a) => `${a.param} text[]`),
+  ]
   return `create function ${name}(${params.join(', ')})
 returns table (t text, id text, scope_id text, version int, deleted boolean, seq bigint, record jsonb)
 language plpgsql stable as $fn$

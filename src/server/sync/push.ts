@@ -40,9 +40,16 @@ async function pushOne(db: Db, ctx: PushContext, m: Mutation): Promise<PushResul
     // e.g. a second record for the same natural key under an id made before ids were derived: a
     // lasting refusal, kept as one.
     if (isUniqueViolation(err)) {
-      return db.transaction(async (tx) => (await previousResult(tx, ctx, m)) ?? finish(tx, ctx, {
-        mutationId: m.mutationId, status: 'rejected', reason: 'duplicate', message: REJECTION_MESSAGES.duplicate,
-      }))
+      return db.transaction(
+        async (tx) =>
+          (await previousResult(tx, ctx, m)) ??
+          finish(tx, ctx, {
+            mutationId: m.mutationId,
+            status: 'rejected',
+            reason: 'duplicate',
+            message: REJECTION_MESSAGES.duplicate,
+          }),
+      )
     }
     // A value the database cannot store is refused for good, not retried (dataExceptions.ts); kept
     // like any answer, or — when even that cannot be stored (a NUL in the mutation id) — given unkept.
@@ -59,16 +66,18 @@ async function pushOne(db: Db, ctx: PushContext, m: Mutation): Promise<PushResul
 
 async function previousResult(tx: Db, ctx: PushContext, m: Mutation): Promise<PushResult | null> {
   await lockForSyncWrite(tx)
-  const rows = await tx.query<{ result: PushResult }>(
-    'select result from applied_mutation where device_id = $1 and mutation_id = $2',
-    [ctx.deviceId, m.mutationId],
-  )
+  const rows = await tx.query<{ result: PushResult }>('select result from applied_mutation where device_id = $1 and mutation_id = $2', [
+    ctx.deviceId,
+    m.mutationId,
+  ])
   return rows[0]?.result ?? null
 }
 
 async function finish(tx: Db, ctx: PushContext, result: PushResult): Promise<PushResult> {
   await tx.query('insert into applied_mutation (device_id, mutation_id, result) values ($1, $2, $3::jsonb)', [
-    ctx.deviceId, result.mutationId, JSON.stringify(result),
+    ctx.deviceId,
+    result.mutationId,
+    JSON.stringify(result),
   ])
   return result
 }
@@ -81,8 +90,18 @@ async function applyMutation(tx: Db, ctx: PushContext, m: Mutation): Promise<Pus
     return finish(tx, ctx, { mutationId: m.mutationId, status: 'rejected', reason: 'invalid', message: `Ukendt slags post: ${m.table}.` })
   }
   const result = await writeSynced(tx, {
-    kind, id: m.recordId, scopeId: m.scopeId, op: m.op, fields: m.fields, baseVersion: m.baseVersion,
-    personId: ctx.principal.personId, principal: ctx.principal, deviceId: ctx.deviceId, mutationId: m.mutationId, deviceSeq: m.deviceSeq, today: ctx.today,
+    kind,
+    id: m.recordId,
+    scopeId: m.scopeId,
+    op: m.op,
+    fields: m.fields,
+    baseVersion: m.baseVersion,
+    personId: ctx.principal.personId,
+    principal: ctx.principal,
+    deviceId: ctx.deviceId,
+    mutationId: m.mutationId,
+    deviceSeq: m.deviceSeq,
+    today: ctx.today,
   })
-  return finish(tx, ctx, { ...result, mutationId: m.mutationId } as PushResult)
+  return finish(tx, ctx, { ...result, mutationId: m.mutationId })
 }

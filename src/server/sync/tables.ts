@@ -7,7 +7,13 @@ import type { FieldKind } from '../../core/sync/fieldKinds'
 import type { SyncKind } from '../../core/sync/kind'
 
 const CASTS: Record<FieldKind, string> = {
-  text: 'text', int: 'int', amount: 'numeric', date: 'date', timestamp: 'timestamptz', bool: 'boolean', json: 'jsonb',
+  text: 'text',
+  int: 'int',
+  amount: 'numeric',
+  date: 'date',
+  timestamp: 'timestamptz',
+  bool: 'boolean',
+  json: 'jsonb',
 }
 
 export interface SqlColumn {
@@ -33,7 +39,16 @@ export interface SqlTable {
 
 /** Bookkeeping columns every synced table has beside its fields (checked at start, see checkTables). */
 export const BOOKKEEPING_COLUMNS = [
-  'id', 'version', 'field_versions', 'field_writers', 'field_seqs', 'seq', 'deleted', 'created_by', 'updated_by', 'updated_at',
+  'id',
+  'version',
+  'field_versions',
+  'field_writers',
+  'field_seqs',
+  'seq',
+  'deleted',
+  'created_by',
+  'updated_by',
+  'updated_at',
 ] as const
 
 export const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)

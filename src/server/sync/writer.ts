@@ -115,7 +115,7 @@ export async function writeSynced(tx: Db, w: SyncWrite): Promise<WriteResult> {
   if (principal) {
     const mutation = { table: kind.name, recordId: w.id, scopeId: w.scopeId, op: w.op, fields: w.fields }
     const broken = await historyRefusal(tx, { mutation, live, fields, today: w.today ?? todayInCopenhagen() })
-    if (broken) return invalid(broken)
+    if (broken) return invalid(broken.message, broken.field)
   }
 
   if (principal) {
@@ -129,7 +129,14 @@ export async function writeSynced(tx: Db, w: SyncWrite): Promise<WriteResult> {
   }
 
   const state: ServerRecordState | null = row
-    ? { version: row.version, deleted: row.deleted, values: row.v, fieldVersions: row.field_versions, fieldWriters: row.field_writers, fieldSeqs: row.field_seqs }
+    ? {
+        version: row.version,
+        deleted: row.deleted,
+        values: row.v,
+        fieldVersions: row.field_versions,
+        fieldWriters: row.field_writers,
+        fieldSeqs: row.field_seqs,
+      }
     : null
   const deviceId = w.deviceId ?? 'server'
   const outcome = mergeMutation(
@@ -156,7 +163,14 @@ async function store(tx: Db, w: SyncWrite, deviceId: string, before: ServerRecor
   const t = sqlTable(w.kind)
   const next = outcome.next
   const changedColumns = t.columns.filter((c) => outcome.changed.includes(c.field))
-  const bookkeeping = [next.version, JSON.stringify(next.fieldVersions), JSON.stringify(next.fieldWriters), JSON.stringify(next.fieldSeqs), w.personId, w.at ?? null]
+  const bookkeeping = [
+    next.version,
+    JSON.stringify(next.fieldVersions),
+    JSON.stringify(next.fieldWriters),
+    JSON.stringify(next.fieldSeqs),
+    w.personId,
+    w.at ?? null,
+  ]
   let rows: Array<{ s: Record<string, unknown> }>
   if (outcome.created) {
     const n = changedColumns.length
@@ -171,8 +185,17 @@ async function store(tx: Db, w: SyncWrite, deviceId: string, before: ServerRecor
     const params: unknown[] = [w.id, ...bookkeeping, next.deleted, ...changedColumns.map((c) => sqlParam(c.kind, next.values[c.field]))]
     const sets = changedColumns.map((c, i) => `${c.column} = $${i + 9}::${c.cast}`)
     rows = await tx.query(
-      `update ${t.name} set ${[...sets, 'version = $2', 'field_versions = $3::jsonb', 'field_writers = $4::jsonb', 'field_seqs = $5::jsonb',
-        'updated_by = $6', 'updated_at = coalesce($7::timestamptz, now())', 'deleted = $8', "seq = nextval('change_seq')"].join(', ')} where id = $1
+      `update ${t.name} set ${[
+        ...sets,
+        'version = $2',
+        'field_versions = $3::jsonb',
+        'field_writers = $4::jsonb',
+        'field_seqs = $5::jsonb',
+        'updated_by = $6',
+        'updated_at = coalesce($7::timestamptz, now())',
+        'deleted = $8',
+        "seq = nextval('change_seq')",
+      ].join(', ')} where id = $1
        returning ${t.stampExpr} as s`,
       params,
     )
@@ -195,4 +218,3 @@ async function audit(tx: Db, w: SyncWrite, deviceId: string, before: ServerRecor
     [w.personId, action, sqlTable(w.kind).name, w.id, json(pick(before)), json(pick(outcome.next)), deviceId, w.mutationId ?? null],
   )
 }
-

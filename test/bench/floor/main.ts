@@ -72,7 +72,11 @@ const Home = defineComponent({
         h('h1', { class: 'unit-name' }, unit.name),
         h('p', unit.areaName),
         h('p', `${t('overall')}: ${t(`colour.${unit.overall}`)}`),
-        h('ul', { class: 'lights' }, INDICATORS.map((key) => card(unit.lights[key]))),
+        h(
+          'ul',
+          { class: 'lights' },
+          INDICATORS.map((key) => card(unit.lights[key])),
+        ),
       ])
     }
   },

@@ -53,8 +53,15 @@ export function mergeForecasts(server: ForecastEntry[], local: LocalForecast[]):
     const d = r.data
     if (typeof d.year !== 'number' || typeof d.month !== 'number' || typeof d.amount !== 'number') continue
     byId.set(r.id, {
-      id: r.id, unitId: r.scopeId, year: d.year, month: d.month, amount: d.amount, explanation: d.explanation ?? null,
-      updatedBy: d.updatedBy ?? null, updatedAt: d.updatedAt ?? byId.get(r.id)?.updatedAt, updatedByName: d.updatedByName ?? null,
+      id: r.id,
+      unitId: r.scopeId,
+      year: d.year,
+      month: d.month,
+      amount: d.amount,
+      explanation: d.explanation ?? null,
+      updatedBy: d.updatedBy ?? null,
+      updatedAt: d.updatedAt ?? byId.get(r.id)?.updatedAt,
+      updatedByName: d.updatedByName ?? null,
     })
   }
   return [...byId.values()]

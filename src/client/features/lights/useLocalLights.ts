@@ -25,12 +25,16 @@ export function useLocalLights(unitId: MaybeRefOrGetter<string>, today: string =
   // after the change is accepted), since the list on screen may still be from before it.
   const aheadFor = ref<string | null>(null)
   if (opts.onlyWhenAhead) {
-    watch(records, (list) => {
-      const id = toValue(unitId)
-      if (!id || aheadFor.value === id || !list.some((r) => forecastAhead(r, units.fetchedAt))) return
-      aheadFor.value = id
-      void units.loadDetail(id)
-    }, { immediate: true })
+    watch(
+      records,
+      (list) => {
+        const id = toValue(unitId)
+        if (!id || aheadFor.value === id || !list.some((r) => forecastAhead(r, units.fetchedAt))) return
+        aheadFor.value = id
+        void units.loadDetail(id)
+      },
+      { immediate: true },
+    )
   }
   const wanted = computed(() => !opts.onlyWhenAhead || aheadFor.value === toValue(unitId))
   const detail = computed(() => (wanted.value ? (units.details[toValue(unitId)]?.detail ?? null) : null))

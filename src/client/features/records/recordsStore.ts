@@ -31,8 +31,11 @@ export interface LocalRecord<T = Record<string, unknown>> {
   pendingFields: string[]
   /** Per field, the person's value and the server's; 'deleted' when their delete met others' edits. */
   conflicts: FieldConflict[]
-  /** Why the server refused the person's change; `fields` are the ones it would have set. */
-  rejection: { reason: RejectionReason; message: string; fields?: string[] } | null
+  /**
+   * Why the server refused the person's change; `fields` are the ones it would have set, `field` the
+   * one the refusal is about when the server named it (the form shows the message beside it).
+   */
+  rejection: { reason: RejectionReason; message: string; fields?: string[]; field?: string } | null
 }
 
 export interface SaveInput {
@@ -54,7 +57,14 @@ export function toLocalRecord<T = Record<string, unknown>>(row: RecordRow): Loca
     data: row.data as T,
     pendingFields: row.pendingFields,
     conflicts: row.conflicts,
-    rejection: rejection ? { reason: rejection.reason, message: rejection.message, fields: Object.keys(rejection.fields) } : null,
+    rejection: rejection
+      ? {
+          reason: rejection.reason,
+          message: rejection.message,
+          fields: Object.keys(rejection.fields),
+          ...(rejection.field === undefined ? {} : { field: rejection.field }),
+        }
+      : null,
   }
 }
 
@@ -69,10 +79,13 @@ export const useRecordsStore = defineStore('records', () => {
 
   /** One record, live; undefined until loaded or when the device has never seen it. */
   function get<T = Record<string, unknown>>(table: SyncTable, id: string): Ref<LocalRecord<T> | undefined> {
-    return liveRef(async () => {
-      const row = await db.records.get(rowKey(table, id))
-      return row ? toLocalRecord<T>(row) : undefined
-    }, undefined as LocalRecord<T> | undefined)
+    return liveRef(
+      async () => {
+        const row = await db.records.get(rowKey(table, id))
+        return row ? toLocalRecord<T>(row) : undefined
+      },
+      undefined as LocalRecord<T> | undefined,
+    )
   }
 
   /**

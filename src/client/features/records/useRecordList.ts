@@ -32,10 +32,14 @@ export function useRecordListState<T>(table: SyncTable, unitId: MaybeRefOrGetter
       scope.run(() => {
         const live = records.list<T>(table, id)
         // The first call is the list's initial empty value; every later one is IndexedDB's answer.
-        watch(live, (list, before) => {
-          result.value = list.filter((r) => !r.deleted)
-          if (before !== undefined) read.value = true
-        }, { immediate: true })
+        watch(
+          live,
+          (list, before) => {
+            result.value = list.filter((r) => !r.deleted)
+            if (before !== undefined) read.value = true
+          },
+          { immediate: true },
+        )
       })
     },
     { immediate: true },

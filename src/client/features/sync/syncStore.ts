@@ -20,8 +20,7 @@ export type { WaitingRecord } from '../../db/attention'
  * sync down in a way retrying cannot cure (forbidden, invalid); deviceMismatch: a new device id did
  * not help either. Both wait for the person's "Prøv igen" or a new sign-in.
  */
-export type SyncStatus =
-  | 'saved' | 'attention' | 'waiting' | 'offline' | 'syncing' | 'failed' | 'refused' | 'deviceMismatch' | 'signInAgain' | 'outdated'
+export type SyncStatus = 'saved' | 'attention' | 'waiting' | 'offline' | 'syncing' | 'failed' | 'refused' | 'deviceMismatch' | 'signInAgain' | 'outdated'
 
 /** Tests swap the scheduler's run and timings; the app uses the defaults. */
 let schedulerOptions: SchedulerOptions = {}
@@ -190,8 +189,24 @@ export const useSyncStore = defineStore('sync', () => {
   }
 
   return {
-    status, pending, lastError, lastSyncedAt, syncing, failure, attention, conflicts, rejections,
-    start, stop, reset, countWaiting, syncNow, resumeAfterSignIn, afterLocalWrite, updateApp, refreshAttention,
+    status,
+    pending,
+    lastError,
+    lastSyncedAt,
+    syncing,
+    failure,
+    attention,
+    conflicts,
+    rejections,
+    start,
+    stop,
+    reset,
+    countWaiting,
+    syncNow,
+    resumeAfterSignIn,
+    afterLocalWrite,
+    updateApp,
+    refreshAttention,
   }
 })
 

@@ -15,6 +15,7 @@ import { findPersonByEmail } from '../../repos/people'
 
 const invalidCredentials = () => new ApiError(401, 'invalid_credentials', 'Forkert e-mail eller adgangskode.')
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify awaits a plugin's promise (FastifyPluginAsync), await or not
 export const loginRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session }) => {
   const limitLogin = loginLimiter(app)
 

@@ -29,6 +29,7 @@ async function optionalPerson(db: Db, config: SessionConfig, request: FastifyReq
   return found.person
 }
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify awaits a plugin's promise (FastifyPluginAsync), await or not
 export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session, today }) => {
   app.get(
     '/me',

@@ -6,7 +6,13 @@ import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
-  CLIENT_OUTDATED, PROTOCOL_HEADER, protocolStatus, pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema,
+  CLIENT_OUTDATED,
+  PROTOCOL_HEADER,
+  protocolStatus,
+  pullQuerySchema,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
   SERVER_OUTDATED,
 } from '../../../core/sync/protocol'
 import { errorSchema } from '../../../core/http/errors'
@@ -33,14 +39,16 @@ function checkProtocol(version: string | string[] | undefined): void {
 
 const errors = { 403: errorSchema, 426: errorSchema, 503: errorSchema }
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify awaits a plugin's promise (FastifyPluginAsync), await or not
 export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, syncKinds, today }) => {
   const kinds = kindSet(syncKinds)
   const noteAccess = new NoteAccessLog(db, app.log)
   const scopes = new ScopeMemo()
   app.addHook('onClose', () => noteAccess.flush())
   // onRequest, not preHandler: an outdated or signed-out client hears so before its body is judged.
-  app.addHook('onRequest', async (request: FastifyRequest) => {
+  app.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
     checkProtocol(request.headers[PROTOCOL_HEADER])
+    done()
   })
 
   app.post(

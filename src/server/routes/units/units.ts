@@ -21,6 +21,7 @@ export async function readableUnit(db: Db, scope: Scope, unitId: string): Promis
   return unit
 }
 
+// eslint-disable-next-line @typescript-eslint/require-await -- Fastify awaits a plugin's promise (FastifyPluginAsync), await or not
 export const unitRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, today }) => {
   app.get(
     '',
