@@ -343,6 +343,21 @@ describe('merging on the device', () => {
     expect((await record('note', id))?.deleted).toBe(true)
   })
 
+  it('a record deleted and made again before the next sync is live on the server, not refused', async () => {
+    const records = useRecordsStore()
+    const id = await records.save('note', { scopeId: 'u1', fields: NOTE })
+    await pushed(id)
+    await records.remove('note', id)
+    await records.save('note', { id, scopeId: 'u1', fields: { ...NOTE, body: 'Skrevet igen' } })
+    await syncOnce()
+    const local = await record('note', id)
+    expect(local?.rejection).toBeNull()
+    expect(local?.deleted).toBe(false)
+    expect(local?.data.body).toBe('Skrevet igen')
+    expect(local?.pendingFields).toEqual([])
+    expect(await db.outbox.count()).toBe(0)
+  })
+
   it('a pulled tombstone removes the record from the list', async () => {
     server.edit('note', 'n1', 'u1', NOTE)
     server.edit('note', 'n2', 'u1', { ...NOTE, body: 'To' })

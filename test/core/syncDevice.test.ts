@@ -43,6 +43,16 @@ describe('local writes', () => {
   it('an edit of a deleted record creates it again (base 0)', () => {
     expect(baseVersionOf(rebaseOnPull(undefined, change(4, null, true)))).toBe(0)
   })
+
+  it('a write after the device’s own delete, both still waiting, makes the record anew (base 0)', () => {
+    const rec = pulled(3, { body: 'server' })
+    const d = localWrite(rec, { table: 'note', id: 'n1', scopeId: 'u1', op: 'delete', fields: {} }, 'm1')
+    const again = localWrite(d.record, { table: 'note', id: 'n1', scopeId: 'u1', op: 'upsert', fields: { body: 'ny' } }, 'm2', [d.mutation])
+    expect([d.mutation.baseVersion, again.mutation.baseVersion]).toEqual([3, 0])
+    expect(viewOf(again.record, [d.mutation, again.mutation])).toEqual({ exists: true, values: { body: 'ny' } })
+    // Another record's delete in the outbox changes nothing.
+    expect(baseVersionOf(rec, [{ ...d.mutation, recordId: 'n2' }])).toBe(3)
+  })
 })
 
 describe('rebasing on pulled changes', () => {

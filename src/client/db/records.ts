@@ -94,7 +94,8 @@ export function writeRecord(table: SyncTable, input: WriteInput): Promise<string
     const current = view?.exists ? view.values : null
     // Until the server has the record, every change carries the whole record: should a later
     // change arrive before the create (a lost request retried), it is a create in its own right.
-    const confirmed = rec?.server ? !rec.server.deleted : false
+    // A record the device has deleted and not yet heard back about is made anew: whole, too.
+    const confirmed = rec?.server ? !rec.server.deleted && pending.at(-1)?.op !== 'delete' : false
     // Editing a refused change again is how the person fixes it (refusals.ts): laid over what was refused.
     const asked = { ...refusedCreateFields(rec, current !== null), ...own }
     const checked = validateFields({
@@ -108,7 +109,12 @@ export function writeRecord(table: SyncTable, input: WriteInput): Promise<string
     const fields = current ? Object.fromEntries(Object.entries(checked.fields).filter(([name, value]) => !valuesEqual(value, current[name]))) : checked.fields
     if (current && Object.keys(fields).length === 0) return id
     const base = rec && settleRefusals(rec, Object.keys(fields))
-    const write = localWrite(base, { table, id, scopeId: input.scopeId, op: 'upsert', fields: confirmed ? fields : checked.fields }, crypto.randomUUID())
+    const write = localWrite(
+      base,
+      { table, id, scopeId: input.scopeId, op: 'upsert', fields: confirmed ? fields : checked.fields },
+      crypto.randomUUID(),
+      pending,
+    )
     await saveWith(write.record, write.mutation)
     return id
   })

@@ -68,8 +68,15 @@ export function fieldsOf(record: SyncRecord | null): Record<string, unknown> {
   return fields
 }
 
-/** The version a new edit is based on: 0 (create) when the server has no live copy. */
-export function baseVersionOf(rec: DeviceRecord | undefined): number {
+/**
+ * The version a new edit is based on: 0 (create) when the server has no live copy, or when the
+ * device's own delete still waits in the outbox — the edit then comes after that delete and makes
+ * the record again (a natural-key record such as this month's preparation is deleted and made anew
+ * under the same id), rather than editing a copy the delete will have ended.
+ */
+export function baseVersionOf(rec: DeviceRecord | undefined, pending: readonly PendingMutation[] = []): number {
+  const own = pending.filter((m) => rec && m.table === rec.table && m.recordId === rec.id)
+  if (own.at(-1)?.op === 'delete') return 0
   return rec?.server && !rec.server.deleted ? rec.server.version : 0
 }
 
@@ -93,9 +100,15 @@ export function viewOf(rec: DeviceRecord, pending: readonly PendingMutation[] = 
 /**
  * A write made on the device: the record to store and the outbox entry to append — in ONE
  * transaction, so an edit is never saved without the change that will carry it to the server.
- * Writing a field that is in conflict settles that conflict with the new value.
+ * Writing a field that is in conflict settles that conflict with the new value. `pending` is the
+ * record's outbox, oldest first (see baseVersionOf).
  */
-export function localWrite(rec: DeviceRecord | undefined, write: LocalWrite, mutationId: string): { record: DeviceRecord; mutation: PendingMutation } {
+export function localWrite(
+  rec: DeviceRecord | undefined,
+  write: LocalWrite,
+  mutationId: string,
+  pending: readonly PendingMutation[] = [],
+): { record: DeviceRecord; mutation: PendingMutation } {
   const record = rec ?? emptyRecord(write.table, write.id, write.scopeId)
   const settled = write.op === 'delete' ? ['deleted'] : Object.keys(write.fields)
   const mutation: PendingMutation = {
@@ -103,7 +116,7 @@ export function localWrite(rec: DeviceRecord | undefined, write: LocalWrite, mut
     table: write.table,
     recordId: write.id,
     scopeId: record.scopeId,
-    baseVersion: baseVersionOf(record),
+    baseVersion: write.op === 'upsert' ? baseVersionOf(record, pending) : baseVersionOf(record),
     op: write.op,
     fields: write.op === 'delete' ? {} : { ...write.fields },
   }
