@@ -102,6 +102,15 @@ export function textParts(localesDir = LOCALES_DIR): Plugin {
   }
 }
 
+/** index.html without the manifest link vite-plugin-pwa adds: the app links it later (src/client/pwa/manifestLink.ts). */
+function manifestLinkAfterFirstScreen(): Plugin {
+  return {
+    name: 'manifest-link-after-first-screen',
+    enforce: 'post',
+    transformIndexHtml: { order: 'post', handler: (html) => html.replace(/<link rel="manifest"[^>]*>/, '') },
+  }
+}
+
 export default defineConfig({
   define: VUE_DEFINE,
   plugins: [
@@ -143,6 +152,7 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    manifestLinkAfterFirstScreen(),
     precompress(),
   ],
   build: { outDir: 'dist', ...BUILD_OUTPUT },

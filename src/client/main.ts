@@ -9,13 +9,13 @@ import './styles.css'
 
 async function start(): Promise<void> {
   const locale = storedLocale()
-  // In tasks of their own while the app waits for IndexedDB and the network, not inside the render
-  // of the lights (nor later, in the first idle moment, which may come only after that render).
-  prepareFormats(locale)
   if (locale !== 'da') await setLocale(locale)
   const app = createApp(App)
   app.use(createPinia())
   app.use(i18n)
+  // The modules' evaluation is one long task already: the router's first navigation (the session
+  // check and a home's units, both asked for at once) starts in the next one.
+  await new Promise((resolve) => setTimeout(resolve))
   const router = createAppRouter()
   app.use(router)
   // Move focus to the new page's content on navigation, so screen readers start there.
@@ -33,7 +33,11 @@ async function start(): Promise<void> {
   // Mounted in a task of its own once the modules have run, and not after router.isReady(): the
   // frame shows while the session is checked, and the page follows when the first navigation has
   // resolved — three shorter tasks, not one long one.
-  await new Promise((resolve) => setTimeout(resolve))
+  const mountTurn = new Promise((resolve) => setTimeout(resolve))
+  // The number and date formats start up in tasks of their own after the mount, while the app waits
+  // for the network: not before the requests go out, nor inside the render of the lights.
+  prepareFormats(locale)
+  await mountTurn
   app.mount('#app')
 }
 

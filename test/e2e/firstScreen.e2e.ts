@@ -77,6 +77,18 @@ describe('the first screen of a signed-in leader on a new device', () => {
     await context.close()
   })
 
+  it('links the web app manifest only once its lights are there, not from the HTML', async () => {
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).not.toContain('rel="manifest"')
+    const { context, page } = await newDevice()
+    await page.goto('/')
+    await lightCards(page).nth(3).waitFor()
+    const manifest = page.locator('link[rel="manifest"]')
+    await manifest.waitFor({ state: 'attached' })
+    expect(await manifest.getAttribute('href')).toBe('/manifest.webmanifest')
+    expect(await page.evaluate(async () => (await fetch('/manifest.webmanifest')).ok)).toBe(true)
+    await context.close()
+  })
+
   it("has the first screen's texts in the entry chunk and the later screens' texts not", () => {
     const html = readFileSync(join(dist, 'index.html'), 'utf8')
     const entry = /<script type="module"[^>]*src="\/assets\/(index-[\w-]+\.js)"/.exec(html)?.[1]

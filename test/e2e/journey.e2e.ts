@@ -66,6 +66,8 @@ describe('a leader with a red budget, on a phone', () => {
 
   it('is installable: Chromium reports no installability errors', async () => {
     await waitForServiceWorker(page)
+    // The app links its manifest once its first screen is up (src/client/pwa/manifestLink.ts).
+    await page.locator('link[rel="manifest"]').waitFor({ state: 'attached' })
     const cdp = await context.newCDPSession(page)
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors')
     await cdp.detach()

@@ -27,6 +27,14 @@ async function firstScreenSettled(): Promise<void> {
     // What rendered meanwhile (the page of the first navigation) may have added its own.
     if (pending.length === 0) await new Promise((resolve) => setTimeout(resolve))
   }
+  // In the DOM is not yet on screen: what follows waits for the paint too, so that its requests
+  // and chunks never delay the first screen's frame.
+  await afterNextPaint()
+}
+
+/** A task queued from an animation frame runs once that frame is painted. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
 }
 
 /**
