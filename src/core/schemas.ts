@@ -22,6 +22,7 @@ import {
 
 export * from './schemaPrimitives'
 export { lightSchema, ruleSetSchema } from './lightSchemas'
+export * from './dialogueSchemas'
 
 export const areaSchema = z.object({
   id: idSchema,
@@ -136,6 +137,8 @@ export const noteSchema = z.object({
   month: monthSchema.nullable(),
   body: nonEmptyText('Noten', MAX_NOTE_LENGTH),
   visibility: z.enum(['shared', 'oc_private'], { error: 'Synlighed skal være delt eller privat for områdechefen.' }),
+  /** The dialogue the note was written at, if any; it then locks with the dialogue's minutes. */
+  dialogueId: idSchema.nullable().default(null),
 })
 
 export const dialoguePreparationSchema = z.object({
@@ -146,44 +149,6 @@ export const dialoguePreparationSchema = z.object({
   questions: boundedText('Spørgsmålene', MAX_NOTE_LENGTH),
   readyAt: timestampSchema.nullable(),
 })
-
-export const dialogueKindSchema = z.enum(['recognition', 'support', 'follow_up', 'development_plan'], { error: 'Ukendt type dialog.' })
-
-/**
- * An agenda point: plain text, or a point carried over from an earlier dialogue (which one, and
- * whether it was done). Strict: an unknown key is refused, so no device can store an arbitrary
- * (or arbitrarily nested) object in the agenda.
- */
-export const agendaItemSchema = z.union(
-  [
-    nonEmptyText('Punktet'),
-    z.strictObject(
-      {
-        title: nonEmptyText('Punktets titel'),
-        carriedOverFrom: idSchema.nullable().optional(),
-        fromLast: z.boolean({ error: 'Angiv ja eller nej.' }).optional(),
-        done: z.boolean({ error: 'Angiv ja eller nej.' }).optional(),
-      },
-      { error: 'Et punkt har kun titel, hvor det kommer fra, og om det er udført.' },
-    ),
-  ],
-  { error: 'Et punkt på dagsordenen skal være en tekst eller et punkt med en titel.' },
-)
-
-export const dialogueSchema = z
-  .object({
-    id: idSchema,
-    unitId: idSchema,
-    kind: dialogueKindSchema,
-    indicators: z.array(indicatorKeySchema).max(4, { error: 'Højst de fire indikatorer.' }),
-    scheduledOn: isoDateSchema,
-    heldOn: isoDateSchema.nullable(),
-    agenda: z.array(agendaItemSchema).max(MAX_LIST_ITEMS, { error: `Højst ${MAX_LIST_ITEMS} punkter på dagsordenen.` }),
-    minutes: boundedText('Referatet', MAX_MINUTES_LENGTH, { trim: false }),
-    improved: z.boolean().nullable(),
-    lockedAt: timestampSchema.nullable(),
-  })
-  .refine((d) => d.lockedAt === null || d.heldOn !== null, { error: 'Et referat kan kun låses, når dialogen er holdt.', path: ['lockedAt'] })
 
 export const loginBodySchema = z.object({
   email: emailSchema,

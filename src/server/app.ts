@@ -22,6 +22,7 @@ import { NOT_FOUND, registerErrorHandlers } from './http/errors'
 import { hasIndex, registerStatic, sendIndex, wantsSpaFallback } from './http/static'
 import { registerApi } from './routes'
 import { todayInCopenhagen } from './today'
+import { DIALOGUE_LOCK_DAYS } from '../core/history/dialogueLock'
 
 // Validation messages in Danish: the details of a 400 are shown to Danish users.
 z.config(z.locales.da())
@@ -30,6 +31,8 @@ export interface BuildAppOptions {
   db: Db
   demo: boolean
   today?: () => IsoDate
+  /** Days after "Dialog afholdt" that a dialogue's minutes lock (DIALOGUE_LOCK_DAYS). Default 14. */
+  dialogueLockDays?: number
   staticDir?: string
   logger?: boolean
   /** Days a session lives (SESSION_DAYS). Default 30. */
@@ -99,6 +102,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     db: opts.db,
     demo: opts.demo,
     today: opts.today ?? (() => todayInCopenhagen()),
+    dialogueLockDays: opts.dialogueLockDays ?? DIALOGUE_LOCK_DAYS,
     session: { days: opts.sessionDays ?? 30 },
     syncKinds,
   }

@@ -8,6 +8,8 @@ export interface AppContext {
   db: Db
   demo: boolean
   today: () => IsoDate
+  /** Days after "Dialog afholdt" that a dialogue's minutes lock (DIALOGUE_LOCK_DAYS, default 14). */
+  dialogueLockDays: number
   session: SessionConfig
   /** The synced kinds this app serves (default the core's; a test may add its own). */
   syncKinds: readonly SyncKind[]

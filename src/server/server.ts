@@ -8,6 +8,7 @@ import { migrate } from './db/migrate'
 import { demoAccounts } from './repos/people'
 import { DEMO_ACCOUNTS_HIGHLIGHT, seedDemo } from './seed/demo'
 import { serverClock } from './today'
+import { DIALOGUE_LOCK_DAYS } from '../core/history/dialogueLock'
 
 function positiveInt(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   const sessionDays = positiveInt(env.SESSION_DAYS, 30, 'SESSION_DAYS')
   const staticDir = resolve(env.STATIC_DIR || 'dist')
   const today = serverClock(env.TODAY)
+  const dialogueLockDays = positiveInt(env.DIALOGUE_LOCK_DAYS, DIALOGUE_LOCK_DAYS, 'DIALOGUE_LOCK_DAYS')
 
   const db = await openDb({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || './data' })
   await migrate(db)
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     db,
     demo,
     today,
+    dialogueLockDays,
     logger: true,
     sessionDays,
     trustProxy: env.TRUST_PROXY === '1',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { DIALOGUE_LOCK_DAYS, isDialogueLocked, serverOwnedChange } from '../../src/core/history/dialogueLock'
+import { DIALOGUE_LOCK_DAYS, dialogueLockedMessage, dialogueLocksOn, isDialogueLocked, serverOwnedChange } from '../../src/core/history/dialogueLock'
 
 describe('isDialogueLocked', () => {
-  const held = (heldOn: string | null, lockedAt: string | null = null) => ({ heldOn, lockedAt })
+  const held = (heldOn: string | null, reopenedOn: string | null = null) => ({ heldOn, reopenedOn })
 
   it('locks 14 days after the dialogue was held by default', () => {
     expect(DIALOGUE_LOCK_DAYS).toBe(14)
@@ -28,28 +28,45 @@ describe('isDialogueLocked', () => {
     expect(isDialogueLocked(held('2025-11-01'), '2025-11-01', 0)).toBe(true)
   })
 
-  it('is locked as soon as lockedAt is set, and never before it is held', () => {
-    expect(isDialogueLocked(held('2025-11-01', '2025-11-02T10:00:00.000Z'), '2025-11-02')).toBe(true)
+  it('is never locked before it is held', () => {
     expect(isDialogueLocked(held(null), '2099-01-01')).toBe(false)
+    expect(dialogueLocksOn(held(null))).toBeNull()
+  })
+
+  it.each<[string, string, boolean]>([
+    ['the day of the reopening', '2025-12-01', false],
+    ['the lock day after it −1', '2025-12-14', false],
+    ['the lock day after it', '2025-12-15', true],
+  ])('held 2025-11-01, reopened 2025-12-01, today is %s (%s) → locked: %s', (_name, today, locked) => {
+    expect(isDialogueLocked(held('2025-11-01', '2025-12-01'), today, 14)).toBe(locked)
+  })
+
+  it('counts from the meeting when a reopening is dated before it (a moved meeting)', () => {
+    expect(dialogueLocksOn(held('2025-11-01', '2025-10-01'), 14)).toBe('2025-11-15')
+  })
+
+  it('says how many days, in Danish', () => {
+    expect(dialogueLockedMessage(7)).toContain('7 dage efter mødet')
   })
 })
 
-describe('serverOwnedChange: no device writes a dialogue’s lock', () => {
-  const current = { heldOn: '2025-11-01', lockedAt: null }
+describe('serverOwnedChange: no device reopens a dialogue', () => {
+  const current = { heldOn: '2025-11-01', reopenedOn: null, reopenReason: '' }
   it.each<[string, string, Record<string, unknown>, Record<string, unknown> | null, string | null]>([
-    ['locking on a create', 'dialogue', { lockedAt: '2025-11-02T10:00:00Z' }, null, 'lockedAt'],
-    ['locking an existing dialogue', 'dialogue', { lockedAt: '2025-11-02T10:00:00Z' }, current, 'lockedAt'],
-    ['unlocking', 'dialogue', { lockedAt: null }, { ...current, lockedAt: '2025-11-02T10:00:00.000Z' }, 'lockedAt'],
-    ['a create that leaves it empty', 'dialogue', { lockedAt: null, minutes: '' }, null, null],
+    ['reopening on a create', 'dialogue', { reopenedOn: '2025-11-02' }, null, 'reopenedOn'],
+    ['reopening an existing dialogue', 'dialogue', { reopenedOn: '2025-11-20' }, current, 'reopenedOn'],
+    ['a reason of its own', 'dialogue', { reopenReason: 'Fejl i referatet' }, current, 'reopenReason'],
+    ['taking a reopening back', 'dialogue', { reopenedOn: null }, { ...current, reopenedOn: '2025-11-20' }, 'reopenedOn'],
+    ['a create that leaves them empty', 'dialogue', { reopenedOn: null, reopenReason: '', minutes: '' }, null, null],
     [
-      'passing the same moment back, in another zone',
+      'passing the same values back',
       'dialogue',
-      { lockedAt: '2025-11-02T11:00:00+01:00' },
-      { ...current, lockedAt: '2025-11-02T10:00:00.000Z' },
+      { reopenedOn: '2025-11-20', reopenReason: 'x' },
+      { ...current, reopenedOn: '2025-11-20', reopenReason: 'x' },
       null,
     ],
-    ['not touching it', 'dialogue', { minutes: 'Referat' }, current, null],
-    ['another table', 'note', { lockedAt: 'x' }, null, null],
+    ['not touching them', 'dialogue', { minutes: 'Referat' }, current, null],
+    ['another table', 'note', { reopenedOn: 'x' }, null, null],
   ])('%s', (_name, table, fields, cur, expected) => {
     expect(serverOwnedChange(table, fields, cur)).toBe(expected)
   })

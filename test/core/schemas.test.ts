@@ -50,14 +50,19 @@ const valid = {
   dialogue: {
     id: 'g1',
     unitId: 'u1',
-    kind: 'support',
-    indicators: ['budget'],
+    kind: 'dialogue',
+    topics: [
+      { indicator: 'budget', purpose: 'support' },
+      { indicator: 'forecast', purpose: 'recognition' },
+    ],
+    followsFrom: null,
     scheduledOn: '2025-04-10',
     heldOn: '2025-04-10',
     agenda: ['Status fra sidst', { title: 'Prognose', carriedOverFrom: 'g0' }],
     minutes: '',
-    improved: null,
-    lockedAt: '2025-04-24T10:00:00+02:00',
+    improved: {},
+    reopenedOn: '2025-04-30',
+    reopenReason: 'Referatet manglede en aftale.',
   },
 }
 
@@ -119,7 +124,19 @@ describe('record schemas refuse bad values with a Danish message', () => {
     ['an unknown indicator', initiativeSchema, { ...valid.initiative, indicator: 'mood' }, /Ukendt indikator/],
     ['an empty note', noteSchema, { ...valid.note, body: '' }, /Noten må ikke være tom/],
     ['a bad timestamp', dialoguePreparationSchema, { ...valid.preparation, readyAt: 'i går' }, /tidspunkt/],
-    ['minutes locked before the dialogue was held', dialogueSchema, { ...valid.dialogue, heldOn: null }, /låses/],
+    [
+      'one indicator twice in a dialogue',
+      dialogueSchema,
+      {
+        ...valid.dialogue,
+        topics: [
+          { indicator: 'budget', purpose: 'support' },
+          { indicator: 'budget', purpose: 'recognition' },
+        ],
+      },
+      /højst én gang/,
+    ],
+    ['an improvement judged as a word', dialogueSchema, { ...valid.dialogue, improved: { budget: 'ja' } }, /forbedret/],
     ['a tolerance above 1', ruleSetSchema, ruleSet({ budgetTolerance: 1.5 }), /mellem 0 og 1/],
     ['a zero forecast interval', ruleSetSchema, ruleSet({ forecastInterval: 0 }), /større end 0/],
     ['login without password', loginBodySchema, { email: 'leder@demo.dk', password: '' }, /Adgangskoden mangler/],

@@ -39,18 +39,34 @@ describe('field kinds derived from the schemas', () => {
       forecast: { year: 'int', month: 'int', amount: 'amount', explanation: 'text' },
       explanation: { indicator: 'text', year: 'int', month: 'int', causes: 'json', body: 'text', validReason: 'bool' },
       initiative: { indicator: 'text', title: 'text', owner: 'text', dueDate: 'date', expectedEffect: 'amount', status: 'text', progressNote: 'text' },
-      note: { indicator: 'text', year: 'int', month: 'int', body: 'text', visibility: 'text' },
+      note: { indicator: 'text', year: 'int', month: 'int', body: 'text', visibility: 'text', dialogueId: 'text' },
       dialoguePreparation: { year: 'int', month: 'int', questions: 'text', readyAt: 'timestamp' },
       dialogue: {
         kind: 'text',
-        indicators: 'json',
+        topics: 'json',
+        followsFrom: 'text',
         scheduledOn: 'date',
         heldOn: 'date',
         agenda: 'json',
         minutes: 'text',
-        improved: 'bool',
-        lockedAt: 'timestamp',
+        improved: 'json',
+        reopenedOn: 'date',
+        reopenReason: 'text',
       },
+      dialogueAction: { dialogueId: 'text', title: 'text', owner: 'text', dueOn: 'date', status: 'text', doneOn: 'date' },
+      developmentPlan: {
+        fromDialogueId: 'text',
+        indicators: 'json',
+        startedOn: 'date',
+        goals: 'json',
+        actions: 'json',
+        leaderAcknowledgedOn: 'date',
+        leaderAcknowledgedBy: 'text',
+        ocAcknowledgedOn: 'date',
+        ocAcknowledgedBy: 'text',
+        endedOn: 'date',
+      },
+      unitMark: { kind: 'text', indicator: 'text', text: 'text', dialogueId: 'text', markedOn: 'date', endedOn: 'date' },
     })
   })
 
@@ -107,7 +123,7 @@ describe('access policy', () => {
     const prep = { id: 'p', unitId: 'u1', year: 2025, month: 3, questions: '', readyAt: null }
     expect(mayWriteFields(leader, SYNC_KINDS.dialoguePreparation, null, prep, ['questions'])).toEqual({ ok: true })
     expect(mayWriteFields(oc, SYNC_KINDS.dialoguePreparation, null, prep, ['questions'])).toMatchObject({ ok: false, field: 'questions' })
-    const dialogue = { id: 'd', unitId: 'u1', lockedAt: null }
+    const dialogue = { id: 'd', unitId: 'u1', reopenedOn: null }
     expect(mayWriteFields(oc, SYNC_KINDS.dialogue, null, dialogue, ['minutes'])).toEqual({ ok: true })
     expect(mayWriteFields(leader, SYNC_KINDS.dialogue, null, dialogue, ['minutes'])).toMatchObject({ ok: false })
     expect(mayWriteFields(director, SYNC_KINDS.note, null, note, ['body'])).toMatchObject({ ok: false })

@@ -4,12 +4,15 @@
 // CORE_SYNC_KINDS, plus its migration (CREATE TABLE) — README, "Adding a synced kind".
 import {
   actionPlanItemSchema,
+  developmentPlanSchema,
+  dialogueActionSchema,
   dialoguePreparationSchema,
   dialogueSchema,
   explanationSchema,
   forecastEntrySchema,
   initiativeSchema,
   noteSchema,
+  unitMarkSchema,
 } from '../schemas'
 import { defineSyncKind, type SyncKind, type WriteCondition } from './kind'
 
@@ -80,11 +83,63 @@ export const dialogueKind = defineSyncKind({
   name: 'dialogue',
   schema: dialogueSchema,
   scope: 'unit',
+  fixedAfterCreate: ['kind'],
+  writers: { area_chief: '*' },
+})
+
+/** The OC agrees the actions; the leader keeps their status (they are the leader's to-dos). */
+export const dialogueActionKind = defineSyncKind({
+  name: 'dialogueAction',
+  schema: dialogueActionSchema,
+  scope: 'unit',
+  fixedAfterCreate: ['dialogueId'],
+  writers: { area_chief: '*', leader: ['status', 'doneOn'] },
+})
+
+/** Each acknowledges the plan on their own device, in their own name (DOMAIN.md: the development plan). */
+const ownAcknowledgement: WriteCondition = ({ principal, after, changed }) => {
+  for (const field of ['leaderAcknowledgedBy', 'ocAcknowledgedBy'] as const) {
+    if (!changed.includes(field) || !after) continue
+    const by = after[field]
+    if (by !== null && by !== principal.personId) return { field, message: 'Du kan kun kvittere for planen i dit eget navn.' }
+  }
+  return null
+}
+
+export const developmentPlanKind = defineSyncKind({
+  name: 'developmentPlan',
+  schema: developmentPlanSchema,
+  scope: 'unit',
+  fixedAfterCreate: ['fromDialogueId'],
+  writers: {
+    area_chief: ['fromDialogueId', 'indicators', 'startedOn', 'goals', 'actions', 'ocAcknowledgedOn', 'ocAcknowledgedBy', 'endedOn'],
+    leader: ['goals', 'actions', 'leaderAcknowledgedOn', 'leaderAcknowledgedBy'],
+  },
+  conditions: [ownAcknowledgement],
+})
+
+/** Best practice and special units: the OC's marks for the directorate. */
+export const unitMarkKind = defineSyncKind({
+  name: 'unitMark',
+  schema: unitMarkSchema,
+  scope: 'unit',
+  fixedAfterCreate: ['kind'],
   writers: { area_chief: '*' },
 })
 
 /** Every kind this build syncs, in pull order (ties in a change sequence never occur; this is the SQL's order). */
-export const CORE_SYNC_KINDS = [actionPlanItemKind, forecastKind, explanationKind, initiativeKind, noteKind, dialoguePreparationKind, dialogueKind] as const
+export const CORE_SYNC_KINDS = [
+  actionPlanItemKind,
+  forecastKind,
+  explanationKind,
+  initiativeKind,
+  noteKind,
+  dialoguePreparationKind,
+  dialogueKind,
+  dialogueActionKind,
+  developmentPlanKind,
+  unitMarkKind,
+] as const
 
 export type CoreSyncKind = (typeof CORE_SYNC_KINDS)[number]
 export type SyncTable = CoreSyncKind['name']

@@ -3,7 +3,7 @@
 // stored state and today — and asks core. Called inside the push transaction, after the sync write
 // lock, so what it reads cannot change before the write.
 import { periodOf } from '../../core/dates'
-import { DIALOGUE_LOCKED, isDialogueLocked } from '../../core/history/dialogueLock'
+import { dialogueLockedMessage, isDialogueLocked, type LockableDialogue } from '../../core/history/dialogueLock'
 import { budgetOfYear, forecastMoveRefusal, previousForecast } from '../../core/history/forecastMove'
 import { defaultRuleSet, ruleSetForPeriod } from '../../core/rules'
 import type { FieldRefusal } from '../../core/sync/kind'
@@ -20,6 +20,8 @@ export interface HistoryInput {
   /** The mutation's fields after validation. */
   fields: Record<string, unknown>
   today: IsoDate
+  /** Days after "Dialog afholdt" that a dialogue locks; default DIALOGUE_LOCK_DAYS. */
+  lockDays?: number
 }
 
 /**
@@ -27,18 +29,47 @@ export interface HistoryInput {
  * about (the form shows the message beside it) and the Danish message.
  */
 export async function historyRefusal(tx: Db, input: HistoryInput): Promise<FieldRefusal | null> {
-  if (input.mutation.table === 'dialogue') return dialogueRefusal(input)
-  if (input.mutation.table === 'forecast' && input.mutation.op === 'upsert') return forecastRefusal(tx, input)
-  return null
+  switch (input.mutation.table) {
+    case 'dialogue':
+      return lockRefusal(input, input.live && lockState(input.live), Object.keys(input.mutation.fields))
+    case 'dialogueAction':
+      // The leader keeps the status of an action after the lock (it is their to-do); what was agreed stays.
+      return lockRefusal(input, await dialogueOf(tx, input), Object.keys(input.mutation.fields).filter((f) => f !== 'status' && f !== 'doneOn'))
+    case 'note':
+      return lockRefusal(input, await dialogueOf(tx, input), Object.keys(input.mutation.fields))
+    case 'forecast':
+      return input.mutation.op === 'upsert' ? forecastRefusal(tx, input) : null
+    default:
+      return null
+  }
 }
 
-/** A locked dialogue takes no change and no delete (core/history/dialogueLock.ts). */
-function dialogueRefusal({ mutation, live, today }: HistoryInput): FieldRefusal | null {
-  if (!live) return null
-  const locked = isDialogueLocked({ heldOn: (live.heldOn as IsoDate | null) ?? null, lockedAt: (live.lockedAt as string | null) ?? null }, today)
-  if (!locked) return null
-  const field = mutation.op === 'delete' ? 'deleted' : (Object.keys(mutation.fields)[0] ?? 'minutes')
-  return { field, message: `${fieldLabel(field)}: ${DIALOGUE_LOCKED}` }
+function lockState(values: Record<string, unknown>): LockableDialogue {
+  return { heldOn: (values.heldOn as IsoDate | null) ?? null, reopenedOn: (values.reopenedOn as IsoDate | null) ?? null }
+}
+
+/** The dialogue a note or an action belongs to, as stored (null when it belongs to none). */
+async function dialogueOf(tx: Db, { live, fields }: HistoryInput): Promise<LockableDialogue | null> {
+  const id = (live?.dialogueId ?? fields.dialogueId) as string | null | undefined
+  if (!id) return null
+  const rows = await tx.query<{ held_on: string | null; reopened_on: string | null }>(
+    `select to_char(held_on, 'YYYY-MM-DD') as held_on, to_char(reopened_on, 'YYYY-MM-DD') as reopened_on from dialogue where id = $1 and not deleted`,
+    [id],
+  )
+  const row = rows[0]
+  return row ? { heldOn: row.held_on, reopenedOn: row.reopened_on } : null
+}
+
+/**
+ * A locked dialogue — its minutes, its notes, what was agreed at it — takes no change and no delete
+ * (core/history/dialogueLock.ts); `touched` are the fields the lock covers that the mutation writes.
+ */
+function lockRefusal({ mutation, live, today, lockDays }: HistoryInput, dialogue: LockableDialogue | null, touched: string[]): FieldRefusal | null {
+  if (!dialogue || !isDialogueLocked(dialogue, today, lockDays)) return null
+  const creates = mutation.op === 'upsert' && !live
+  if (mutation.op === 'upsert' && !creates && touched.length === 0) return null
+  const field = mutation.op === 'delete' ? 'deleted' : (touched[0] ?? Object.keys(mutation.fields)[0] ?? 'minutes')
+  return { field, message: `${fieldLabel(field)}: ${dialogueLockedMessage(lockDays)}` }
 }
 
 /** A forecast that moves more than the interval needs an explanation (core/history/forecastMove.ts). */

@@ -21,6 +21,8 @@ export interface PushContext {
   log?: FastifyBaseLogger
   /** The rules' today (server/today.ts); the history rules judge a dialogue's lock by it. */
   today?: IsoDate
+  /** Days after "Dialog afholdt" that a dialogue locks (DIALOGUE_LOCK_DAYS). */
+  dialogueLockDays?: number
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -102,6 +104,7 @@ async function applyMutation(tx: Db, ctx: PushContext, m: Mutation): Promise<Pus
     mutationId: m.mutationId,
     deviceSeq: m.deviceSeq,
     today: ctx.today,
+    dialogueLockDays: ctx.dialogueLockDays,
   })
   return finish(tx, ctx, { ...result, mutationId: m.mutationId })
 }

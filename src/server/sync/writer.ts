@@ -41,6 +41,8 @@ export interface SyncWrite {
   at?: string
   /** The rules' today (server/today.ts): the history rules judge a dialogue's lock by it. */
   today?: IsoDate
+  /** Days after "Dialog afholdt" that a dialogue locks (DIALOGUE_LOCK_DAYS); default 14. */
+  dialogueLockDays?: number
 }
 
 /** The answer of a write, shaped as push answers it (without the mutation id). */
@@ -114,7 +116,7 @@ export async function writeSynced(tx: Db, w: SyncWrite): Promise<WriteResult> {
   // a trusted server-side writer (seed, import) sets figures, not these records' history.
   if (principal) {
     const mutation = { table: kind.name, recordId: w.id, scopeId: w.scopeId, op: w.op, fields: w.fields }
-    const broken = await historyRefusal(tx, { mutation, live, fields, today: w.today ?? todayInCopenhagen() })
+    const broken = await historyRefusal(tx, { mutation, live, fields, today: w.today ?? todayInCopenhagen(), lockDays: w.dialogueLockDays })
     if (broken) return invalid(broken.message, broken.field)
   }
 

@@ -40,7 +40,7 @@ function checkProtocol(version: string | string[] | undefined): void {
 const errors = { 403: errorSchema, 426: errorSchema, 503: errorSchema }
 
 // eslint-disable-next-line @typescript-eslint/require-await -- Fastify awaits a plugin's promise (FastifyPluginAsync), await or not
-export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, syncKinds, today }) => {
+export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, syncKinds, today, dialogueLockDays }) => {
   const kinds = kindSet(syncKinds)
   const noteAccess = new NoteAccessLog(db, app.log)
   const scopes = new ScopeMemo()
@@ -73,7 +73,7 @@ export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, s
         throw new ApiError(403, 'device_mismatch', 'Enheden er registreret til en anden bruger. Log ud og ind igen.')
       }
       const principal = await scopeFor(db, person.id)
-      const results = await pushMutations(db, { principal, deviceId: request.body.deviceId, kinds, log: request.log, today: today() }, request.body.mutations)
+      const results = await pushMutations(db, { principal, deviceId: request.body.deviceId, kinds, log: request.log, today: today(), dialogueLockDays }, request.body.mutations)
       return { results }
     },
   )
