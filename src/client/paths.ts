@@ -43,8 +43,17 @@ export function notesPath(unitId: string): string {
   return `${unitPath(unitId)}/noter`
 }
 
+/** The unit's dialogue chain: its dialogues, follow-ups, plans and timeline. */
 export function dialoguePath(unitId: string): string {
   return `${unitPath(unitId)}/dialog`
+}
+
+export function dialogueItemPath(unitId: string, dialogueId: string): string {
+  return `${dialoguePath(unitId)}/${encodeURIComponent(dialogueId)}`
+}
+
+export function planPath(unitId: string, planId: string): string {
+  return `${unitPath(unitId)}/udviklingsplan/${encodeURIComponent(planId)}`
 }
 
 /** Enough of a synced record to know which page shows it with its sync state. */

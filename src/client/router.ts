@@ -42,6 +42,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/enhed/:unitId/prognose', name: 'forecast-entry', component: withLaterTexts(() => import('./features/forecast/ForecastView.vue')) },
   { path: '/enhed/:unitId/noter', name: 'notes', component: withLaterTexts(() => import('./features/notes/NotesView.vue')) },
   { path: '/enhed/:unitId/dialog', name: 'oc-unit', component: withLaterTexts(() => import('./features/oc/OcUnitView.vue')) },
+  { path: '/enhed/:unitId/dialog/:dialogueId', name: 'dialogue', component: withLaterTexts(() => import('./features/dialogue/DialogueView.vue')) },
   {
     path: '/enhed/:unitId/:indicator',
     name: 'indicator',

@@ -1,9 +1,9 @@
 // Endpoints of the HTTP API (their shapes: types.ts, from src/core/http). Stores call these; components never do.
 import { getJson, postJson } from './http'
-import type { DemoAccount, LoginResponse, Me, SessionResponse, UnitDetail, UnitsResponse } from './types'
+import type { DemoAccount, DialogueHistory, LoginResponse, Me, ReopenResponse, SessionResponse, UnitDetail, UnitsResponse } from './types'
 
 export { classifyError, type ErrorKind } from './errors'
-export type { DemoAccount, Me, UnitDetail, UnitSummary, UnitsResponse } from './types'
+export type { DemoAccount, DialogueHistory, Me, UnitDetail, UnitSummary, UnitsResponse } from './types'
 
 export const api = {
   login: (email: string, password: string) => postJson<LoginResponse>('/api/auth/login', { email, password }),
@@ -13,4 +13,6 @@ export const api = {
   units: () => getJson<UnitsResponse>('/api/units'),
   unit: (unitId: string) => getJson<UnitDetail>(`/api/units/${encodeURIComponent(unitId)}`),
   demoAccounts: () => getJson<DemoAccount[]>('/api/demo/accounts'),
+  dialogueHistory: (dialogueId: string) => getJson<DialogueHistory>(`/api/dialogues/${encodeURIComponent(dialogueId)}/history`),
+  reopenDialogue: (dialogueId: string, reason: string) => postJson<ReopenResponse>(`/api/dialogues/${encodeURIComponent(dialogueId)}/reopen`, { reason }),
 }

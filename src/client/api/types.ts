@@ -3,6 +3,7 @@
 // the client does not build or run these schemas at load.
 import type { z } from 'zod'
 import type { loginResponseSchema, meSchema, sessionResponseSchema } from '../../core/http/auth'
+import type { dialogueHistorySchema, reopenResponseSchema } from '../../core/http/dialogues'
 import type { demoAccountsSchema } from '../../core/http/system'
 import type { unitDetailSchema, unitListSchema, unitSummarySchema } from '../../core/http/units'
 
@@ -13,3 +14,5 @@ export type UnitSummary = z.infer<typeof unitSummarySchema>
 export type UnitsResponse = z.infer<typeof unitListSchema>
 export type UnitDetail = z.infer<typeof unitDetailSchema>
 export type DemoAccount = z.infer<typeof demoAccountsSchema>[number]
+export type DialogueHistory = z.infer<typeof dialogueHistorySchema>
+export type ReopenResponse = z.infer<typeof reopenResponseSchema>

@@ -5,6 +5,7 @@
 // reads records keeps within the first-screen budget.
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { Ref } from 'vue'
+import Dexie from 'dexie'
 import type { FieldConflict, RejectionReason } from '../../../core/sync/protocol'
 import type { SyncTable } from '../../../core/sync/tables'
 import { db, rowKey, type RecordRow } from '../../db/db'
@@ -77,6 +78,17 @@ export const useRecordsStore = defineStore('records', () => {
     }, [] as LocalRecord<T>[])
   }
 
+  /**
+   * The records of one table in every scope this device holds, live: an area chief's whole area (the
+   * pull hands a device only what its person may read). Deleted ones are left out; unsorted.
+   */
+  function listAll<T = Record<string, unknown>>(table: SyncTable): Ref<LocalRecord<T>[]> {
+    return liveRef(async () => {
+      const rows = await db.records.where('[table+scopeId]').between([table, Dexie.minKey], [table, Dexie.maxKey]).toArray()
+      return rows.filter((row) => !row.gone).map((row) => toLocalRecord<T>(row))
+    }, [] as LocalRecord<T>[])
+  }
+
   /** One record, live; undefined until loaded or when the device has never seen it. */
   function get<T = Record<string, unknown>>(table: SyncTable, id: string): Ref<LocalRecord<T> | undefined> {
     return liveRef(
@@ -115,7 +127,7 @@ export const useRecordsStore = defineStore('records', () => {
     await useSyncStore().refreshAttention()
   }
 
-  return { list, get, save, remove, resolveConflict, dismissRejection }
+  return { list, listAll, get, save, remove, resolveConflict, dismissRejection }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useRecordsStore, import.meta.hot))

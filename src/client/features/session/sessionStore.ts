@@ -14,6 +14,7 @@ import { requestPersistentStorage } from '../../pwa/storage'
 import { withSyncLock } from '../../sync/lock'
 import { afterFirstScreen } from '../../shared/firstScreen'
 import { adoptServerToday } from '../../shared/serverToday'
+import { adoptServerSettings } from '../../shared/serverSettings'
 import { useConnectivityStore } from '../frame/connectivityStore'
 import { loadSyncStore } from '../sync/loadSyncStore'
 
@@ -77,9 +78,10 @@ export const useSessionStore = defineStore('session', () => {
   async function check(answer: Promise<SessionResponse> = api.session()): Promise<void> {
     const connectivity = useConnectivityStore()
     try {
-      const { me: fresh, today } = await answer
+      const { me: fresh, today, settings } = await answer
       connectivity.markReachable()
       adoptServerToday(today)
+      adoptServerSettings(settings)
       if (!fresh) return becomeSignedOut()
       await becomeSignedIn(fresh)
     } catch (error) {

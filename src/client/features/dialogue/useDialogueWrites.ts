@@ -1,0 +1,80 @@
+// The writes of the dialogue chain, each one record through the records store (record and outbox
+// in one transaction, synced and merged per field like everything else). What follows from a write
+// by core's rules — the follow-ups of a held dialogue, the visit or the development plan after a
+// follow-up — is made here with the ids core gives, so two devices doing the same make one record.
+import { afterFollowUp, followUpsAfterHeld, type ProposedMeeting } from '../../../core/dialogue/followUps'
+import type { IsoDate } from '../../../core/types'
+import { useRecordsStore } from '../records/recordsStore'
+import type { Dialogue, DialogueAction } from './chainRecords'
+
+export function meetingFields(m: ProposedMeeting): Record<string, unknown> {
+  return {
+    kind: m.kind,
+    topics: m.topics,
+    followsFrom: m.followsFrom,
+    scheduledOn: m.scheduledOn,
+    heldOn: null,
+    agenda: [],
+    minutes: '',
+    improved: {},
+    reopenedOn: null,
+    reopenReason: '',
+  }
+}
+
+export function useDialogueWrites() {
+  const records = useRecordsStore()
+
+  /** A meeting core proposed, unless the device already has it (then the OC's dates stand). */
+  async function makeMeeting(unitId: string, m: ProposedMeeting, existing: readonly Dialogue[]): Promise<void> {
+    if (existing.some((d) => d.id === m.id)) return
+    await records.save('dialogue', { id: m.id, scopeId: unitId, fields: meetingFields(m) })
+  }
+
+  async function changeDialogue(d: Dialogue, fields: Partial<Dialogue>): Promise<void> {
+    await records.save('dialogue', { id: d.id, scopeId: d.unitId, fields })
+  }
+
+  /** "Dialog afholdt": the date it was held, then what the rules propose after it. */
+  async function markHeld(d: Dialogue, heldOn: IsoDate, all: readonly Dialogue[]): Promise<void> {
+    await changeDialogue(d, { heldOn })
+    const held = { ...d, heldOn }
+    for (const m of followUpsAfterHeld(held)) await makeMeeting(d.unitId, m, all)
+    if (d.kind !== 'dialogue') await proposeAfterFollowUp(held, all)
+  }
+
+  /** At a follow-up: the visit 6 months on for what improved, a development plan for what did not. */
+  async function proposeAfterFollowUp(d: Dialogue, all: readonly Dialogue[]): Promise<void> {
+    const next = afterFollowUp(d)
+    if (next.visit) await makeMeeting(d.unitId, next.visit, all)
+    if (next.planMeeting) await makeMeeting(d.unitId, next.planMeeting, all)
+    if (next.plan) {
+      await records.save('developmentPlan', {
+        id: next.plan.id,
+        scopeId: d.unitId,
+        fields: {
+          fromDialogueId: next.plan.fromDialogueId,
+          indicators: next.plan.indicators,
+          startedOn: next.plan.startedOn,
+          goals: [],
+          actions: [],
+          leaderAcknowledgedOn: null,
+          leaderAcknowledgedBy: null,
+          ocAcknowledgedOn: null,
+          ocAcknowledgedBy: null,
+          endedOn: null,
+        },
+      })
+    }
+  }
+
+  async function saveAction(unitId: string, dialogueId: string, fields: Partial<DialogueAction>, id?: string): Promise<string> {
+    return records.save('dialogueAction', {
+      id,
+      scopeId: unitId,
+      fields: id ? fields : { dialogueId, owner: '', dueOn: null, status: 'open', doneOn: null, ...fields },
+    })
+  }
+
+  return { makeMeeting, changeDialogue, markHeld, proposeAfterFollowUp, saveAction }
+}
