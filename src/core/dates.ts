@@ -112,3 +112,19 @@ export function samePeriod(a: Period, b: Period): boolean {
 export function periodKey(period: Period): string {
   return `${pad(period.year, 4)}-${pad(period.month, 2)}`
 }
+
+// Made on first use: an Intl formatter is costly to build and cheap to use, and most screens never need it.
+let copenhagenFormatter: Intl.DateTimeFormat | undefined
+
+/**
+ * The calendar day in Copenhagen of a moment written as ISO 8601 with a zone: a preparation marked
+ * ready at 23:30 UTC on 31 March belongs to 1 April (summer time). Reads no clock.
+ */
+export function copenhagenDayOf(timestamp: string): IsoDate {
+  const instant = new Date(timestamp)
+  if (Number.isNaN(instant.getTime())) throw new Error(`Ugyldigt tidspunkt: "${timestamp}"`)
+  copenhagenFormatter ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' })
+  const parts = copenhagenFormatter.formatToParts(instant)
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')}`
+}

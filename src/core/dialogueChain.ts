@@ -24,6 +24,11 @@ export const VISIT_AFTER_MONTHS = 6
 /** Rhythm of the development plan's follow-ups: monthly (budget, action plan) or after 3 months. */
 const DEVELOPMENT_PLAN_RHYTHM_MONTHS: Readonly<Record<IndicatorKey, number>> = FOLLOW_UP_MONTHS
 
+/** Months between a development plan's meetings when it is about this indicator. */
+export function developmentPlanRhythm(indicator: IndicatorKey): number {
+  return DEVELOPMENT_PLAN_RHYTHM_MONTHS[indicator]
+}
+
 /** One entry per green or red outcome, in the fixed indicator order. */
 export function proposeDialogues(dialogueDate: IsoDate, outcomes: Partial<Record<IndicatorKey, Colour>>): ProposedDialogue[] {
   const proposals: ProposedDialogue[] = []

@@ -163,9 +163,28 @@ export function overallColour(lights: UnitLights | Light[]): Colour {
   return list.reduce<Colour>((worst, l) => (colourRank(l.colour) < colourRank(worst) ? l.colour : worst), 'green')
 }
 
-/** Sort order for unit lists: red, yellow, grey, green; within a colour the bigger overrun first. */
-export function compareUnitsWorstFirst(a: { overall: Colour; overrun: number }, b: { overall: Colour; overrun: number }): number {
-  return colourRank(a.overall) - colourRank(b.overall) || b.overrun - a.overrun
+/** What the worst-first order reads of a unit (a unit summary of the unit list has it all). */
+export interface WorstFirstUnit {
+  overall: Colour
+  /** The budget overrun in kroner (unitOverrun). */
+  overrun: number
+  lights: Partial<Record<IndicatorKey, { colour: Colour }>>
+  name: string
+}
+
+/** How many of the unit's lights are red. */
+export function redCount(lights: Partial<Record<IndicatorKey, { colour: Colour }>>): number {
+  let count = 0
+  for (const light of Object.values(lights)) if (light?.colour === 'red') count += 1
+  return count
+}
+
+/**
+ * Sort order for unit lists (DOMAIN.md): red, yellow, grey, green; within a colour more red
+ * indicators first, then the bigger overrun in kroner, then the name in Danish order (æ, ø, å last).
+ */
+export function compareUnitsWorstFirst(a: WorstFirstUnit, b: WorstFirstUnit): number {
+  return colourRank(a.overall) - colourRank(b.overall) || redCount(b.lights) - redCount(a.lights) || b.overrun - a.overrun || a.name.localeCompare(b.name, 'da')
 }
 
 /** The budget overrun in kroner (P − B), or 0 when within budget or unknown. */

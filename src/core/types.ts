@@ -2,7 +2,24 @@
 // are 1–12, so nothing here depends on a time zone or on the clock.
 import type { z } from 'zod'
 import type { lightSchema, ruleSetSchema, thresholdsSchema } from './lightSchemas'
-import type { actionPlanItemSchema, balanceAccountSchema, forecastEntrySchema, monthlyFigureSchema } from './schemas'
+import type {
+  developmentPlanSchema,
+  dialogueActionSchema,
+  dialogueKindSchema,
+  dialoguePurposeSchema,
+  dialogueSchema,
+  dialogueTopicSchema,
+  unitMarkSchema,
+} from './dialogueSchemas'
+import type {
+  actionPlanItemSchema,
+  balanceAccountSchema,
+  dialoguePreparationSchema,
+  explanationSchema,
+  forecastEntrySchema,
+  initiativeSchema,
+  monthlyFigureSchema,
+} from './schemas'
 import type { actionStatusSchema, periodSchema, roleSchema, unitTypeSchema } from './schemaPrimitives'
 
 export type IsoDate = string
@@ -77,3 +94,18 @@ export type ForecastFacts = Extract<IndicatorFacts, { kind: 'forecast' }>
 export type BalanceFacts = Extract<IndicatorFacts, { kind: 'balance' }>
 
 export type UnitLights = Record<IndicatorKey, Light>
+
+/** What the leader writes for the OC: an indicator's causes, the initiatives, the dialogue preparation. */
+export type Explanation = z.infer<typeof explanationSchema>
+export type Initiative = z.infer<typeof initiativeSchema>
+/** readyAt: when the leader marked it ready (an ISO timestamp); null while it is a draft. */
+export type DialoguePreparation = z.infer<typeof dialoguePreparationSchema>
+
+/** The dialogue chain's records (dialogueSchemas.ts). */
+export type DialogueKind = z.infer<typeof dialogueKindSchema>
+export type DialoguePurpose = z.infer<typeof dialoguePurposeSchema>
+export type DialogueTopic = z.infer<typeof dialogueTopicSchema>
+export type Dialogue = z.infer<typeof dialogueSchema>
+export type DialogueAction = z.infer<typeof dialogueActionSchema>
+export type DevelopmentPlan = z.infer<typeof developmentPlanSchema>
+export type UnitMark = z.infer<typeof unitMarkSchema>

@@ -4,6 +4,7 @@ import {
   addMonthsIso,
   compareIso,
   comparePeriod,
+  copenhagenDayOf,
   daysBetween,
   endOfMonthIso,
   isIsoDate,
@@ -136,5 +137,21 @@ describe.each(['Pacific/Auckland', 'America/Sao_Paulo', 'Europe/Copenhagen'])('i
     expect(endOfMonthIso({ year: 2028, month: 2 })).toBe('2028-02-29')
     expect(daysBetween('2025-03-29', '2025-04-07')).toBe(9)
     expect(periodOf('2025-04-01')).toEqual({ year: 2025, month: 4 })
+  })
+})
+
+describe('copenhagenDayOf: the day a moment falls on in Copenhagen', () => {
+  it.each([
+    ['2025-03-30T21:59:59Z', '2025-03-30'], // 23:59:59 summer time
+    ['2025-03-30T22:00:00Z', '2025-03-31'],
+    ['2025-01-31T22:59:59Z', '2025-01-31'], // 23:59:59 winter time
+    ['2025-01-31T23:00:00Z', '2025-02-01'],
+    ['2025-06-01T00:30:00+02:00', '2025-06-01'],
+    ['2028-02-29T12:00:00Z', '2028-02-29'],
+  ])('%s → %s', (timestamp, day) => {
+    expect(copenhagenDayOf(timestamp)).toBe(day)
+  })
+  it('refuses what is not a moment', () => {
+    expect(() => copenhagenDayOf('i går')).toThrow(/Ugyldigt tidspunkt/)
   })
 })

@@ -137,15 +137,24 @@ describe('sorting units worst first', () => {
   it('ranks red, yellow, grey, green', () => {
     expect((['green', 'grey', 'red', 'yellow'] as Colour[]).sort((a, b) => colourRank(a) - colourRank(b))).toEqual(['red', 'yellow', 'grey', 'green'])
   })
-  it('puts the bigger overrun first within a colour', () => {
+  // Judged lights, as the server's unit list carries them (more cases in worklist.test.ts).
+  const judged = (name: string, colours: [Colour, Colour, Colour, Colour], overrun: number) => {
+    const [budget, actionPlan, forecast, balance] = colours.map(light) as [Light, Light, Light, Light]
+    const lights: UnitLights = { budget, actionPlan, forecast, balance }
+    return { name, lights, overall: overallColour(lights), overrun }
+  }
+  it('puts more red lights first within red, then the bigger overrun, then the name', () => {
     const units = [
-      { id: 'a', overall: 'green' as Colour, overrun: 0 },
-      { id: 'b', overall: 'red' as Colour, overrun: 100 },
-      { id: 'c', overall: 'grey' as Colour, overrun: 0 },
-      { id: 'd', overall: 'red' as Colour, overrun: 5_000 },
-      { id: 'e', overall: 'yellow' as Colour, overrun: 10 },
+      judged('a', ['green', 'green', 'green', 'green'], 0),
+      judged('b', ['red', 'green', 'green', 'green'], 100),
+      judged('c', ['grey', 'green', 'green', 'green'], 0),
+      judged('d', ['red', 'green', 'green', 'green'], 5_000),
+      judged('e', ['yellow', 'green', 'green', 'green'], 10),
+      judged('f', ['green', 'red', 'yellow', 'red'], 0),
+      judged('Ø', ['green', 'green', 'green', 'green'], 0),
+      judged('z', ['green', 'green', 'green', 'green'], 0),
     ]
-    expect(units.sort(compareUnitsWorstFirst).map((u) => u.id)).toEqual(['d', 'b', 'e', 'c', 'a'])
+    expect(units.sort(compareUnitsWorstFirst).map((u) => u.name)).toEqual(['f', 'd', 'b', 'e', 'c', 'a', 'z', 'Ø'])
   })
 })
 

@@ -36,21 +36,18 @@ export const unitRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, t
       const scope = await scopeFor(db, request.person!.id)
       const units = await listUnits(db, unitFilter(scope))
       const judged = await new Judge(db, today()).judge(units)
-      judged.sort((a, b) => compareUnitsWorstFirst(a, b) || a.unit.name.localeCompare(b.unit.name, 'da'))
       const asOf = judged.reduce<string | null>((max, j) => (j.asOf && (!max || j.asOf > max) ? j.asOf : max), null)
-      return {
-        asOf,
-        units: judged.map((j) => ({
-          id: j.unit.id,
-          name: j.unit.name,
-          unitType: j.unit.unitType,
-          areaId: j.unit.areaId,
-          areaName: j.unit.areaName,
-          overall: j.overall,
-          lights: j.lights,
-          overrun: j.overrun,
-        })),
-      }
+      const summaries = judged.map((j) => ({
+        id: j.unit.id,
+        name: j.unit.name,
+        unitType: j.unit.unitType,
+        areaId: j.unit.areaId,
+        areaName: j.unit.areaName,
+        overall: j.overall,
+        lights: j.lights,
+        overrun: j.overrun,
+      }))
+      return { asOf, units: summaries.sort(compareUnitsWorstFirst) }
     },
   )
 

@@ -1,0 +1,66 @@
+// Builders of the dialogue chain's records for core tests: valid records (the tests parse them with
+// the schemas where it matters) with explicit ids and dates.
+import type { DevelopmentPlan, Dialogue, DialogueAction, DialoguePreparation, DialogueTopic, UnitMark } from '../../src/core/types'
+
+export function dialogue(id: string, fields: Partial<Dialogue> = {}): Dialogue {
+  return {
+    id,
+    unitId: 'u1',
+    kind: 'dialogue',
+    topics: [],
+    followsFrom: null,
+    scheduledOn: '2025-03-01',
+    heldOn: null,
+    agenda: [],
+    minutes: '',
+    improved: {},
+    reopenedOn: null,
+    reopenReason: '',
+    ...fields,
+  }
+}
+
+export const support = (...indicators: DialogueTopic['indicator'][]): DialogueTopic[] => indicators.map((indicator) => ({ indicator, purpose: 'support' }))
+export const recognition = (...indicators: DialogueTopic['indicator'][]): DialogueTopic[] =>
+  indicators.map((indicator) => ({ indicator, purpose: 'recognition' }))
+export const followUp = (...indicators: DialogueTopic['indicator'][]): DialogueTopic[] => indicators.map((indicator) => ({ indicator, purpose: 'follow_up' }))
+
+export function dialogueAction(id: string, dialogueId: string, fields: Partial<DialogueAction> = {}): DialogueAction {
+  return { id, unitId: 'u1', dialogueId, title: `Handling ${id}`, owner: '', dueOn: null, status: 'open', doneOn: null, ...fields }
+}
+
+export function plan(id: string, fields: Partial<DevelopmentPlan> = {}): DevelopmentPlan {
+  return {
+    id,
+    unitId: 'u1',
+    fromDialogueId: null,
+    indicators: ['budget'],
+    startedOn: '2025-04-01',
+    goals: [],
+    actions: [],
+    leaderAcknowledgedOn: null,
+    leaderAcknowledgedBy: null,
+    ocAcknowledgedOn: null,
+    ocAcknowledgedBy: null,
+    endedOn: null,
+    ...fields,
+  }
+}
+
+export function preparation(id: string, fields: Partial<DialoguePreparation> = {}): DialoguePreparation {
+  return { id, unitId: 'u1', year: 2025, month: 3, questions: '', readyAt: null, ...fields }
+}
+
+export function mark(id: string, fields: Partial<UnitMark> = {}): UnitMark {
+  return {
+    id,
+    unitId: 'u1',
+    kind: 'best_practice',
+    indicator: 'budget',
+    text: 'God praksis',
+    dialogueId: null,
+    markedOn: '2025-04-01',
+    endedOn: null,
+    ...fields,
+  }
+}
