@@ -2,16 +2,12 @@
 // device: for one unit, or for every unit the device holds (an area chief's whole area — the pull
 // hands a device only what its person may read, so "all" is their area).
 import { computed, ref, watch, type ComputedRef, type MaybeRefOrGetter } from 'vue'
-import type { z } from 'zod'
-import type { developmentPlanSchema, dialogueActionSchema, dialoguePreparationSchema, dialogueSchema, unitMarkSchema } from '../../../core/schemas'
+import type { DevelopmentPlan, Dialogue, DialogueAction, DialoguePreparation, UnitMark } from '../../../core/types'
 import { useRecordsStore, type LocalRecord, type SyncTable } from '../records/recordsStore'
 import { useRecordListState } from '../records/useRecordList'
 
-export type Dialogue = z.infer<typeof dialogueSchema>
-export type DialogueAction = z.infer<typeof dialogueActionSchema>
-export type DevelopmentPlan = z.infer<typeof developmentPlanSchema>
-export type UnitMark = z.infer<typeof unitMarkSchema>
-export type Preparation = z.infer<typeof dialoguePreparationSchema>
+export type { DevelopmentPlan, Dialogue, DialogueAction, UnitMark } from '../../../core/types'
+export type Preparation = DialoguePreparation
 
 export interface ChainRecords {
   dialogues: ComputedRef<Dialogue[]>
@@ -24,7 +20,7 @@ export interface ChainRecords {
 }
 
 /** A record's data is { id, unitId, ...fields } already; the types of the records store leave the envelope out. */
-function asCore<T>(records: readonly LocalRecord[]): T[] {
+function asCore<T>(records: readonly LocalRecord<unknown>[]): T[] {
   return records.filter((r) => !r.deleted).map((r) => r.data as T)
 }
 
