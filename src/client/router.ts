@@ -43,6 +43,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/enhed/:unitId/noter', name: 'notes', component: withLaterTexts(() => import('./features/notes/NotesView.vue')) },
   { path: '/enhed/:unitId/dialog', name: 'oc-unit', component: withLaterTexts(() => import('./features/oc/OcUnitView.vue')) },
   { path: '/enhed/:unitId/dialog/:dialogueId', name: 'dialogue', component: withLaterTexts(() => import('./features/dialogue/DialogueView.vue')) },
+  { path: '/enhed/:unitId/udviklingsplan/:planId', name: 'plan', component: withLaterTexts(() => import('./features/dialogue/DevelopmentPlanView.vue')) },
   {
     path: '/enhed/:unitId/:indicator',
     name: 'indicator',
