@@ -3,6 +3,7 @@
 // for Lighthouse the floor page beside it in a served copy (floor.ts).
 // Prints figure vs budget and exits non-zero when a budget is missed or a figure could not be
 // measured. `npm run bench -- --only bundle,offline` runs a subset (bundle, offline, lighthouse).
+import { AGENDA_BUDGET_MS, benchAgenda } from './agenda'
 import { benchBundle, FIRST_SCREEN_JS_BUDGET_KIB } from './bundle'
 import { buildWithFloor } from './floor'
 import { benchLighthouse, FLOOR_RATIO_BUDGET } from './lighthouse'
@@ -29,6 +30,7 @@ const BENCHES: Bench[] = [
     budget: `perf ≥ 95, a11y 100, BP 100; home ÷ floor TBT ≤ ${FLOOR_RATIO_BUDGET.TBT}×, LCP ≤ ${FLOOR_RATIO_BUDGET.LCP}×`,
     run: (server) => benchLighthouse(server),
   },
+  { id: 'agenda', label: 'agenda of a unit with 3 years of dialogues', budget: `≤ ${AGENDA_BUDGET_MS} ms`, run: () => benchAgenda() },
   { id: 'sync', label: 'sync: first pull + pull throughput', budget: '≤ 3000 ms; ≥ 1000 req/s, p99 ≤ 50 ms', run: (server) => benchSync(server) },
 ]
 
