@@ -196,7 +196,9 @@ describe('records store: natural keys and the scope', () => {
       gone: false,
       pendingFields: [],
     })
-    await old.table('outbox').add({ mutationId: 'm1', table: 'note', recordId: 'n1', unitId: 'u1', baseVersion: 0, op: 'upsert', fields: V2_NOTE, createdAt: 1 })
+    await old
+      .table('outbox')
+      .add({ mutationId: 'm1', table: 'note', recordId: 'n1', unitId: 'u1', baseVersion: 0, op: 'upsert', fields: V2_NOTE, createdAt: 1 })
     old.close()
     const upgraded = new LedersideDb(name)
     const rows = await upgraded.records.where('[table+scopeId]').equals(['note', 'u1']).toArray()
