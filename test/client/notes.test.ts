@@ -52,7 +52,7 @@ describe('NotesPanel', () => {
       recordId: anyOf(String),
       scopeId: 'u1',
       op: 'upsert',
-      fields: { indicator: 'budget', year: 2026, month: 10, body: 'Talt med økonomi om vikarer', visibility: 'shared' },
+      fields: { indicator: 'budget', year: 2026, month: 10, body: 'Talt med økonomi om vikarer', visibility: 'shared', dialogueId: null },
     })
     await settled(() => expect(w.find('[data-testid="note"]').exists()).toBe(true))
     const note = w.get('[data-testid="note"]')

@@ -9,7 +9,10 @@ import { SYNC_KINDS } from '../../src/core/sync/kinds'
 import { InvalidFieldError, useRecordsStore, type LocalRecord } from '../../src/client/features/records/recordsStore'
 import { configureSyncScheduler, useSyncStore } from '../../src/client/features/sync/syncStore'
 
-const NOTE = { indicator: 'budget', year: 2026, month: 10, body: 'Vikarforbruget er højt i oktober.', visibility: 'shared' }
+// A note on an indicator's month, written at no dialogue: a create carries every field, dialogueId too.
+const NOTE = { indicator: 'budget', year: 2026, month: 10, body: 'Vikarforbruget er højt i oktober.', visibility: 'shared', dialogueId: null }
+/** A note as a build before the dialogue chain stored it (no dialogueId). */
+const V2_NOTE = { indicator: 'budget', year: 2026, month: 10, body: 'Vikarforbruget er højt i oktober.', visibility: 'shared' }
 
 /** Waits until a live ref satisfies `ok` (liveQuery answers in IndexedDB's own tasks). */
 async function until<T>(read: () => T, ok: (value: T) => boolean): Promise<T> {
@@ -189,11 +192,13 @@ describe('records store: natural keys and the scope', () => {
       server: null,
       conflicts: [],
       rejections: [],
-      data: { ...NOTE, id: 'n1', unitId: 'u1' },
+      data: { ...V2_NOTE, id: 'n1', unitId: 'u1' },
       gone: false,
       pendingFields: [],
     })
-    await old.table('outbox').add({ mutationId: 'm1', table: 'note', recordId: 'n1', unitId: 'u1', baseVersion: 0, op: 'upsert', fields: NOTE, createdAt: 1 })
+    await old
+      .table('outbox')
+      .add({ mutationId: 'm1', table: 'note', recordId: 'n1', unitId: 'u1', baseVersion: 0, op: 'upsert', fields: V2_NOTE, createdAt: 1 })
     old.close()
     const upgraded = new LedersideDb(name)
     const rows = await upgraded.records.where('[table+scopeId]').equals(['note', 'u1']).toArray()

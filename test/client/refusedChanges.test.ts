@@ -16,15 +16,18 @@ import { stopDevice, syncingDevice } from './realRecords'
 
 const NOTE = { indicator: null, year: null, month: null, body: 'Husk mødet', visibility: 'shared' }
 const INITIATIVE = { indicator: 'budget', title: 'Færre vikarer', owner: 'Lene', dueDate: null, expectedEffect: 250_000, status: 'planned' }
+// A whole dialogue as a device creates it: the server-owned reopening fields empty, as they start.
 const DIALOGUE = {
-  kind: 'support',
-  indicators: ['budget'],
+  kind: 'dialogue',
+  topics: [{ indicator: 'budget', purpose: 'support' }],
+  followsFrom: null,
   scheduledOn: '2026-12-01',
   heldOn: null,
   agenda: ['Budget'],
   minutes: '',
-  improved: null,
-  lockedAt: null,
+  improved: {},
+  reopenedOn: null,
+  reopenReason: '',
 }
 
 function deepAgendaPoint(depth: number): unknown {

@@ -15,7 +15,8 @@ import { FakeSyncServer } from './syncFakeServer'
 import { requestUrl } from '../helpers/requestUrl'
 import { stopDevice, syncingDevice } from './realRecords'
 
-const NOTE = { indicator: 'budget', year: 2026, month: 10, body: 'Vikarforbruget er højt.', visibility: 'shared' }
+// Written at no dialogue: a create carries every field, dialogueId too.
+const NOTE = { indicator: 'budget', year: 2026, month: 10, body: 'Vikarforbruget er højt.', visibility: 'shared', dialogueId: null }
 
 let server: FakeSyncServer
 

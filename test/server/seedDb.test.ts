@@ -21,6 +21,11 @@ const TABLES = [
   'balance_account',
   'year_close',
   'recorded_light',
+  'dialogue',
+  'dialogue_action',
+  'note',
+  'development_plan',
+  'unit_mark',
 ] as const
 
 async function counts(db: Db): Promise<Record<string, number>> {
@@ -32,6 +37,8 @@ async function counts(db: Db): Promise<Record<string, number>> {
 describe('seedDemo', () => {
   let db: Db
   const data = generateDemo(TODAY)
+  /** The dialogue chain is a history of writes: a record for each create. */
+  const created = (kind: string) => data.dialogueChain.filter((w) => w.kind === kind && w.create).length
 
   beforeAll(async () => {
     db = await freshDb()
@@ -59,6 +66,11 @@ describe('seedDemo', () => {
       balance_account: data.balanceAccounts.length,
       year_close: data.yearCloses.length,
       recorded_light: data.recordedLights.length,
+      dialogue: created('dialogue'),
+      dialogue_action: created('dialogueAction'),
+      note: created('note'),
+      development_plan: created('developmentPlan'),
+      unit_mark: created('unitMark'),
     })
   })
 

@@ -7,6 +7,7 @@ import type { IsoDate, MonthlyFigure, Period } from '../../core/types'
 import { unitActionPlan } from './actionPlans'
 import { unitBalanceAccounts } from './balanceAccounts'
 import { balanceOverruns, designedDeviation, unitBudgets, type OverrunTarget, type UnitBudgets, type YearBudget } from './budgets'
+import { demoDialogueChain } from './dialogues'
 import { profileShares, spendSeries } from './figures'
 import { settleLatestSpend, yearForecasts } from './forecasts'
 import { AREAS, DESIGNS, MUNICIPALITY, MUNICIPALITY_ID, UNITS } from './org'
@@ -96,6 +97,7 @@ export function generateDemo(today: IsoDate): DemoData {
     balanceAccounts: [],
     yearCloses: [{ municipalityId: MUNICIPALITY_ID, year: closedYear, closedAt: `${closedAt}T12:00:00.000Z` }],
     recordedLights: [],
+    dialogueChain: demoDialogueChain({ today, areas: AREAS, units: UNITS, designs: DESIGNS, people: PEOPLE }),
   }
 
   for (const plan of planUnits(years, last, ruleSets)) {

@@ -1,5 +1,6 @@
 // The handful of demo accounts worth trying first, for the README and the server console. Built
-// from the same organisation as the data, so the list can never name someone who is not there.
+// from the same organisation as the data, so the list can never name someone who is not there;
+// what a description promises of the dialogue chain (dialogues.ts) is checked by seedDialogues.test.
 import type { Role } from '../../core/types'
 import { AREAS, DESIGNS, UNITS } from './org'
 import { PEOPLE, ROLES } from './people'
@@ -32,7 +33,7 @@ function makeHighlights(): HighlightAccount[] {
     list.push({
       ...person(redLeader.personId),
       role: 'leader',
-      description: `Leder af ${unitName(redLeader.unitId)}: rødt budget, der fylder mest i områdets overskridelse`,
+      description: `Leder af ${unitName(redLeader.unitId)}: rødt budget, der fylder mest i områdets overskridelse, og en udviklingsplan, der venter på din kvittering`,
     })
   }
   if (twoUnits) {
@@ -48,7 +49,7 @@ function makeHighlights(): HighlightAccount[] {
     list.push({
       ...person(id),
       role: 'area_chief',
-      description: `Områdechef for ${area.name}${led.length ? ` og leder af ${led.join(' og ')}` : ''}`,
+      description: `Områdechef for ${area.name}${led.length ? ` og leder af ${led.join(' og ')}` : ''}: dialoger, opfølgninger (én denne måned, én overskredet), udviklingsplan, best practice og særlig enhed`,
     })
   }
   list.push({ ...person('person-direktion'), role: 'directorate', description: 'Direktionen: alle områder og enheder' })

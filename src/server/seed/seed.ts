@@ -4,7 +4,7 @@
 import { hashPassword } from '../auth/passwords'
 import type { Db } from '../db/db'
 import type { SyncKind } from '../../core/sync/kind'
-import { actionPlanItemKind, forecastKind } from '../../core/sync/kinds'
+import { actionPlanItemKind, forecastKind, SYNC_KINDS } from '../../core/sync/kinds'
 import type { IsoDate } from '../../core/types'
 import { writeSynced } from '../sync/writer'
 import { generateDemo } from './generate'
@@ -20,8 +20,18 @@ async function hasMunicipality(db: Db): Promise<boolean> {
 
 const json = (value: unknown): string => JSON.stringify(value)
 
-async function seedWrite(tx: Db, kind: SyncKind, id: string, unitId: string, personId: string, at: string, fields: Record<string, unknown>): Promise<void> {
-  const result = await writeSynced(tx, { kind, id, scopeId: unitId, op: 'upsert', fields, personId, at, baseVersion: 0 })
+/** A create (base version 0), or with `update` a change written over what is there. */
+async function seedWrite(
+  tx: Db,
+  kind: SyncKind,
+  id: string,
+  unitId: string,
+  personId: string,
+  at: string,
+  fields: Record<string, unknown>,
+  update = false,
+): Promise<void> {
+  const result = await writeSynced(tx, { kind, id, scopeId: unitId, op: 'upsert', fields, personId, at, baseVersion: update ? undefined : 0 })
   if (result.status !== 'applied') throw new Error(`seed: ${kind.name} ${id} was not written: ${JSON.stringify(result)}`)
 }
 
@@ -77,6 +87,11 @@ async function insertDemo(tx: Db, d: DemoData, passwordHash: string): Promise<vo
       doneOn: a.doneOn,
       dropReason: a.dropReason,
     })
+  }
+  // The dialogue chain in the order it was written: the OC's meetings, notes, plans and marks, the
+  // actions agreed at them and the leader ticking them off.
+  for (const w of d.dialogueChain) {
+    await seedWrite(tx, SYNC_KINDS[w.kind], w.id, w.unitId, w.personId, w.at, w.fields, !w.create)
   }
   await insertRows(
     tx,

@@ -106,6 +106,19 @@ export type DemoForecast = ForecastEntry & { updatedBy: string; updatedAt: strin
 
 export type DemoActionItem = ActionPlanItem & { createdBy: string }
 
+/** One write of the dialogue chain's history (chainLog.ts): every field on a create, the changed ones after. */
+export interface DemoChainWrite {
+  kind: 'dialogue' | 'dialogueAction' | 'note' | 'developmentPlan' | 'unitMark'
+  id: string
+  unitId: string
+  /** Who wrote it: the area's OC, or the leader keeping an action's status. */
+  personId: string
+  /** When (an ISO timestamp): the record's updatedAt. */
+  at: string
+  fields: Record<string, unknown>
+  create: boolean
+}
+
 export interface DemoData {
   today: IsoDate
   /** The latest month with figures: the last complete month before today. */
@@ -123,4 +136,6 @@ export interface DemoData {
   balanceAccounts: BalanceAccount[]
   yearCloses: YearClose[]
   recordedLights: RecordedLight[]
+  /** The OCs' dialogues, agreed actions, notes, development plans and marks, in the order they were written. */
+  dialogueChain: DemoChainWrite[]
 }
