@@ -1,5 +1,6 @@
 // A small municipality inserted straight into the database, independent of the demo seed:
-// two areas, four units, one person per role, a year of figures and one general rule set.
+// two areas, four units, one person per role (an area chief for each area), a year of figures and
+// one general rule set.
 //
 //   area-nord: unit-skole-a (school), unit-dag-b (daycare), unit-skole-d (school)
 //   area-syd:  unit-skole-c (school)
@@ -27,6 +28,8 @@ export const PEOPLE = {
   leaderA: { id: 'p-leader-a', email: 'leder.a@test.dk', name: 'Lea Leder' },
   leaderC: { id: 'p-leader-c', email: 'leder.c@test.dk', name: 'Carl Leder' },
   ocNord: { id: 'p-oc-nord', email: 'oc.nord@test.dk', name: 'Olga Områdechef' },
+  /** The area chief of the other area: an OC, but not over area Nord's units. */
+  ocSyd: { id: 'p-oc-syd', email: 'oc.syd@test.dk', name: 'Svend Sydchef' },
   directorate: { id: 'p-dir', email: 'direktion@test.dk', name: 'Dorte Direktør' },
   economics: { id: 'p-eco', email: 'oekonomi@test.dk', name: 'Erik Økonom' },
   noPassword: { id: 'p-nopw', email: 'ingen.kode@test.dk', name: 'Nina Uden Kode' },
@@ -82,6 +85,7 @@ export async function insertFixtures(db: Db): Promise<void> {
       [PEOPLE.directorate.id, 'directorate', null, null],
       [PEOPLE.economics.id, 'economics', null, null],
       [PEOPLE.noPassword.id, 'leader', IDS.unitB, null],
+      [PEOPLE.ocSyd.id, 'area_chief', null, IDS.areaSyd],
     ]
     for (const [i, [personId, role, unitId, areaId]] of roles.entries()) {
       await tx.query('insert into role_assignment (id, person_id, role, unit_id, area_id) values ($1, $2, $3, $4, $5)', [

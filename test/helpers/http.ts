@@ -21,10 +21,10 @@ export function get(app: FastifyInstance, url: string, cookie?: string) {
 }
 
 /** A fresh database with the fixtures and an app on it; close() closes both. */
-export async function fixtureApp(opts: { demo?: boolean; fixtures?: boolean; today?: () => IsoDate } = {}) {
+export async function fixtureApp(opts: { demo?: boolean; fixtures?: boolean; today?: () => IsoDate; dialogueLockDays?: number } = {}) {
   const db = await freshDb()
   if (opts.fixtures !== false) await insertFixtures(db)
-  const app = await buildApp({ db, demo: opts.demo ?? false, today: opts.today ?? (() => TODAY) })
+  const app = await buildApp({ db, demo: opts.demo ?? false, today: opts.today ?? (() => TODAY), dialogueLockDays: opts.dialogueLockDays })
   await app.ready()
   return {
     app,

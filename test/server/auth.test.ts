@@ -118,16 +118,27 @@ describe('session', () => {
     })
   })
 
-  it('GET /api/session answers 200 with me: null without a valid session, and the person with one, both with the server’s today', async () => {
+  it('GET /api/session answers 200 with me: null without a valid session, and the person with one, both with the server’s today and settings', async () => {
     for (const cookie of [undefined, 'mls_session=opdigtet']) {
       const res = await get(t.app, '/api/session', cookie)
       expect(res.statusCode).toBe(200)
-      expect(res.json()).toEqual({ me: null, today: TODAY })
+      expect(res.json()).toEqual({ me: null, today: TODAY, settings: { dialogueLockDays: 14 } })
     }
     const cookie = await login(t.app, PEOPLE.leaderA.email)
     const res = await get(t.app, '/api/session', cookie)
     expect(res.json<{ me: unknown }>().me).toEqual((await get(t.app, '/api/me', cookie)).json())
     expect(res.json<{ today: string }>().today).toBe(TODAY)
+    expect(res.json<{ settings: unknown }>().settings).toEqual({ dialogueLockDays: 14 })
+  })
+
+  it('GET /api/session tells the device the server’s lock days (DIALOGUE_LOCK_DAYS), so it shows a dialogue locked as the server judges it', async () => {
+    const other = await fixtureApp({ fixtures: false, dialogueLockDays: 7 })
+    try {
+      const res = await get(other.app, '/api/session')
+      expect(res.json()).toEqual({ me: null, today: TODAY, settings: { dialogueLockDays: 7 } })
+    } finally {
+      await other.close()
+    }
   })
 
   it('an expired session is refused', async () => {

@@ -15,6 +15,7 @@ const MATRIX: Record<string, { email: string; units: string[] }> = {
   leaderA: { email: PEOPLE.leaderA.email, units: [IDS.unitA] },
   leaderC: { email: PEOPLE.leaderC.email, units: [IDS.unitC] },
   ocNord: { email: PEOPLE.ocNord.email, units: [IDS.unitA, IDS.unitB, IDS.unitD] },
+  ocSyd: { email: PEOPLE.ocSyd.email, units: [IDS.unitC] },
   directorate: { email: PEOPLE.directorate.email, units: ALL_UNITS },
   economics: { email: PEOPLE.economics.email, units: ALL_UNITS },
   noRole: { email: PEOPLE.noRole.email, units: [] },

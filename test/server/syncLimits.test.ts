@@ -37,7 +37,18 @@ const dialogue = (recordId: string, agenda: unknown[]) =>
     table: 'dialogue',
     recordId,
     scopeId: IDS.unitA,
-    fields: { kind: 'support', indicators: ['budget'], scheduledOn: '2025-12-01', heldOn: null, agenda, minutes: '', improved: null, lockedAt: null },
+    fields: {
+      kind: 'dialogue',
+      topics: [{ indicator: 'budget', purpose: 'support' }],
+      followsFrom: null,
+      scheduledOn: '2025-12-01',
+      heldOn: null,
+      agenda,
+      minutes: '',
+      improved: {},
+      reopenedOn: null,
+      reopenReason: '',
+    },
   })
 
 const outcome = (r: PushResult | undefined) => (r?.status === 'rejected' ? [r.reason, r.message] : r?.status)

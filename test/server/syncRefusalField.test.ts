@@ -5,7 +5,7 @@
 // the message beside that field. A refusal that is about no field (a base version never handed out)
 // carries none. The answer is kept: the same push again hears the same, field included.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { DIALOGUE_LOCKED } from '../../src/core/history/dialogueLock'
+import { dialogueLockedMessage } from '../../src/core/history/dialogueLock'
 import { EXPLANATION_REQUIRED } from '../../src/core/history/forecastMove'
 import { noteSchema } from '../../src/core/schemas'
 import { recordIdFor } from '../../src/core/sync/kind'
@@ -61,14 +61,16 @@ describe('a refusal names the field it is about', () => {
   it('a change of a locked dialogue: the field changed, or the deletion', async () => {
     today = '2025-11-14'
     const dialogue = {
-      kind: 'support',
-      indicators: ['budget'],
+      kind: 'dialogue',
+      topics: [{ indicator: 'budget', purpose: 'support' }],
+      followsFrom: null,
       scheduledOn: '2025-11-01',
       heldOn: '2025-11-01',
       agenda: ['Budget'],
       minutes: 'Aftalt',
-      improved: null,
-      lockedAt: null,
+      improved: {},
+      reopenedOn: null,
+      reopenReason: '',
     }
     const [made] = await push(t.app, oc, 'dev-oc', [mutation({ table: 'dialogue', recordId: 'dlg-f', scopeId: IDS.unitA, fields: dialogue })])
     expect(made?.status).toBe('applied')
@@ -77,8 +79,8 @@ describe('a refusal names the field it is about', () => {
       mutation({ table: 'dialogue', recordId: 'dlg-f', scopeId: IDS.unitA, baseVersion: 1, fields: { minutes: 'Omskrevet' } }),
       mutation({ table: 'dialogue', recordId: 'dlg-f', scopeId: IDS.unitA, baseVersion: 1, op: 'delete', fields: {} }),
     ])
-    expect(refusal(minutes)).toEqual({ reason: 'invalid', field: 'minutes', message: `Referat: ${DIALOGUE_LOCKED}` })
-    expect(refusal(removal)).toEqual({ reason: 'invalid', field: 'deleted', message: `Sletning: ${DIALOGUE_LOCKED}` })
+    expect(refusal(minutes)).toEqual({ reason: 'invalid', field: 'minutes', message: `Referat: ${dialogueLockedMessage(14)}` })
+    expect(refusal(removal)).toEqual({ reason: 'invalid', field: 'deleted', message: `Sletning: ${dialogueLockedMessage(14)}` })
   })
 
   it('a note the person did not write (Authorship): the field they changed', async () => {

@@ -18,9 +18,16 @@ export const meSchema = z.object({
 
 export const loginResponseSchema = z.object({ person: personViewSchema })
 
+/** The server's settings that the device's rules need to judge as the server does. */
+export const serverSettingsSchema = z.object({
+  /** Days after "Dialog afholdt" that a dialogue locks (DIALOGUE_LOCK_DAYS; core/history/dialogueLock.ts). */
+  dialogueLockDays: z.number().int().min(0),
+})
+
 /**
  * `me` is null when nobody is signed in: the app asks on every start, and that is no error.
  * `today` is the server's date for the rules, which the device judges by too (a server started on a
- * chosen date, or a device whose clock is a day off, still agree on which month it is).
+ * chosen date, or a device whose clock is a day off, still agree on which month it is); `settings`
+ * what else those rules take from the server.
  */
-export const sessionResponseSchema = z.object({ me: meSchema.nullable(), today: isoDateSchema })
+export const sessionResponseSchema = z.object({ me: meSchema.nullable(), today: isoDateSchema, settings: serverSettingsSchema })

@@ -20,6 +20,7 @@ export class ApiError extends Error {
 }
 
 export const notFoundUnit = () => new ApiError(404, 'not_found', 'Enheden findes ikke.')
+export const notFoundDialogue = () => new ApiError(404, 'not_found', 'Dialogen findes ikke.')
 export const unauthenticated = () => new ApiError(401, 'unauthenticated', 'Du er ikke logget ind.')
 
 export const INTERNAL = { error: 'internal', message: 'Der skete en fejl på serveren.' }
@@ -82,3 +83,5 @@ export function registerErrorHandlers(app: FastifyInstance): void {
 }
 
 export const NOT_FOUND = { error: 'not_found', message: 'Adressen findes ikke.' }
+/** The answer of a route to someone it is not for: the very 404 of an address that does not exist. */
+export const notFoundRoute = () => new ApiError(404, NOT_FOUND.error, NOT_FOUND.message)

@@ -6,6 +6,9 @@ import type { AppContext } from '../context'
 import { loginRoutes } from './auth/login'
 import { sessionRoutes } from './auth/session'
 import { demoRoutes } from './demo/accounts'
+import { dialogueHistoryRoutes } from './dialogues/history'
+import { dialogueReopenRoutes } from './dialogues/reopen'
+import { markRoutes } from './marks/marks'
 import { syncRoutes } from './sync/sync'
 import { healthRoutes } from './system/health'
 import { openApiRoutes } from './system/openapi'
@@ -19,5 +22,8 @@ export async function registerApi(app: FastifyInstance, ctx: AppContext): Promis
   await app.register(sessionRoutes, { ...ctx, prefix: '/api' })
   await app.register(unitRoutes, { ...ctx, prefix: '/api/units' })
   await app.register(syncRoutes, { ...ctx, prefix: '/api/sync' })
+  await app.register(dialogueReopenRoutes, { ...ctx, prefix: '/api/dialogues' })
+  await app.register(dialogueHistoryRoutes, { ...ctx, prefix: '/api/dialogues' })
+  await app.register(markRoutes, { ...ctx, prefix: '/api/marks' })
   if (ctx.demo) await app.register(demoRoutes, { ...ctx, prefix: '/api/demo' })
 }

@@ -34,9 +34,13 @@ export async function historyRefusal(tx: Db, input: HistoryInput): Promise<Field
       return lockRefusal(input, input.live && lockState(input.live), Object.keys(input.mutation.fields))
     case 'dialogueAction':
       // The leader keeps the status of an action after the lock (it is their to-do); what was agreed stays.
-      return lockRefusal(input, await dialogueOf(tx, input), Object.keys(input.mutation.fields).filter((f) => f !== 'status' && f !== 'doneOn'))
+      return lockRefusal(
+        input,
+        await storedDialogue(tx, input, dialogueIdOf(input)),
+        writtenFields(input).filter((f) => f !== 'status' && f !== 'doneOn'),
+      )
     case 'note':
-      return lockRefusal(input, await dialogueOf(tx, input), Object.keys(input.mutation.fields))
+      return noteLockRefusal(tx, input)
     case 'forecast':
       return input.mutation.op === 'upsert' ? forecastRefusal(tx, input) : null
     default:
@@ -48,13 +52,44 @@ function lockState(values: Record<string, unknown>): LockableDialogue {
   return { heldOn: (values.heldOn as IsoDate | null) ?? null, reopenedOn: (values.reopenedOn as IsoDate | null) ?? null }
 }
 
-/** The dialogue a note or an action belongs to, as stored (null when it belongs to none). */
-async function dialogueOf(tx: Db, { live, fields }: HistoryInput): Promise<LockableDialogue | null> {
-  const id = (live?.dialogueId ?? fields.dialogueId) as string | null | undefined
+/**
+ * The fields a note's or an action's write sets; when it ties the record to a dialogue (a create, a
+ * move) that tie first, so a refusal names it rather than whichever field came first.
+ */
+function writtenFields({ mutation, live }: HistoryInput): string[] {
+  const names = Object.keys(mutation.fields)
+  const ties = names.includes('dialogueId') && (!live || live.dialogueId !== mutation.fields.dialogueId)
+  return ties ? ['dialogueId', ...names.filter((f) => f !== 'dialogueId')] : names
+}
+
+/** The dialogue a note or an action belongs to as stored, else the one the write gives it. */
+function dialogueIdOf({ live, fields }: HistoryInput): string | null {
+  return ((live?.dialogueId ?? fields.dialogueId) as string | null | undefined) ?? null
+}
+
+/**
+ * A note locks with the dialogue it belongs to — and with the one a write would move it to: a note
+ * can be neither taken out of a locked dialogue nor put into one.
+ */
+async function noteLockRefusal(tx: Db, input: HistoryInput): Promise<FieldRefusal | null> {
+  const ids = new Set([input.live?.dialogueId, input.fields.dialogueId].filter((id): id is string => typeof id === 'string' && id !== ''))
+  for (const id of ids) {
+    const refusal = lockRefusal(input, await storedDialogue(tx, input, id), writtenFields(input))
+    if (refusal) return refusal
+  }
+  return null
+}
+
+/**
+ * A dialogue's lock state as stored (null when there is none, or it is deleted). Of the record's own
+ * unit only: a reference to another unit's dialogue must not tell whether that one exists.
+ */
+async function storedDialogue(tx: Db, { mutation }: HistoryInput, id: string | null): Promise<LockableDialogue | null> {
   if (!id) return null
   const rows = await tx.query<{ held_on: string | null; reopened_on: string | null }>(
-    `select to_char(held_on, 'YYYY-MM-DD') as held_on, to_char(reopened_on, 'YYYY-MM-DD') as reopened_on from dialogue where id = $1 and not deleted`,
-    [id],
+    `select to_char(held_on, 'YYYY-MM-DD') as held_on, to_char(reopened_on, 'YYYY-MM-DD') as reopened_on
+       from dialogue where id = $1 and unit_id = $2 and not deleted`,
+    [id, mutation.scopeId],
   )
   const row = rows[0]
   return row ? { heldOn: row.held_on, reopenedOn: row.reopened_on } : null

@@ -5,6 +5,7 @@
 // the server's stamps, and writes the audit row with the old and the new value. Do not write these
 // tables any other way: a change without its sequence number is never pulled, one without its
 // field versions breaks the merge, and one without its audit row cannot be accounted for.
+import { serverOwnedChange } from '../../core/history/dialogueLock'
 import { mayRead, mayWriteFields, mayWriteScope, NO_WRITE_ACCESS } from '../../core/sync/access'
 import type { SyncKind } from '../../core/sync/kind'
 import { mergeMutation, type MergeOutcome, type ServerRecordState } from '../../core/sync/merge'
@@ -108,7 +109,8 @@ export async function writeSynced(tx: Db, w: SyncWrite): Promise<WriteResult> {
   let fields: Record<string, unknown> = {}
   // An edit of a record that is gone is refused by the merge (not found / deleted), not as invalid.
   if (w.op === 'upsert' && (live || baseVersion === 0)) {
-    const checked = validateFields({ kind, recordId: w.id, scopeId: w.scopeId, fields: w.fields, current: live, previous: row?.v ?? null })
+    const current = principal ? live : withServerOwned(kind, w.fields, live)
+    const checked = validateFields({ kind, recordId: w.id, scopeId: w.scopeId, fields: w.fields, current, previous: row?.v ?? null })
     if (!checked.ok) return invalid(checked.message, checked.field)
     fields = checked.fields
   }
@@ -122,7 +124,8 @@ export async function writeSynced(tx: Db, w: SyncWrite): Promise<WriteResult> {
 
   if (principal) {
     const before = live ? { ...live, ...row!.s, ...envelope } : null
-    const changed = w.op === 'delete' ? (live ? ['deleted'] : []) : Object.keys(fields).filter((f) => !live || !valuesEqual(fields[f], live[f]))
+    const changed =
+      w.op === 'delete' ? (live ? ['deleted'] : []) : live ? Object.keys(fields).filter((f) => !valuesEqual(fields[f], live[f])) : setOnCreate(fields)
     const after = w.op === 'delete' ? null : { ...(live ?? {}), ...fields, ...envelope }
     if (changed.length > 0) {
       const verdict = mayWriteFields(principal, kind, before, after, changed)
@@ -156,6 +159,28 @@ export async function writeSynced(tx: Db, w: SyncWrite): Promise<WriteResult> {
   return outcome.status === 'conflict'
     ? { status: 'conflict', version: outcome.next.version, record, conflicts: outcome.conflicts }
     : { status: 'applied', version: outcome.next.version, deleted: outcome.next.deleted, record: outcome.next.deleted ? null : record }
+}
+
+/**
+ * The fields a create sets: those it gives a value. A field it leaves empty (null) is not written by
+ * its maker — the area chief makes a development plan without the leader's acknowledgement, which
+ * only the leader may write. A create that leaves everything empty is judged on every field.
+ */
+function setOnCreate(fields: Record<string, unknown>): string[] {
+  const all = Object.keys(fields)
+  const set = all.filter((f) => fields[f] !== null)
+  return set.length > 0 ? set : all
+}
+
+/**
+ * A trusted server-side writer (the reopening of a dialogue) may set the fields only the server
+ * writes (core/history/dialogueLock.ts), which validation refuses from a device: they are judged as
+ * the record's own. Only for a record that exists: the server creates no record already reopened.
+ */
+function withServerOwned(kind: SyncKind, fields: Record<string, unknown>, live: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!live) return live
+  const owned = Object.keys(fields).filter((f) => serverOwnedChange(kind.name, { [f]: fields[f] }, live) === f)
+  return owned.length > 0 ? { ...live, ...Object.fromEntries(owned.map((f) => [f, fields[f]])) } : live
 }
 
 type Written = Extract<MergeOutcome, { changed: string[] }>

@@ -30,7 +30,7 @@ async function optionalPerson(db: Db, config: SessionConfig, request: FastifyReq
 }
 
 // eslint-disable-next-line @typescript-eslint/require-await -- Fastify awaits a plugin's promise (FastifyPluginAsync), await or not
-export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session, today }) => {
+export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session, today, dialogueLockDays }) => {
   app.get(
     '/me',
     {
@@ -50,13 +50,13 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db
     {
       schema: {
         tags: ['auth'],
-        summary: 'The signed-in person as /api/me gives it, or null when nobody is signed in',
+        summary: 'The signed-in person as /api/me gives it (or null when nobody is signed in), the server’s day and the settings its rules use',
         response: { 200: sessionResponseSchema },
       },
     },
     async (request, reply) => {
       const person = await optionalPerson(db, session, request, reply)
-      return { me: person ? await loadMe(db, person) : null, today: today() }
+      return { me: person ? await loadMe(db, person) : null, today: today(), settings: { dialogueLockDays } }
     },
   )
 }
