@@ -46,10 +46,7 @@ export const dialogueSchema = z.object({
   id: idSchema,
   unitId: idSchema,
   kind: dialogueKindSchema,
-  topics: z
-    .array(dialogueTopicSchema)
-    .max(4, { error: 'Højst de fire indikatorer.' })
-    .refine(uniqueIndicators, { error: 'Hver indikator højst én gang.' }),
+  topics: z.array(dialogueTopicSchema).max(4, { error: 'Højst de fire indikatorer.' }).refine(uniqueIndicators, { error: 'Hver indikator højst én gang.' }),
   /** The dialogue this one follows up (a follow-up's support dialogue, a visit's follow-up). */
   followsFrom: idSchema.nullable(),
   scheduledOn: isoDateSchema,
@@ -86,27 +83,31 @@ export const planActionSchema = z.strictObject(
 )
 
 /** The development plan on one page (udviklingsplan på én side), written by leader and OC together. */
-export const developmentPlanSchema = z.object({
-  id: idSchema,
-  unitId: idSchema,
-  /** The follow-up at which the indicators had not improved. */
-  fromDialogueId: idSchema.nullable(),
-  indicators: z
-    .array(indicatorKeySchema)
-    .min(1, { error: 'Planen gælder mindst én indikator.' })
-    .max(4, { error: 'Højst de fire indikatorer.' })
-    .refine((list) => new Set(list).size === list.length, { error: 'Hver indikator højst én gang.' }),
-  startedOn: isoDateSchema,
-  goals: z.array(nonEmptyText('Målet', MAX_REASON_LENGTH)).max(10, { error: 'Højst 10 mål — planen skal kunne være på én side.' }),
-  actions: z.array(planActionSchema).max(12, { error: 'Højst 12 handlinger — planen skal kunne være på én side.' }),
-  /** Each acknowledges on their own device: the date, and who (their person id). */
-  leaderAcknowledgedOn: isoDateSchema.nullable(),
-  leaderAcknowledgedBy: idSchema.nullable(),
-  ocAcknowledgedOn: isoDateSchema.nullable(),
-  ocAcknowledgedBy: idSchema.nullable(),
-  endedOn: isoDateSchema.nullable(),
-})
-  .refine((p) => (p.leaderAcknowledgedOn === null) === (p.leaderAcknowledgedBy === null), { error: 'En kvittering har både dato og navn.', path: ['leaderAcknowledgedOn'] })
+export const developmentPlanSchema = z
+  .object({
+    id: idSchema,
+    unitId: idSchema,
+    /** The follow-up at which the indicators had not improved. */
+    fromDialogueId: idSchema.nullable(),
+    indicators: z
+      .array(indicatorKeySchema)
+      .min(1, { error: 'Planen gælder mindst én indikator.' })
+      .max(4, { error: 'Højst de fire indikatorer.' })
+      .refine((list) => new Set(list).size === list.length, { error: 'Hver indikator højst én gang.' }),
+    startedOn: isoDateSchema,
+    goals: z.array(nonEmptyText('Målet', MAX_REASON_LENGTH)).max(10, { error: 'Højst 10 mål — planen skal kunne være på én side.' }),
+    actions: z.array(planActionSchema).max(12, { error: 'Højst 12 handlinger — planen skal kunne være på én side.' }),
+    /** Each acknowledges on their own device: the date, and who (their person id). */
+    leaderAcknowledgedOn: isoDateSchema.nullable(),
+    leaderAcknowledgedBy: idSchema.nullable(),
+    ocAcknowledgedOn: isoDateSchema.nullable(),
+    ocAcknowledgedBy: idSchema.nullable(),
+    endedOn: isoDateSchema.nullable(),
+  })
+  .refine((p) => (p.leaderAcknowledgedOn === null) === (p.leaderAcknowledgedBy === null), {
+    error: 'En kvittering har både dato og navn.',
+    path: ['leaderAcknowledgedOn'],
+  })
   .refine((p) => (p.ocAcknowledgedOn === null) === (p.ocAcknowledgedBy === null), { error: 'En kvittering har både dato og navn.', path: ['ocAcknowledgedOn'] })
 
 /** best_practice: recognised at a dialogue, for the directorate to spread; special_unit: carried on to the directorate. */

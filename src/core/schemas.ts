@@ -1,7 +1,7 @@
 // Zod schemas of every record, shared by client and server: one truth for a record's shape and a
 // Danish message for every refusal. Field names follow types.ts and the SQL schema in camelCase.
 import { z } from 'zod'
-import { isBlank, MAX_LIST_ITEMS, MAX_MINUTES_LENGTH, MAX_NOTE_LENGTH, MAX_REASON_LENGTH, MAX_TITLE_LENGTH } from './limits'
+import { isBlank, MAX_LIST_ITEMS, MAX_NOTE_LENGTH, MAX_REASON_LENGTH, MAX_TITLE_LENGTH } from './limits'
 import {
   actionStatusSchema,
   amountSchema,

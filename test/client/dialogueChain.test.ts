@@ -37,7 +37,11 @@ afterEach(async () => {
 describe("the area chief's home: a work list", () => {
   it('lists what waits — an overdue follow-up, a ready preparation — and the units worst first, filtered and searched', async () => {
     await pulled('dialogue', 'd0', dialogue({ scheduledOn: '2026-09-10', heldOn: '2026-09-10' }))
-    await pulled('dialogue', 'd0.opf1', dialogue({ kind: 'follow_up', topics: [{ indicator: 'budget', purpose: 'follow_up' }], followsFrom: 'd0', scheduledOn: '2026-10-10' }))
+    await pulled(
+      'dialogue',
+      'd0.opf1',
+      dialogue({ kind: 'follow_up', topics: [{ indicator: 'budget', purpose: 'follow_up' }], followsFrom: 'd0', scheduledOn: '2026-10-10' }),
+    )
     await pulled('dialoguePreparation', 'p1', { year: 2026, month: 11, questions: 'Vikarer?', readyAt: '2026-11-18T08:00:00.000Z' })
     const units = [summary('u2', 'Åby Børnehave', 'green'), summary('u1', 'Skovbo Skole', 'red')]
     const { wrapper } = await mountAt('/', detailWithFigures(), ocMe(), { units })
@@ -64,7 +68,14 @@ describe("the area chief's home: a work list", () => {
 describe('a dialogue, as the area chief runs it', () => {
   it('opens with what was agreed before and not done, carried over with its date, beside the guidance', async () => {
     await pulled('dialogue', 'd0', dialogue({ scheduledOn: '2026-09-10', heldOn: '2026-09-10' }))
-    await pulled('dialogueAction', 'a0', { dialogueId: 'd0', title: 'Gennemgå vikarforbruget', owner: 'Lea', dueOn: '2026-10-01', status: 'open', doneOn: null })
+    await pulled('dialogueAction', 'a0', {
+      dialogueId: 'd0',
+      title: 'Gennemgå vikarforbruget',
+      owner: 'Lea',
+      dueOn: '2026-10-01',
+      status: 'open',
+      doneOn: null,
+    })
     await pulled('dialogueAction', 'a-done', { dialogueId: 'd0', title: 'Allerede udført', owner: '', dueOn: null, status: 'done', doneOn: '2026-10-01' })
     await pulled('dialogue', 'd1', dialogue({}))
     const { wrapper } = await mountAt('/enhed/u1/dialog/d1', detailWithFigures(), ocMe())

@@ -106,7 +106,7 @@ describe('session', () => {
     expect((await get(t.app, '/api/me', 'mls_session=opdigtet')).statusCode).toBe(401)
   })
 
-  it('GET /api/me returns the person, roles, units and areas', async () => {
+  it('GET /api/me returns the person, roles, units and areas, and the municipality', async () => {
     const cookie = await login(t.app, PEOPLE.leaderA.email)
     const res = await get(t.app, '/api/me', cookie)
     expect(res.statusCode).toBe(200)
@@ -115,6 +115,7 @@ describe('session', () => {
       roles: [{ role: 'leader', unitId: 'unit-skole-a' }],
       units: [{ id: 'unit-skole-a', name: 'Askeskolen', areaId: 'area-nord' }],
       areas: [{ id: 'area-nord', name: 'Område Nord', municipalityId: 'kommune-test' }],
+      municipality: { id: 'kommune-test', name: 'Testkommune' },
     })
   })
 

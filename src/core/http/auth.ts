@@ -14,6 +14,8 @@ export const meSchema = z.object({
    * (core/principal.ts principalOf). Optional only for a person cached by a build before it.
    */
   areas: z.array(z.object({ id: idSchema, name: z.string(), municipalityId: idSchema.optional() })),
+  /** The municipality the app serves (its name heads what is printed); optional for a person cached by an older build. */
+  municipality: z.object({ id: idSchema, name: z.string() }).nullable().optional(),
 })
 
 export const loginResponseSchema = z.object({ person: personViewSchema })

@@ -26,7 +26,3 @@ export type ExplanationData = KindData<'explanation'>
 export type InitiativeData = KindData<'initiative'>
 export type NoteData = KindData<'note'>
 export type PreparationData = KindData<'dialoguePreparation'>
-export type DialogueData = KindData<'dialogue'>
-export type DialogueActionData = KindData<'dialogueAction'>
-export type DevelopmentPlanData = KindData<'developmentPlan'>
-export type UnitMarkData = KindData<'unitMark'>

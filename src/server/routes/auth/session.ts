@@ -12,12 +12,15 @@ import { listAreas, listUnits } from '../../repos/units'
 
 async function loadMe(db: Db, person: SessionPerson): Promise<z.infer<typeof meSchema>> {
   const scope = await scopeFor(db, person.id)
-  const [roles, units, areas] = await Promise.all([
+  const [roles, units, areas, municipalities] = await Promise.all([
     rolesOf(db, person.id),
     listUnits(db, scope.unitIds === 'all' ? null : [...scope.unitIds]),
     listAreas(db, scope.areaIds === 'all' ? null : [...scope.areaIds]),
+    // One municipality per installation: the first is the one.
+    db.query<{ id: string; name: string }>('select id, name from municipality order by id limit 1'),
   ])
-  return { person, roles, units: units.map((u) => ({ id: u.id, name: u.name, areaId: u.areaId })), areas }
+  const municipality = municipalities[0] ?? null
+  return { person, roles, units: units.map((u) => ({ id: u.id, name: u.name, areaId: u.areaId })), areas, municipality }
 }
 
 /** The signed-in person, or null — never a 401 (see /api/session below). */

@@ -73,7 +73,11 @@ export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, s
         throw new ApiError(403, 'device_mismatch', 'Enheden er registreret til en anden bruger. Log ud og ind igen.')
       }
       const principal = await scopeFor(db, person.id)
-      const results = await pushMutations(db, { principal, deviceId: request.body.deviceId, kinds, log: request.log, today: today(), dialogueLockDays }, request.body.mutations)
+      const results = await pushMutations(
+        db,
+        { principal, deviceId: request.body.deviceId, kinds, log: request.log, today: today(), dialogueLockDays },
+        request.body.mutations,
+      )
       return { results }
     },
   )
