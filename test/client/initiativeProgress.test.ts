@@ -112,12 +112,12 @@ describe('an initiative’s progress note', () => {
     wrapper.unmount()
   })
 
-  it('is shown to the area chief on the unit’s read-only page', async () => {
+  it('is shown to the area chief on the unit’s page, read-only', async () => {
     await pulled('initiative', 'i1', { ...initiative, progressNote: NOTE })
     const { wrapper } = await mountAt('/enhed/u1/dialog', detailWithFigures(), ocMe())
     await vi.waitFor(() => expect(wrapper.find('[data-testid="initiative"]').exists()).toBe(true))
     expect(wrapper.get('[data-testid="initiative"] [data-testid="progress-note"]').text()).toBe(NOTE)
-    expect(wrapper.findAll('input, textarea, select, button')).toHaveLength(0)
+    expect(wrapper.get('[data-testid="initiative"]').findAll('input, textarea, select, button')).toHaveLength(0)
     wrapper.unmount()
   })
 })

@@ -26,7 +26,7 @@ async function theUnitsRecords() {
 }
 
 describe('OcUnitView: the area chief reads the unit', () => {
-  it('shows ready preparations, initiatives, forecasts and shared notes — read-only', async () => {
+  it('shows ready preparations, initiatives, forecasts and shared notes — read-only, beside the planning of dialogues', async () => {
     await theUnitsRecords()
     const { wrapper } = await mountAt('/enhed/u1/dialog', detailWithFigures(), ocMe())
     const saves = watchSaves()
@@ -43,9 +43,12 @@ describe('OcUnitView: the area chief reads the unit', () => {
     expect(plain(wrapper.get('[data-testid="oc-forecasts"]').text())).toContain('september: 12,0 mio. kr.')
     expect(text).toContain('En delt note')
     expect(text).not.toContain('Privat for OC')
-    // Read-only: nothing to type in and nothing to press but links.
-    expect(wrapper.findAll('input, textarea, select, form')).toHaveLength(0)
-    expect(wrapper.findAll('button')).toHaveLength(0)
+    // The leader's records read-only: the only thing to type in or press is the area chief's own —
+    // planning the next dialogue (issue 8) — and nothing is saved by opening the page.
+    const controls = wrapper.findAll('input, textarea, select, form, button')
+    const planning = wrapper.get('[data-testid="unit-dialogues"]').findAll('input, textarea, select, form, button')
+    expect(planning.length).toBeGreaterThan(0)
+    expect(controls).toHaveLength(planning.length)
     expect(saves).not.toHaveBeenCalled()
     expect(await saved()).toEqual([])
     wrapper.unmount()
