@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { DEMO_LEADER, launchChromium, lightCards, phoneContext } from '../helpers/browser'
+import { DEMO_LEADER, firstVisit, launchChromium, lightCards } from '../helpers/browser'
 import { loginCookie, type ServerProcess } from '../helpers/server-process'
 import { figure, type Figure } from './report'
 
@@ -12,14 +12,10 @@ export const FIRST_SCREEN_JS_BUDGET_KIB = 90
 
 export async function firstScreenScripts(server: ServerProcess): Promise<string[]> {
   const cookie = await loginCookie(server.url, DEMO_LEADER)
-  const [name, value] = cookie.split('=') as [string, string]
   const browser = await launchChromium()
   try {
     // No service worker: this is the first visit's download.
-    const context = await phoneContext(browser, server.url, { serviceWorkers: 'block' })
-    await context.addCookies([{ name, value, url: server.url }])
-    const page = await context.newPage()
-    await page.goto('/')
+    const page = await firstVisit(browser, server.url, cookie)
     await lightCards(page).nth(3).waitFor()
     // The page's own clock, not the order Playwright hears of responses: on a busy machine a script
     // asked for just after the lights can be reported before the wait above returns.

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import lighthouse from 'lighthouse'
 import { launch } from 'chrome-launcher'
-import { CHROMIUM_PATH, DEMO_LEADER } from '../helpers/browser'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, DEMO_LEADER } from '../helpers/browser'
 import { loginCookie, type ServerProcess } from '../helpers/server-process'
 import { FLOOR_PATH } from './floor'
 import { figure, median, type Figure } from './report'
@@ -18,17 +18,8 @@ type Category = (typeof CATEGORIES)[number]
 const BUDGET: Record<Category, number> = { performance: 95, accessibility: 100, 'best-practices': 100 }
 /** The home's median against the floor's median, same run. */
 export const FLOOR_RATIO_BUDGET = { TBT: 3, LCP: 1.2 } as const
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
+/** The e2e suite's Chromium flags; chrome-launcher starts it itself, so headless is a flag here. */
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS]
 
 /** What a failed table audit found (console errors, CSP issues …), briefly. */
 function explain(details: unknown): string {

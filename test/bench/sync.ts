@@ -8,7 +8,7 @@
 //    cursor of its last sync, nothing new. The same pull with 10 new changes to fetch is measured
 //    too and shown beside it, so a slow path there is visible rather than hidden.
 import { createRequire } from 'node:module'
-import { DEMO_LEADER, launchChromium, phoneContext } from '../helpers/browser'
+import { DEMO_LEADER, firstVisit, launchChromium, storedRecords } from '../helpers/browser'
 import { loginCookie, type ServerProcess } from '../helpers/server-process'
 import { PROTOCOL_VERSION } from '../../src/core/sync/protocol'
 import { figure, type Figure } from './report'
@@ -73,14 +73,9 @@ export async function seedNotes(server: ServerProcess, cookie: string, count: nu
 
 /** A fresh profile signs in; the app's first sync (after its start delay) is timed in the page. */
 export async function firstSyncTime(server: ServerProcess, cookie: string): Promise<{ ms: number; pulled: number }> {
-  const [name, value] = cookie.split('=') as [string, string]
   const browser = await launchChromium()
   try {
-    // No service worker: a first visit, and nothing between the page and the network.
-    const context = await phoneContext(browser, server.url, { serviceWorkers: 'block' })
-    await context.addCookies([{ name, value, url: server.url }])
-    const page = await context.newPage()
-    await page.goto('/')
+    const page = await firstVisit(browser, server.url, cookie)
     const handle = await page.waitForFunction(
       () => {
         const first = performance.getEntriesByName('mls-sync', 'measure')[0] as PerformanceMeasure | undefined
@@ -90,18 +85,7 @@ export async function firstSyncTime(server: ServerProcess, cookie: string): Prom
       { timeout: 60_000, polling: 100 },
     )
     const result = (await handle.jsonValue())!
-    const stored = await page.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('min-lederside')
-          open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'))
-          open.onsuccess = () => {
-            const count = open.result.transaction('records').objectStore('records').count()
-            count.onsuccess = () => resolve(count.result)
-            count.onerror = () => reject(count.error ?? new Error('count failed'))
-          }
-        }),
-    )
+    const stored = await storedRecords(page)
     if (stored < FIRST_SYNC_NOTES) throw new Error(`only ${stored} records reached IndexedDB`)
     return result
   } finally {

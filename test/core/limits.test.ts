@@ -103,26 +103,28 @@ describe('ids: at most 100 characters of a–z, digits and - _ . :', () => {
   })
 })
 
+/** A dialogue as the OC writes it; each case changes one field. */
+const DIALOGUE = {
+  id: 'd1',
+  unitId: 'u1',
+  kind: 'dialogue',
+  topics: [],
+  followsFrom: null,
+  scheduledOn: '2025-04-01',
+  heldOn: null,
+  agenda: [],
+  minutes: '',
+  improved: {},
+  reopenedOn: null,
+  reopenReason: '',
+}
+
 describe('every text is bounded and storable, with a Danish message naming it', () => {
   const note = { id: 'n1', unitId: 'u1', indicator: null, year: null, month: null, body: 'x', visibility: 'shared' }
   const initiative = { id: 'i1', unitId: 'u1', indicator: 'budget', title: 'T', owner: '', dueDate: null, expectedEffect: null, status: 'planned' }
   const forecast = { id: 'f1', unitId: 'u1', year: 2025, month: 3, amount: 1, explanation: null }
   const explanation = { id: 'e1', unitId: 'u1', indicator: 'budget', year: 2025, month: 3, causes: [], body: '', validReason: null }
   const action = { id: 'a1', unitId: 'u1', year: 2025, title: 'T', dueDate: '2025-03-31', status: 'planned', doneOn: null, dropReason: null }
-  const dialogue = {
-    id: 'd1',
-    unitId: 'u1',
-    kind: 'dialogue',
-    topics: [],
-    followsFrom: null,
-    scheduledOn: '2025-04-01',
-    heldOn: null,
-    agenda: [],
-    minutes: '',
-    improved: {},
-    reopenedOn: null,
-    reopenReason: '',
-  }
   const unit = {
     id: 'u1',
     areaId: 'a1',
@@ -162,18 +164,18 @@ describe('every text is bounded and storable, with a Danish message naming it', 
       { ...action, status: 'dropped', dropReason: '\u200B\u200B' },
       'Angiv en begrundelse, når en handling udgår.',
     ],
-    ['minutes at the limit, kept as typed', dialogueSchema, { ...dialogue, minutes: `${'x'.repeat(MAX_MINUTES_LENGTH - 1)}\n` }, null],
-    ['minutes one over', dialogueSchema, { ...dialogue, minutes: 'x'.repeat(MAX_MINUTES_LENGTH + 1) }, 'Referatet må højst være 10.000 tegn.'],
+    ['minutes at the limit, kept as typed', dialogueSchema, { ...DIALOGUE, minutes: `${'x'.repeat(MAX_MINUTES_LENGTH - 1)}\n` }, null],
+    ['minutes one over', dialogueSchema, { ...DIALOGUE, minutes: 'x'.repeat(MAX_MINUTES_LENGTH + 1) }, 'Referatet må højst være 10.000 tegn.'],
     [
       '51 agenda points',
       dialogueSchema,
-      { ...dialogue, agenda: Array.from({ length: MAX_LIST_ITEMS + 1 }, () => 'Punkt') },
+      { ...DIALOGUE, agenda: Array.from({ length: MAX_LIST_ITEMS + 1 }, () => 'Punkt') },
       'Højst 50 punkter på dagsordenen.',
     ],
     [
       'five topics',
       dialogueSchema,
-      { ...dialogue, topics: ['budget', 'forecast', 'balance', 'actionPlan', 'budget'].map((indicator) => ({ indicator, purpose: 'support' })) },
+      { ...DIALOGUE, topics: ['budget', 'forecast', 'balance', 'actionPlan', 'budget'].map((indicator) => ({ indicator, purpose: 'support' })) },
       'Højst de fire indikatorer.',
     ],
     [
@@ -188,20 +190,7 @@ describe('every text is bounded and storable, with a Danish message naming it', 
 })
 
 it('keeps the minutes as typed (not trimmed), unlike one-line texts', () => {
-  const parsed = dialogueSchema.parse({
-    id: 'd1',
-    unitId: 'u1',
-    kind: 'dialogue',
-    topics: [],
-    followsFrom: null,
-    scheduledOn: '2025-04-01',
-    heldOn: null,
-    agenda: [],
-    minutes: '  Punkt 1\n',
-    improved: {},
-    reopenedOn: null,
-    reopenReason: '',
-  })
+  const parsed = dialogueSchema.parse({ ...DIALOGUE, minutes: '  Punkt 1\n' })
   expect(parsed.minutes).toBe('  Punkt 1\n')
 })
 

@@ -120,6 +120,20 @@ describe('one leader, two devices, one initiative: merge, conflict, and the area
     return { context, page }
   }
 
+  /** Both devices go offline and each saves its own change to the one initiative, which waits there. */
+  async function editBothOffline(
+    currentTitle: string,
+    onPhone: { title?: string; owner?: string },
+    onTablet: { title?: string; owner?: string },
+  ): Promise<void> {
+    await phone.context.setOffline(true)
+    await tablet.context.setOffline(true)
+    await editInitiative(phone.page, currentTitle, onPhone)
+    await editInitiative(tablet.page, currentTitle, onTablet)
+    await expectStatus(phone.page, 'Offline – 1 ændring venter')
+    await expectStatus(tablet.page, 'Offline – 1 ændring venter')
+  }
+
   beforeAll(async () => {
     server = await startServer({ staticDir: ensureDist() })
     browser = await launchChromium()
@@ -191,13 +205,7 @@ describe('one leader, two devices, one initiative: merge, conflict, and the area
   it(
     'offline, the phone changes the owner and the tablet the title; back online both show both changes',
     async () => {
-      await phone.context.setOffline(true)
-      await tablet.context.setOffline(true)
-
-      await editInitiative(phone.page, FIRST_TITLE, { owner: NEW_OWNER })
-      await editInitiative(tablet.page, FIRST_TITLE, { title: TABLET_TITLE })
-      await expectStatus(phone.page, 'Offline – 1 ændring venter')
-      await expectStatus(tablet.page, 'Offline – 1 ændring venter')
+      await editBothOffline(FIRST_TITLE, { owner: NEW_OWNER }, { title: TABLET_TITLE })
       // Each device shows its own change at once, waiting to be sent.
       expect(await shownOwner(phone.page)).toBe(NEW_OWNER)
       expect(await shownTitle(phone.page)).toBe(FIRST_TITLE)
@@ -228,12 +236,7 @@ describe('one leader, two devices, one initiative: merge, conflict, and the area
   it(
     'offline, both change the title; the tablet, second to sync, shows a conflict and keeps its own',
     async () => {
-      await phone.context.setOffline(true)
-      await tablet.context.setOffline(true)
-      await editInitiative(phone.page, TABLET_TITLE, { title: PHONE_CLASH })
-      await editInitiative(tablet.page, TABLET_TITLE, { title: TABLET_CLASH })
-      await expectStatus(phone.page, 'Offline – 1 ændring venter')
-      await expectStatus(tablet.page, 'Offline – 1 ændring venter')
+      await editBothOffline(TABLET_TITLE, { title: PHONE_CLASH }, { title: TABLET_CLASH })
 
       await phone.context.setOffline(false)
       await expectSettled(phone.page, { title: PHONE_CLASH, owner: NEW_OWNER })

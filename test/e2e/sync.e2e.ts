@@ -4,7 +4,7 @@
 // that cannot be sent asks first, and "log out anyway" leaves nothing of the person on the device.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { DEMO_LEADER, launchPhone, signIn, waitForServiceWorker, type PhoneSession } from '../helpers/browser'
+import { DEMO_LEADER, launchPhone, signIn, storedRecords, waitForServiceWorker, type PhoneSession } from '../helpers/browser'
 import { ensureDist } from '../helpers/dist'
 import { loginCookie, startServer, type ServerProcess } from '../helpers/server-process'
 
@@ -30,6 +30,11 @@ async function serverForecastAmounts(server: ServerProcess, cookie: string): Pro
 
 function syncStatus(page: Page) {
   return page.getByTestId('sync-status').getByRole('status')
+}
+
+/** The sync status says that one change waits on the device, offline. */
+async function expectOneWaiting(page: Page): Promise<void> {
+  await expect.poll(() => syncStatus(page).textContent(), { timeout: 10_000 }).toBe('Offline – 1 ændring venter')
 }
 
 async function enterForecast(page: Page, amount: string): Promise<void> {
@@ -70,18 +75,22 @@ describe('sync: nothing written is ever lost', () => {
     await expect.poll(() => syncStatus(page).textContent(), { timeout: 15_000 }).toBe('Alt er gemt')
   })
 
-  it('a forecast typed offline waits on the device, survives a reload and a closed tab, and is sent when back online', async () => {
+  /** From the home, opens the forecast page, goes offline and saves a forecast there: it waits. */
+  async function forecastOffline(amount: string): Promise<void> {
     await page.getByTestId('forecast-link').first().click()
     await page.waitForURL(/\/prognose$/)
     await page.getByLabel(/Forventet forbrug for hele/).waitFor()
-
     await context.setOffline(true)
-    await enterForecast(page, '12.345.678')
-    await expect.poll(() => syncStatus(page).textContent(), { timeout: 10_000 }).toBe('Offline – 1 ændring venter')
+    await enterForecast(page, amount)
+    await expectOneWaiting(page)
+  }
+
+  it('a forecast typed offline waits on the device, survives a reload and a closed tab, and is sent when back online', async () => {
+    await forecastOffline('12.345.678')
 
     // The app restarts offline (the service worker serves it): the change is still there, waiting.
     await page.reload()
-    await expect.poll(() => syncStatus(page).textContent(), { timeout: 10_000 }).toBe('Offline – 1 ændring venter')
+    await expectOneWaiting(page)
     await expect.poll(() => page.getByLabel(/Forventet forbrug for hele/).inputValue()).toMatch(/12\.345\.678/)
     expect(await serverForecastAmounts(server, secondDevice)).not.toContain(12_345_678)
 
@@ -90,7 +99,7 @@ describe('sync: nothing written is ever lost', () => {
     await page.close()
     page = await context.newPage()
     await page.goto(url)
-    await expect.poll(() => syncStatus(page).textContent(), { timeout: 10_000 }).toBe('Offline – 1 ændring venter')
+    await expectOneWaiting(page)
     await expect.poll(() => page.getByLabel(/Forventet forbrug for hele/).inputValue()).toMatch(/12\.345\.678/)
 
     await context.setOffline(false)
@@ -112,12 +121,7 @@ describe('sync: nothing written is ever lost', () => {
   })
 
   it('logging out with a change that cannot be sent asks first; "log out anyway" wipes the device', async () => {
-    await page.getByTestId('forecast-link').first().click()
-    await page.waitForURL(/\/prognose$/)
-    await page.getByLabel(/Forventet forbrug for hele/).waitFor()
-    await context.setOffline(true)
-    await enterForecast(page, '12.500.000')
-    await expect.poll(() => syncStatus(page).textContent(), { timeout: 10_000 }).toBe('Offline – 1 ændring venter')
+    await forecastOffline('12.500.000')
 
     await page.getByRole('button', { name: 'Log ud' }).click()
     const dialog = page.getByRole('dialog', { name: 'Log ud?' })
@@ -130,20 +134,7 @@ describe('sync: nothing written is ever lost', () => {
     await page.getByRole('button', { name: 'Log ud' }).click()
     await dialog.getByRole('button', { name: 'Log ud alligevel' }).click()
     await page.waitForURL(/\/logind/)
-    const left = await page.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('min-lederside')
-          open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'))
-          open.onsuccess = () => {
-            const idb = open.result
-            if (!idb.objectStoreNames.contains('records')) return resolve(0)
-            const count = idb.transaction('records').objectStore('records').count()
-            count.onsuccess = () => resolve(count.result)
-          }
-        }),
-    )
-    expect(left).toBe(0)
+    expect(await storedRecords(page)).toBe(0)
     await context.setOffline(false)
   })
 })

@@ -47,6 +47,20 @@ export function phoneContext(browser: Browser, baseURL: string, extra: BrowserCo
   return browser.newContext(phoneOptions(baseURL, extra))
 }
 
+/**
+ * A signed-in person's first visit to the home: a fresh phone context holding the session cookie
+ * ('name=value', from loginCookie) and no service worker, so nothing stands between the page and
+ * the network.
+ */
+export async function firstVisit(browser: Browser, baseURL: string, cookie: string): Promise<Page> {
+  const [name, value] = cookie.split('=') as [string, string]
+  const context = await phoneContext(browser, baseURL, { serviceWorkers: 'block' })
+  await context.addCookies([{ name, value, url: baseURL }])
+  const page = await context.newPage()
+  await page.goto('/')
+  return page
+}
+
 export interface PhoneSession {
   context: BrowserContext
   page: Page
@@ -118,6 +132,24 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     await page.reload()
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 })
   }
+}
+
+/** How many synced records the app holds in the page's IndexedDB (0 once the device is wiped). */
+export function storedRecords(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('min-lederside')
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'))
+        open.onsuccess = () => {
+          const idb = open.result
+          if (!idb.objectStoreNames.contains('records')) return resolve(0)
+          const count = idb.transaction('records').objectStore('records').count()
+          count.onsuccess = () => resolve(count.result)
+          count.onerror = () => reject(count.error ?? new Error('count failed'))
+        }
+      }),
+  )
 }
 
 /** Horizontal overflow of the document, in CSS pixels (0 = no horizontal scroll). */

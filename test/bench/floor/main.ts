@@ -11,8 +11,9 @@ import { createRouter, createWebHistory, RouterView } from 'vue-router'
 import type { UnitSummary, UnitsResponse } from '../../../src/client/api/types'
 import { INDICATORS, type Light } from '../../../src/core/types'
 import da from './messages/da.json'
+// The app's own stylesheets (no components): the largest paint is of the very same card.
 import '../../../src/client/styles.css'
-import './floor.css'
+import '../../../src/client/features/lights/lightCard.css'
 
 type CachedUnit = UnitSummary & { order: number }
 
@@ -61,7 +62,7 @@ const Home = defineComponent({
     const card = (light: Light) =>
       h('li', { key: light.indicator }, [
         h('article', { class: ['light-card', `is-${light.colour}`], 'data-testid': `light-${light.indicator}` }, [
-          h('div', { class: 'top' }, [h('h3', { class: 'name' }, t(`indicator.${light.indicator}`)), h('span', t(`colour.${light.colour}`))]),
+          h('div', { class: 'top spread' }, [h('h3', { class: 'name' }, t(`indicator.${light.indicator}`)), h('span', t(`colour.${light.colour}`))]),
           h('p', { class: 'reason' }, reason(light, t)),
         ]),
       ])
@@ -74,7 +75,7 @@ const Home = defineComponent({
         h('p', `${t('overall')}: ${t(`colour.${unit.overall}`)}`),
         h(
           'ul',
-          { class: 'lights' },
+          { class: 'item-list light-list' },
           INDICATORS.map((key) => card(unit.lights[key])),
         ),
       ])
