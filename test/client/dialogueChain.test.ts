@@ -6,22 +6,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mountAt, leaderMe, ocMe } from './routed'
 import { detailWithFigures, plain, summary } from './fixtures'
 import { freshDevice, pulled, saved, stopDevice } from './realRecords'
+import { dialogue as aDialogue, followUp, support } from '../core/dialogueFixtures'
+import type { Dialogue } from '../../src/core/types'
 
 const TODAY = '2026-11-20T10:00:00.000Z'
 
-const dialogue = (over: Record<string, unknown>) => ({
-  kind: 'dialogue',
-  topics: [{ indicator: 'budget', purpose: 'support' }],
-  followsFrom: null,
-  scheduledOn: '2026-11-25',
-  heldOn: null,
-  agenda: [],
-  minutes: '',
-  improved: {},
-  reopenedOn: null,
-  reopenReason: '',
-  ...over,
-})
+/** A dialogue's fields as pulled (core's test builder without the envelope): budget support, 25 November. */
+function dialogue(over: Partial<Dialogue>): Omit<Dialogue, 'id' | 'unitId'> {
+  const { id: _id, unitId: _unitId, ...fields } = aDialogue('x', { topics: support('budget'), scheduledOn: '2026-11-25', ...over })
+  return fields
+}
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] })
@@ -37,11 +31,7 @@ afterEach(async () => {
 describe("the area chief's home: a work list", () => {
   it('lists what waits — an overdue follow-up, a ready preparation — and the units worst first, filtered and searched', async () => {
     await pulled('dialogue', 'd0', dialogue({ scheduledOn: '2026-09-10', heldOn: '2026-09-10' }))
-    await pulled(
-      'dialogue',
-      'd0.opf1',
-      dialogue({ kind: 'follow_up', topics: [{ indicator: 'budget', purpose: 'follow_up' }], followsFrom: 'd0', scheduledOn: '2026-10-10' }),
-    )
+    await pulled('dialogue', 'd0.opf1', dialogue({ kind: 'follow_up', topics: followUp('budget'), followsFrom: 'd0', scheduledOn: '2026-10-10' }))
     await pulled('dialoguePreparation', 'p1', { year: 2026, month: 11, questions: 'Vikarer?', readyAt: '2026-11-18T08:00:00.000Z' })
     const units = [summary('u2', 'Åby Børnehave', 'green'), summary('u1', 'Skovbo Skole', 'red')]
     const { wrapper } = await mountAt('/', detailWithFigures(), ocMe(), { units })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { dialogue } from './dialogueFixtures'
 import type { z } from 'zod'
 import {
   AMOUNT_LIMIT,
@@ -104,20 +105,7 @@ describe('ids: at most 100 characters of a–z, digits and - _ . :', () => {
 })
 
 /** A dialogue as the OC writes it; each case changes one field. */
-const DIALOGUE = {
-  id: 'd1',
-  unitId: 'u1',
-  kind: 'dialogue',
-  topics: [],
-  followsFrom: null,
-  scheduledOn: '2025-04-01',
-  heldOn: null,
-  agenda: [],
-  minutes: '',
-  improved: {},
-  reopenedOn: null,
-  reopenReason: '',
-}
+const DIALOGUE = dialogue('d1', { scheduledOn: '2025-04-01' })
 
 describe('every text is bounded and storable, with a Danish message naming it', () => {
   const note = { id: 'n1', unitId: 'u1', indicator: null, year: null, month: null, body: 'x', visibility: 'shared' }

@@ -2,24 +2,15 @@
 // in one transaction, synced and merged per field like everything else). What follows from a write
 // by core's rules — the follow-ups of a held dialogue, the visit or the development plan after a
 // follow-up — is made here with the ids core gives, so two devices doing the same make one record.
-import { afterFollowUp, followUpsAfterHeld, type ProposedMeeting } from '../../../core/dialogue/followUps'
+import { afterFollowUp, dialogueFromProposal, followUpsAfterHeld, planFromProposal, type ProposedMeeting } from '../../../core/dialogue/followUps'
 import type { IsoDate } from '../../../core/types'
 import { useRecordsStore } from '../records/recordsStore'
 import type { Dialogue, DialogueAction } from './chainRecords'
 
-export function meetingFields(m: ProposedMeeting): Record<string, unknown> {
-  return {
-    kind: m.kind,
-    topics: m.topics,
-    followsFrom: m.followsFrom,
-    scheduledOn: m.scheduledOn,
-    heldOn: null,
-    agenda: [],
-    minutes: '',
-    improved: {},
-    reopenedOn: null,
-    reopenReason: '',
-  }
+/** A new record's fields: the record as core makes it, without its envelope (id and unit). */
+function fieldsOf<T extends { id: string; unitId: string }>(record: T): Omit<T, 'id' | 'unitId'> {
+  const { id: _id, unitId: _unitId, ...fields } = record
+  return fields
 }
 
 export function useDialogueWrites() {
@@ -28,7 +19,7 @@ export function useDialogueWrites() {
   /** A meeting core proposed, unless the device already has it (then the OC's dates stand). */
   async function makeMeeting(unitId: string, m: ProposedMeeting, existing: readonly Dialogue[]): Promise<void> {
     if (existing.some((d) => d.id === m.id)) return
-    await records.save('dialogue', { id: m.id, scopeId: unitId, fields: meetingFields(m) })
+    await records.save('dialogue', { id: m.id, scopeId: unitId, fields: fieldsOf(dialogueFromProposal(m, unitId)) })
   }
 
   async function changeDialogue(d: Dialogue, fields: Partial<Dialogue>): Promise<void> {
@@ -48,24 +39,7 @@ export function useDialogueWrites() {
     const next = afterFollowUp(d)
     if (next.visit) await makeMeeting(d.unitId, next.visit, all)
     if (next.planMeeting) await makeMeeting(d.unitId, next.planMeeting, all)
-    if (next.plan) {
-      await records.save('developmentPlan', {
-        id: next.plan.id,
-        scopeId: d.unitId,
-        fields: {
-          fromDialogueId: next.plan.fromDialogueId,
-          indicators: next.plan.indicators,
-          startedOn: next.plan.startedOn,
-          goals: [],
-          actions: [],
-          leaderAcknowledgedOn: null,
-          leaderAcknowledgedBy: null,
-          ocAcknowledgedOn: null,
-          ocAcknowledgedBy: null,
-          endedOn: null,
-        },
-      })
-    }
+    if (next.plan) await records.save('developmentPlan', { id: next.plan.id, scopeId: d.unitId, fields: fieldsOf(planFromProposal(next.plan, d.unitId)) })
   }
 
   async function saveAction(unitId: string, dialogueId: string, fields: Partial<DialogueAction>, id?: string): Promise<string> {

@@ -1,0 +1,16 @@
+// Where an inbox item is done: its dialogue's page, its plan's page, or the unit's dialogues.
+import type { InboxItem } from '../../../core/dialogue/inbox'
+import { dialogueItemPath, dialoguePath, planPath } from '../../paths'
+
+export function inboxTarget(item: InboxItem): string {
+  switch (item.kind) {
+    case 'dialogue':
+    case 'followUp':
+    case 'action':
+      return dialogueItemPath(item.unitId, item.dialogueId)
+    case 'planAcknowledgement':
+      return planPath(item.unitId, item.planId)
+    case 'preparationReady':
+      return dialoguePath(item.unitId)
+  }
+}
