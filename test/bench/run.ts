@@ -7,6 +7,7 @@ import { AGENDA_BUDGET_MS, benchAgenda } from './agenda'
 import { benchBundle, FIRST_SCREEN_JS_BUDGET_KIB } from './bundle'
 import { buildWithFloor } from './floor'
 import { benchLighthouse, FLOOR_RATIO_BUDGET } from './lighthouse'
+import { benchOcHome, OC_FILTER_BUDGET_MS, OC_LIST_BUDGET_MS } from './ocHome'
 import { benchOffline, OFFLINE_LIGHTS_BUDGET_MS } from './offline'
 import { failed, formatTable, type Figure } from './report'
 import { ensureDist } from '../helpers/dist'
@@ -29,6 +30,12 @@ const BENCHES: Bench[] = [
     label: 'Lighthouse (mobile)',
     budget: `perf ≥ 95, a11y 100, BP 100; home ÷ floor TBT ≤ ${FLOOR_RATIO_BUDGET.TBT}×, LCP ≤ ${FLOOR_RATIO_BUDGET.LCP}×`,
     run: (server) => benchLighthouse(server),
+  },
+  {
+    id: 'oc-home',
+    label: 'OC home with 500 units: list, filter',
+    budget: `≤ ${OC_LIST_BUDGET_MS} ms; ≤ ${OC_FILTER_BUDGET_MS} ms`,
+    run: (_server, dist) => benchOcHome(dist),
   },
   { id: 'agenda', label: 'agenda of a unit with 3 years of dialogues', budget: `≤ ${AGENDA_BUDGET_MS} ms`, run: () => benchAgenda() },
   { id: 'sync', label: 'sync: first pull + pull throughput', budget: '≤ 3000 ms; ≥ 1000 req/s, p99 ≤ 50 ms', run: (server) => benchSync(server) },
