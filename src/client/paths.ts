@@ -48,14 +48,6 @@ export function dialoguePath(unitId: string): string {
   return `${unitPath(unitId)}/dialog`
 }
 
-export function dialogueItemPath(unitId: string, dialogueId: string): string {
-  return `${dialoguePath(unitId)}/${encodeURIComponent(dialogueId)}`
-}
-
-export function planPath(unitId: string, planId: string): string {
-  return `${unitPath(unitId)}/udviklingsplan/${encodeURIComponent(planId)}`
-}
-
 /** Enough of a synced record to know which page shows it with its sync state. */
 export interface RecordPlace {
   table: string

@@ -33,6 +33,17 @@ describe('the device’s today', () => {
     expect(next.todayIso(new Date(2026, 11, 2, 18))).toBe('2027-01-15')
   })
 
+  it('keeps the server’s lock days with its day, for the next start too; 14 before it has said', async () => {
+    vi.resetModules()
+    const first = await import('../../src/client/shared/serverToday')
+    expect(first.dialogueLockDays()).toBe(14)
+    first.adoptServerToday('2027-01-15', new Date(2026, 11, 2, 10), { dialogueLockDays: 7 })
+    expect(first.dialogueLockDays()).toBe(7)
+    vi.resetModules()
+    const next = await import('../../src/client/shared/serverToday')
+    expect(next.dialogueLockDays()).toBe(7)
+  })
+
   it('ignores an answer that is not a date', async () => {
     const { adoptServerToday, todayIso } = await freshClock()
     adoptServerToday('i morgen', new Date(2026, 11, 2, 10))

@@ -1,6 +1,6 @@
 // Endpoints of the HTTP API (their shapes: types.ts, from src/core/http). Stores call these; components never do.
 import { getJson, postJson } from './http'
-import type { DemoAccount, DialogueHistory, LoginResponse, Me, ReopenResponse, SessionResponse, UnitDetail, UnitsResponse } from './types'
+import type { DemoAccount, LoginResponse, Me, SessionResponse, UnitDetail, UnitsResponse } from './types'
 
 export { classifyError, type ErrorKind } from './errors'
 export type { DemoAccount, DialogueHistory, Me, UnitDetail, UnitSummary, UnitsResponse } from './types'
@@ -13,6 +13,4 @@ export const api = {
   units: () => getJson<UnitsResponse>('/api/units'),
   unit: (unitId: string) => getJson<UnitDetail>(`/api/units/${encodeURIComponent(unitId)}`),
   demoAccounts: () => getJson<DemoAccount[]>('/api/demo/accounts'),
-  dialogueHistory: (dialogueId: string) => getJson<DialogueHistory>(`/api/dialogues/${encodeURIComponent(dialogueId)}/history`),
-  reopenDialogue: (dialogueId: string, reason: string) => postJson<ReopenResponse>(`/api/dialogues/${encodeURIComponent(dialogueId)}/reopen`, { reason }),
 }

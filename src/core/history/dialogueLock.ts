@@ -6,7 +6,9 @@
 import { addDaysIso, compareIso } from '../dates'
 import type { IsoDate } from '../types'
 
-export const DIALOGUE_LOCK_DAYS = 14
+import { DIALOGUE_LOCK_DAYS } from './lockDays'
+
+export { DIALOGUE_LOCK_DAYS }
 
 /** Danish, after the label of the field the change touches ("Referatet: dialogen er låst …"). */
 export function dialogueLockedMessage(lockDays: number = DIALOGUE_LOCK_DAYS): string {

@@ -1,6 +1,7 @@
 // Where an inbox item is done: its dialogue's page, its plan's page, or the unit's dialogues.
 import type { InboxItem } from '../../../core/dialogue/inbox'
-import { dialogueItemPath, dialoguePath, planPath } from '../../paths'
+import { dialoguePath } from '../../paths'
+import { dialogueItemPath, planPath } from './chainPaths'
 
 export function inboxTarget(item: InboxItem): string {
   switch (item.kind) {

@@ -2,7 +2,8 @@
 // is logged with who and why; the history is the audit log), so both need the network. After a
 // reopening the record itself arrives by the next sync, which this asks for at once.
 import { ref } from 'vue'
-import { api, classifyError, type DialogueHistory } from '../../api'
+import { classifyError, type DialogueHistory } from '../../api'
+import { dialogueApi } from '../../api/dialogues'
 import { useSyncStore } from '../sync/syncStore'
 
 export const OFFLINE = 'offline'
@@ -28,14 +29,14 @@ export function useDialogueLock(dialogueId: () => string) {
   }
 
   async function reopen(reason: string): Promise<boolean> {
-    const done = await run(() => api.reopenDialogue(dialogueId(), reason))
+    const done = await run(() => dialogueApi.reopen(dialogueId(), reason))
     if (done === null) return false
     void useSyncStore().syncNow()
     return true
   }
 
   async function loadHistory(): Promise<void> {
-    const answer = await run(() => api.dialogueHistory(dialogueId()))
+    const answer = await run(() => dialogueApi.history(dialogueId()))
     if (answer) history.value = answer.entries
   }
 

@@ -14,7 +14,6 @@ import { requestPersistentStorage } from '../../pwa/storage'
 import { withSyncLock } from '../../sync/lock'
 import { afterFirstScreen } from '../../shared/firstScreen'
 import { adoptServerToday } from '../../shared/serverToday'
-import { adoptServerSettings } from '../../shared/serverSettings'
 import { useConnectivityStore } from '../frame/connectivityStore'
 import { loadSyncStore } from '../sync/loadSyncStore'
 
@@ -80,8 +79,7 @@ export const useSessionStore = defineStore('session', () => {
     try {
       const { me: fresh, today, settings } = await answer
       connectivity.markReachable()
-      adoptServerToday(today)
-      adoptServerSettings(settings)
+      adoptServerToday(today, new Date(), settings)
       if (!fresh) return becomeSignedOut()
       await becomeSignedIn(fresh)
     } catch (error) {
