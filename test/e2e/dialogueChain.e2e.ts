@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/core/sync/protocol'
-import { DEMO_LEADER, horizontalOverflow, launchChromium, phoneContext } from '../helpers/browser'
+import { DEMO_LEADER, horizontalOverflow, launchChromium, phoneContext, TABLET, waitForServiceWorker } from '../helpers/browser'
 import { ensureDist } from '../helpers/dist'
 import { startServer, type ServerProcess } from '../helpers/server-process'
 import { axeViolations } from './axe'
@@ -29,8 +29,8 @@ describe('the dialogue chain, as the area chief and the leader use it', () => {
     await server?.stop()
   })
 
-  async function signedIn(email: string, ready: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await phoneContext(browser, server.url, { bypassCSP: true, viewport: NARROW })
+  async function signedIn(email: string, ready: string, viewport = NARROW): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await phoneContext(browser, server.url, { bypassCSP: true, viewport })
     await context.clock.setFixedTime(new Date(`${TODAY}T09:00:00+01:00`))
     const page = await context.newPage()
     await page.goto('/')
@@ -93,6 +93,29 @@ describe('the dialogue chain, as the area chief and the leader use it', () => {
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []
     expect(pages).toHaveLength(1)
     await context.close()
+  })
+
+  it('the OC writes minutes offline on a tablet; back online they reach the leader’s phone', async () => {
+    const minutes = 'Referat skrevet uden net: vikarerne gennemgås hver uge.'
+    const oc = await signedIn(AREA_CHIEF, 'oc-inbox', TABLET)
+    await waitForServiceWorker(oc.page)
+    // Bakkeskolen's next meeting: the first of its development plan, on 11 December.
+    await oc.page.goto('/enhed/unit-003/dialog/dlg-unit-003-2026-10.opf1.plan1')
+    await oc.page.getByTestId('agenda').waitFor({ timeout: 20_000 })
+    const address = oc.page.url()
+    await oc.context.setOffline(true)
+    await oc.page.getByRole('textbox', { name: 'Referat', exact: true }).fill(minutes)
+    await oc.page.getByRole('button', { name: 'Gem referat' }).click()
+    await oc.page.getByText('Referatet er gemt.').waitFor()
+    expect(await oc.page.getByTestId('sync-status').textContent()).toMatch(/venter|Offline|offline/)
+    await oc.context.setOffline(false)
+    await expect.poll(() => oc.page.getByTestId('sync-status').textContent(), { timeout: 30_000 }).toContain('Alt er gemt')
+
+    const leader = await signedIn(DEMO_LEADER, 'light-budget')
+    await leader.page.goto(new URL(address).pathname)
+    await expect.poll(() => leader.page.locator('main').textContent(), { timeout: 30_000 }).toContain(minutes)
+    await oc.context.close()
+    await leader.context.close()
   })
 
   it('the leader acknowledges the plan on the phone, and is never handed a private note', async () => {
