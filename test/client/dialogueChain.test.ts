@@ -2,7 +2,9 @@
 // dialogue's agenda with carried-over actions, "Dialog afholdt" proposing the follow-ups, who gets
 // which controls (by the access policy), and the development plan's acknowledgement.
 import 'fake-indexeddb/auto'
+import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { mountAt, leaderMe, ocMe } from './routed'
 import { detailWithFigures, plain, summary } from './fixtures'
 import { freshDevice, pulled, saved, stopDevice } from './realRecords'
@@ -51,6 +53,19 @@ describe("the area chief's home: a work list", () => {
     await wrapper.get('#wl-search').setValue('åby')
     expect(names()).toEqual(['Åby Børnehave'])
     expect(wrapper.get('[data-testid="worklist-count"]').text()).toContain('1 enhed')
+    wrapper.unmount()
+  })
+})
+
+describe("the area chief's home on a new device", () => {
+  it('says it is loading, not that nothing waits, until the first sync has been', async () => {
+    const { wrapper } = await mountAt('/', detailWithFigures(), ocMe(), { units: [summary('u1', 'Skovbo Skole', 'red')] })
+    useSyncStore().lastSyncedAt = null
+    await flushPromises()
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="oc-inbox"]').exists()).toBe(true))
+    const inbox = plain(wrapper.get('[data-testid="oc-inbox"]').text())
+    expect(inbox).toContain('Henter …')
+    expect(inbox).not.toContain('Intet venter')
     wrapper.unmount()
   })
 })

@@ -5,6 +5,7 @@ import { computed, ref, watch, type ComputedRef, type MaybeRefOrGetter } from 'v
 import type { DevelopmentPlan, Dialogue, DialogueAction, DialoguePreparation, UnitMark } from '../../../core/types'
 import { useRecordsStore, type LocalRecord, type SyncTable } from '../records/recordsStore'
 import { useRecordListState } from '../records/useRecordList'
+import { useSyncStore } from '../sync/syncStore'
 
 export type { DevelopmentPlan, Dialogue, DialogueAction, UnitMark } from '../../../core/types'
 export type Preparation = DialoguePreparation
@@ -29,6 +30,7 @@ const TABLES = ['dialogue', 'dialogueAction', 'developmentPlan', 'unitMark', 'di
 /** Every unit this device holds: the area chief's area. */
 export function useAreaChain(): ChainRecords {
   const store = useRecordsStore()
+  const sync = useSyncStore()
   const lists = TABLES.map((table) => store.listAll(table))
   const [dialogues, actions, plans, marks, preparations] = lists
   // Each list's first value is its empty start; every later one is IndexedDB's answer.
@@ -40,7 +42,9 @@ export function useAreaChain(): ChainRecords {
     plans: computed(() => asCore<DevelopmentPlan>(plans!.value)),
     marks: computed(() => asCore<UnitMark>(marks!.value)),
     preparations: computed(() => asCore<Preparation>(preparations!.value)),
-    loaded: computed(() => answered.value >= lists.length),
+    // As for one unit's lists (useRecordListState): empty means "none" only once the device has read
+    // them and synced at least once — a new device's first minute must not say nothing waits.
+    loaded: computed(() => answered.value >= lists.length && sync.lastSyncedAt !== null),
   }
 }
 
