@@ -156,3 +156,28 @@ export function storedRecords(page: Page): Promise<number> {
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
 }
+
+/**
+ * Counts the requests in flight in a context, so a test can wait for the app's own background work
+ * (a refresh after reconnecting) to finish before it changes the world under it, e.g. clears the cookie.
+ */
+export function trackRequests(context: BrowserContext): { quiet: (quietMs?: number, timeoutMs?: number) => Promise<void> } {
+  let inFlight = 0
+  let lastChange = Date.now()
+  const change = (delta: number) => {
+    inFlight += delta
+    lastChange = Date.now()
+  }
+  context.on('request', () => change(1))
+  context.on('requestfinished', () => change(-1))
+  context.on('requestfailed', () => change(-1))
+  return {
+    async quiet(quietMs = 500, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs
+      while (inFlight > 0 || Date.now() - lastChange < quietMs) {
+        if (Date.now() > deadline) throw new Error(`the network did not go quiet within ${timeoutMs} ms (${inFlight} requests in flight)`)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+    },
+  }
+}
