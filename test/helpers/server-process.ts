@@ -23,6 +23,11 @@ export interface StartServerOptions {
   staticDir: string
   env?: Record<string, string>
   timeoutMs?: number
+  /**
+   * The database folder to use and keep (the caller removes it): a later server on another day
+   * (TODAY) then goes on with what the earlier one held. Without it, a fresh folder removed on stop.
+   */
+  dataDir?: string
 }
 
 export function freePort(): Promise<number> {
@@ -62,7 +67,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 
 export async function startServer(opts: StartServerOptions): Promise<ServerProcess> {
   const port = await freePort()
-  const dataDir = mkdtempSync(join(tmpdir(), 'mls-data-'))
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'mls-data-'))
   const url = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
     cwd: REPO_ROOT,
@@ -98,7 +103,7 @@ export async function startServer(opts: StartServerOptions): Promise<ServerProce
       await done
       clearTimeout(timer)
     }
-    rmSync(dataDir, { recursive: true, force: true })
+    if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true })
   }
 
   try {
