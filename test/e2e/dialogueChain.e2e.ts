@@ -4,9 +4,18 @@
 // acknowledgement on the phone, and the OC's private notes reaching the OC alone (UI and API).
 // axe finds nothing on the new screens, and none scrolls sideways at 360 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/core/sync/protocol'
-import { DEMO_LEADER, horizontalOverflow, launchChromium, phoneContext, TABLET, waitForServiceWorker } from '../helpers/browser'
+import {
+  DEMO_LEADER,
+  horizontalOverflow,
+  launchChromium,
+  printedA4Pages,
+  signInOnDay,
+  TABLET,
+  waitForServiceWorker,
+  type SignedInPerson,
+} from '../helpers/browser'
 import { ensureDist } from '../helpers/dist'
 import { startServer, type ServerProcess } from '../helpers/server-process'
 import { axeViolations } from './axe'
@@ -29,16 +38,8 @@ describe('the dialogue chain, as the area chief and the leader use it', () => {
     await server?.stop()
   })
 
-  async function signedIn(email: string, ready: string, viewport = NARROW): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await phoneContext(browser, server.url, { bypassCSP: true, viewport })
-    await context.clock.setFixedTime(new Date(`${TODAY}T09:00:00+01:00`))
-    const page = await context.newPage()
-    await page.goto('/')
-    await page.getByLabel('E-mail', { exact: true }).fill(email)
-    await page.getByLabel('Adgangskode', { exact: true }).fill('demo')
-    await page.getByRole('button', { name: 'Log ind' }).click()
-    await page.getByTestId(ready).waitFor()
-    return { context, page }
+  function signedIn(email: string, ready: string, viewport = NARROW): Promise<SignedInPerson> {
+    return signInOnDay(browser, server.url, { email, day: TODAY, ready, viewport })
   }
 
   /** The records a person's device is handed by the sync pull (the real API, with their cookie). */
@@ -88,10 +89,7 @@ describe('the dialogue chain, as the area chief and the leader use it', () => {
     expect(await page.getByTestId('development-plan').textContent()).toContain('Demo Kommune')
     expect(await horizontalOverflow(page)).toBe(0)
     expect(await axeViolations(page)).toEqual([])
-    await page.emulateMedia({ media: 'print' })
-    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true })
-    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []
-    expect(pages).toHaveLength(1)
+    expect(await printedA4Pages(page)).toBe(1)
     await context.close()
   })
 

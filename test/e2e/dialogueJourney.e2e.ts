@@ -12,9 +12,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/core/sync/protocol'
-import { horizontalOverflow, launchChromium, phoneContext, TABLET } from '../helpers/browser'
+import { horizontalOverflow, launchChromium, printedA4Pages, signInOnDay, TABLET, type SignedInPerson } from '../helpers/browser'
 import { ensureDist } from '../helpers/dist'
 import { startServer, type ServerProcess } from '../helpers/server-process'
 import { axeViolations } from './axe'
@@ -35,11 +35,6 @@ const PRIVATE_NOTE = 'Privat: lederen virker presset af sagen om kørsel.'
 const ACTION = 'Gennemgå vikarforbruget med skolens sekretær'
 const MINUTES = 'Vi gennemgik budget og prognose. Vikarforbruget er hovedårsagen.'
 const GOAL = 'Prognosen rammer inden for intervallet tre måneder i træk.'
-
-interface Person {
-  context: BrowserContext
-  page: Page
-}
 
 describe('the dialogue chain over a season, the server and the browsers on each day in turn', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mls-journey-'))
@@ -64,16 +59,8 @@ describe('the dialogue chain over a season, the server and the browsers on each 
     server = await startServer({ staticDir: ensureDist(), dataDir, env: { TODAY: day } })
   }
 
-  async function signedIn(email: string, day: string, ready: string, viewport = NARROW): Promise<Person> {
-    const context = await phoneContext(browser, server!.url, { bypassCSP: true, viewport })
-    await context.clock.setFixedTime(new Date(`${day}T09:00:00+01:00`))
-    const page = await context.newPage()
-    await page.goto('/')
-    await page.getByLabel('E-mail', { exact: true }).fill(email)
-    await page.getByLabel('Adgangskode', { exact: true }).fill('demo')
-    await page.getByRole('button', { name: 'Log ind' }).click()
-    await page.getByTestId(ready).waitFor({ timeout: 20_000 })
-    return { context, page }
+  function signedIn(email: string, day: string, ready: string, viewport = NARROW): Promise<SignedInPerson> {
+    return signInOnDay(browser, server!.url, { email, day, ready, viewport })
   }
 
   async function allSaved(page: Page): Promise<void> {
@@ -89,6 +76,20 @@ describe('the dialogue chain over a season, the server and the browsers on each 
 
   function leaderChain(page: Page) {
     return page.getByTestId('leader-chain')
+  }
+
+  /**
+   * From the OC's inbox, the follow-up on this date: it is about these indicators alone; judged
+   * (improved or not) and marked held, which proposes what follows.
+   */
+  async function holdFollowUp(page: Page, date: string, indicator: string, choice: 'Forbedret' | 'Ikke forbedret'): Promise<void> {
+    await (await ocInboxItem(page, `Opfølgning med ${UNIT_NAME}`, date)).click()
+    const judgement = page.getByTestId('follow-up-judgement')
+    await judgement.waitFor()
+    expect(await judgement.locator('legend').allTextContents()).toEqual([expect.stringContaining(indicator)])
+    await judgement.getByRole('radio', { name: choice, exact: true }).check()
+    await page.getByRole('button', { name: 'Dialog afholdt' }).click()
+    await page.getByText('Opfølgningerne er planlagt.').waitFor()
   }
 
   /** The leader's item of a follow-up on this date. */
@@ -188,15 +189,7 @@ describe('the dialogue chain over a season, the server and the browsers on each 
     expect(await chain.locator('li.overdue').filter({ hasText: ACTION }).count()).toBe(1)
 
     const oc = await signedIn(AREA_CHIEF, FIRST_FOLLOW_UP, 'oc-inbox', TABLET)
-    const due = await ocInboxItem(oc.page, `Opfølgning med ${UNIT_NAME}`, '2. april 2026')
-    await due.click()
-    const judgement = oc.page.getByTestId('follow-up-judgement')
-    await judgement.waitFor()
-    expect(await judgement.textContent()).toContain('Budgetoverholdelse')
-    expect(await judgement.textContent()).not.toContain('Korrekt estimering i prognoser')
-    await judgement.getByRole('radio', { name: 'Forbedret', exact: true }).check()
-    await oc.page.getByRole('button', { name: 'Dialog afholdt' }).click()
-    await oc.page.getByText('Opfølgningerne er planlagt.').waitFor()
+    await holdFollowUp(oc.page, '2. april 2026', 'Budgetoverholdelse', 'Forbedret')
     await allSaved(oc.page)
 
     await oc.page.goto(`/enhed/${UNIT}/dialog`)
@@ -214,14 +207,7 @@ describe('the dialogue chain over a season, the server and the browsers on each 
 
     const oc = await signedIn(AREA_CHIEF, SECOND_FOLLOW_UP, 'oc-inbox', TABLET)
     // (The visit the demo's autumn round left for 30 April is overdue beside it.)
-    const due = await ocInboxItem(oc.page, `Opfølgning med ${UNIT_NAME}`, '2. juni 2026')
-    await due.click()
-    const judgement = oc.page.getByTestId('follow-up-judgement')
-    await judgement.waitFor()
-    expect(await judgement.textContent()).toContain('Korrekt estimering i prognoser')
-    await judgement.getByRole('radio', { name: 'Ikke forbedret', exact: true }).check()
-    await oc.page.getByRole('button', { name: 'Dialog afholdt' }).click()
-    await oc.page.getByText('Opfølgningerne er planlagt.').waitFor()
+    await holdFollowUp(oc.page, '2. juni 2026', 'Korrekt estimering i prognoser', 'Ikke forbedret')
 
     await oc.page.goto('/')
     const plan = await ocInboxItem(oc.page, `Udviklingsplanen for ${UNIT_NAME} venter på din kvittering`)
@@ -239,10 +225,7 @@ describe('the dialogue chain over a season, the server and the browsers on each 
     expect(await sheet.textContent()).toContain('2. september 2026')
     expect(await axeViolations(oc.page)).toEqual([])
 
-    await oc.page.emulateMedia({ media: 'print' })
-    const pdf = await oc.page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true })
-    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).toHaveLength(1)
-    await oc.page.emulateMedia({ media: 'screen' })
+    expect(await printedA4Pages(oc.page)).toBe(1)
     await allSaved(oc.page)
     await oc.context.close()
   })

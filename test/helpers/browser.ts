@@ -181,3 +181,36 @@ export function trackRequests(context: BrowserContext): { quiet: (quietMs?: numb
     },
   }
 }
+
+export interface SignedInPerson {
+  context: BrowserContext
+  page: Page
+}
+
+/**
+ * A person signed in through the sign-in page on a context of its own whose clock stands on `day`
+ * (09:00 in Copenhagen's winter time), once the screen marked `ready` (a test id) is there.
+ */
+export async function signInOnDay(
+  browser: Browser,
+  baseURL: string,
+  { email, day, ready, viewport = PHONE }: { email: string; day: string; ready: string; viewport?: { width: number; height: number } },
+): Promise<SignedInPerson> {
+  const context = await phoneContext(browser, baseURL, { bypassCSP: true, viewport })
+  await context.clock.setFixedTime(new Date(`${day}T09:00:00+01:00`))
+  const page = await context.newPage()
+  await page.goto('/')
+  await page.getByLabel('E-mail', { exact: true }).fill(email)
+  await page.getByLabel('Adgangskode', { exact: true }).fill('demo')
+  await page.getByRole('button', { name: 'Log ind' }).click()
+  await page.getByTestId(ready).waitFor({ timeout: 20_000 })
+  return { context, page }
+}
+
+/** Prints the page as the browser's "save as PDF" does (A4, print CSS) and counts the PDF's pages. */
+export async function printedA4Pages(page: Page): Promise<number> {
+  await page.emulateMedia({ media: 'print' })
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true })
+  await page.emulateMedia({ media: 'screen' })
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
+}
