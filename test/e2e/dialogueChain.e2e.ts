@@ -12,6 +12,7 @@ import {
   launchChromium,
   printedA4Pages,
   signInOnDay,
+  storedUnitDetails,
   TABLET,
   waitForServiceWorker,
   type SignedInPerson,
@@ -79,6 +80,30 @@ describe('the dialogue chain, as the area chief and the leader use it', () => {
     expect(await horizontalOverflow(page)).toBe(0)
     expect(await axeViolations(page)).toEqual([])
     expect((await pulledNotes(page)).some((n) => n.visibility === 'oc_private')).toBe(true)
+    await context.close()
+  })
+
+  it('the OC opens the app with no connection: the work list, and the agenda of each meeting it names', async () => {
+    const { context, page } = await signedIn(AREA_CHIEF, 'oc-inbox', TABLET)
+    await waitForServiceWorker(page)
+    const inbox = page.getByTestId('oc-inbox')
+    await expect.poll(() => inbox.textContent(), { timeout: 20_000 }).toContain('Møllevangskolen')
+    // Never opened on this device: their figures come to it by themselves, in turn.
+    await expect.poll(() => storedUnitDetails(page), { timeout: 30_000 }).toEqual(expect.arrayContaining(['unit-001', 'unit-010']))
+    await context.setOffline(true)
+    await page.reload()
+    await expect.poll(() => inbox.textContent(), { timeout: 20_000 }).toContain('Møllevangskolen')
+    for (const unit of ['Møllevangskolen', 'Lindehøj Skole']) {
+      await inbox
+        .getByRole('link', { name: new RegExp(`Opfølgning med ${unit}`) })
+        .first()
+        .click()
+      await page.getByTestId('agenda').waitFor({ timeout: 10_000 })
+      expect(await page.locator('h1').textContent()).not.toBe('')
+      expect(await page.getByTestId('guidance').textContent()).not.toBe('')
+      await page.goBack()
+      await inbox.waitFor()
+    }
     await context.close()
   })
 

@@ -152,6 +152,24 @@ export function storedRecords(page: Page): Promise<number> {
   )
 }
 
+/** The units whose detail (figures, lights) the app holds in the page's IndexedDB. */
+export function storedUnitDetails(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('min-lederside')
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'))
+        open.onsuccess = () => {
+          const idb = open.result
+          if (!idb.objectStoreNames.contains('unitDetails')) return resolve([])
+          const keys = idb.transaction('unitDetails').objectStore('unitDetails').getAllKeys()
+          keys.onsuccess = () => resolve(keys.result.map(String))
+          keys.onerror = () => reject(keys.error ?? new Error('getAllKeys failed'))
+        }
+      }),
+  )
+}
+
 /** Horizontal overflow of the document, in CSS pixels (0 = no horizontal scroll). */
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
