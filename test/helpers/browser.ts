@@ -134,40 +134,33 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   }
 }
 
-/** How many synced records the app holds in the page's IndexedDB (0 once the device is wiped). */
-export function storedRecords(page: Page): Promise<number> {
+/** The keys of one object store in the page's IndexedDB (none when the store is not there). */
+function storedKeys(page: Page, store: string): Promise<string[]> {
   return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('min-lederside')
-        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'))
-        open.onsuccess = () => {
-          const idb = open.result
-          if (!idb.objectStoreNames.contains('records')) return resolve(0)
-          const count = idb.transaction('records').objectStore('records').count()
-          count.onsuccess = () => resolve(count.result)
-          count.onerror = () => reject(count.error ?? new Error('count failed'))
-        }
-      }),
-  )
-}
-
-/** The units whose detail (figures, lights) the app holds in the page's IndexedDB. */
-export function storedUnitDetails(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
+    (name) =>
       new Promise<string[]>((resolve, reject) => {
         const open = indexedDB.open('min-lederside')
         open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'))
         open.onsuccess = () => {
           const idb = open.result
-          if (!idb.objectStoreNames.contains('unitDetails')) return resolve([])
-          const keys = idb.transaction('unitDetails').objectStore('unitDetails').getAllKeys()
+          if (!idb.objectStoreNames.contains(name)) return resolve([])
+          const keys = idb.transaction(name).objectStore(name).getAllKeys()
           keys.onsuccess = () => resolve(keys.result.map(String))
           keys.onerror = () => reject(keys.error ?? new Error('getAllKeys failed'))
         }
       }),
+    store,
   )
+}
+
+/** How many synced records the app holds in the page's IndexedDB (0 once the device is wiped). */
+export async function storedRecords(page: Page): Promise<number> {
+  return (await storedKeys(page, 'records')).length
+}
+
+/** The units whose detail (figures, lights) the app holds in the page's IndexedDB. */
+export function storedUnitDetails(page: Page): Promise<string[]> {
+  return storedKeys(page, 'unitDetails')
 }
 
 /** Horizontal overflow of the document, in CSS pixels (0 = no horizontal scroll). */
