@@ -16,12 +16,12 @@ export default tseslint.config(
   {
     // Type-aware rules read the three programs: the client (with core and test/client; the client's
     // tsconfig.json plus a shim that says a .vue file's default export is a component, see
-    // lint-vue-shim.d.ts), the server (with core, test/server, test/core and test/helpers) and the
+    // .lint/vue-shim.d.ts), the server (with core, test/server, test/core and test/helpers) and the
     // rest of test/. `project` rather than projectService: the service takes the nearest
     // tsconfig.json, and test/tsconfig.json does not hold test/server or test/core.
     languageOptions: {
       parserOptions: {
-        project: ['./tsconfig.lint.json', './src/server/tsconfig.json', './test/tsconfig.json'],
+        project: ['./.lint/tsconfig.json', './src/server/tsconfig.json', './test/tsconfig.json'],
         tsconfigRootDir: import.meta.dirname,
         extraFileExtensions: ['.vue'],
       },
