@@ -4,20 +4,12 @@
 // person edits and deletes only the notes they wrote (Authorship) — the leader not the OC's shared
 // note, the OC not the leader's. The same pages for a leader show the forms. On the real store.
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { useSyncStore } from '../../src/client/features/sync/syncStore'
+import { describe, expect, it, vi } from 'vitest'
 import { mountAt, ocMe } from './routed'
 import { detailWithFigures, leaderMe, plain } from './fixtures'
-import { freshDevice, outbox, pulled } from './realRecords'
+import { eachTestOnAFreshDevice, outbox, pulled } from './realRecords'
 
-beforeEach(async () => {
-  await freshDevice()
-  document.body.innerHTML = ''
-})
-afterEach(async () => {
-  await useSyncStore().stop()
-  vi.unstubAllGlobals()
-})
+eachTestOnAFreshDevice()
 
 type Wrapper = Awaited<ReturnType<typeof mountAt>>['wrapper']
 const buttons = (w: Wrapper, within: string) =>

@@ -2,19 +2,15 @@
 // "+3.370.000 kr. (+6,0 %)" (the defect: only "6 % over" was shown).
 import 'fake-indexeddb/auto'
 import { mount, RouterLinkStub } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import LightCard from '../../src/client/features/lights/LightCard.vue'
 import { i18n } from '../../src/client/i18n'
 import type { Light } from '../../src/core/types'
 import { budgetFacts, detailWithFigures, forecastFacts, greyLight, light, plain } from './fixtures'
-import { freshDevice, pulled, stopDevice } from './realRecords'
+import { eachTestOnAFreshDevice, pulled } from './realRecords'
 import { mountAt } from './routed'
 
-beforeEach(async () => {
-  await freshDevice()
-  document.body.innerHTML = ''
-})
-afterEach(stopDevice)
+eachTestOnAFreshDevice()
 
 function mountCard(l: Light) {
   return mount(LightCard, { props: { light: l, unitId: 'u1' }, global: { plugins: [i18n], stubs: { RouterLink: RouterLinkStub } } })

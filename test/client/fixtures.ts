@@ -131,6 +131,25 @@ export function plain(text: string): string {
     .trim()
 }
 
+type Found = { text(): string }
+/** The button whose visible text is `name`; the error lists the buttons there are. */
+export function buttonNamed<T extends Found>(w: { findAll(selector: 'button'): T[] }, name: string): T {
+  const buttons = w.findAll('button')
+  const b = buttons.find((x) => plain(x.text()) === name)
+  if (!b) throw new Error(`no button "${name}" in: ${buttons.map((x) => plain(x.text())).join(' / ')}`)
+  return b
+}
+
+/** An initiative of u1's budget as the leader planned it, with its fields as the server hands them out. */
+export const INITIATIVE = {
+  indicator: 'budget',
+  title: 'Færre vikarer',
+  owner: 'Lea',
+  dueDate: '2026-12-01',
+  expectedEffect: 150_000,
+  status: 'in_progress',
+} as const
+
 /** A record as the records store hands it to a component (for the pure rules over them). */
 export function record<T = Record<string, unknown>>(table: SyncTable, id: string, data: T, extra: Partial<LocalRecord<T>> = {}): LocalRecord<T> {
   return { table, id, scopeId: 'u1', version: 1, deleted: false, data, pendingFields: [], conflicts: [], rejection: null, ...extra }

@@ -1,22 +1,18 @@
 import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import ForecastForm from '../../src/client/features/forecast/ForecastForm.vue'
-import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { i18n } from '../../src/client/i18n'
 import { EXPLANATION_REQUIRED } from '../../src/core/history/forecastMove'
 import { detailWithFigures, plain, leaderMe } from './fixtures'
-import { expectSaved, freshDevice, saved, watchSaves, signIn } from './realRecords'
+import { eachTestOnAFreshDevice, expectSaved, saved, watchSaves } from './realRecords'
 
 let saves: ReturnType<typeof watchSaves>
-beforeEach(async () => {
-  await freshDevice()
-  // A leader of u1: the forms ask the access policy about the signed-in person.
-  signIn(leaderMe())
+// A leader of u1: the forms ask the access policy about the signed-in person.
+eachTestOnAFreshDevice(leaderMe)
+beforeEach(() => {
   saves = watchSaves()
-  document.body.innerHTML = ''
 })
-afterEach(() => useSyncStore().stop())
 
 /** The forecast of a unit's month has the id derived from its key (core/sync/kind.ts). */
 const NOVEMBER = 'forecast:u1:2026:11'

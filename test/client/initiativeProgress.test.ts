@@ -4,37 +4,17 @@
 // summary of step 5 and the area chief's read-only view of the unit. On the real records store.
 import 'fake-indexeddb/auto'
 import { flushPromises } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { useSyncStore } from '../../src/client/features/sync/syncStore'
+import { describe, expect, it, vi } from 'vitest'
 import { mountAt, ocMe } from './routed'
-import { detailWithFigures, plain } from './fixtures'
-import { freshDevice, outbox, pulled } from './realRecords'
+import { buttonNamed, detailWithFigures, INITIATIVE, plain } from './fixtures'
+import { eachTestOnAFreshDevice, outbox, pulled } from './realRecords'
 import { anyOf } from '../helpers/match'
 
-beforeEach(async () => {
-  await freshDevice()
-  document.body.innerHTML = ''
-})
-afterEach(async () => {
-  await useSyncStore().stop()
-  vi.unstubAllGlobals()
-})
+eachTestOnAFreshDevice()
 
 const NOTE = 'Vikarerne er opsagt, effekt fra uge 25'
-const initiative = { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea', dueDate: '2026-12-01', expectedEffect: 150_000, status: 'in_progress' }
 
 type Wrapper = Awaited<ReturnType<typeof mountAt>>['wrapper']
-const buttonNamed = (w: Wrapper, name: string) => {
-  const b = w.findAll('button').find((x) => plain(x.text()) === name)
-  if (!b)
-    throw new Error(
-      `no button "${name}" in: ${w
-        .findAll('button')
-        .map((x) => plain(x.text()))
-        .join(' / ')}`,
-    )
-  return b
-}
 /** The form's field by its visible label. */
 const fieldLabelled = (w: Wrapper, label: string) => {
   const l = w.findAll('label').find((x) => plain(x.text()) === label)
@@ -70,7 +50,7 @@ describe('an initiative’s progress note', () => {
   })
 
   it('is edited on its own: only the note goes to the server, merged per field like the others', async () => {
-    await pulled('initiative', 'i1', { ...initiative, progressNote: '' })
+    await pulled('initiative', 'i1', { ...INITIATIVE, progressNote: '' })
     const { wrapper } = await mountAt('/enhed/u1/budget/trin/3', detailWithFigures())
     await vi.waitFor(() => expect(wrapper.find('[data-testid="initiative"]').exists()).toBe(true))
     // An empty note is not shown as an empty line.
@@ -85,7 +65,7 @@ describe('an initiative’s progress note', () => {
   })
 
   it('is refused beyond the length of a note, beside the field, and nothing is saved', async () => {
-    await pulled('initiative', 'i1', { ...initiative, progressNote: '' })
+    await pulled('initiative', 'i1', { ...INITIATIVE, progressNote: '' })
     const { wrapper } = await mountAt('/enhed/u1/budget/trin/3', detailWithFigures())
     await vi.waitFor(() => expect(wrapper.find('[data-testid="initiative"]').exists()).toBe(true))
     await buttonNamed(wrapper, 'Rediger Færre vikarer').trigger('click')
@@ -104,7 +84,7 @@ describe('an initiative’s progress note', () => {
   })
 
   it('is shown in step 5’s summary for the dialogue', async () => {
-    await pulled('initiative', 'i1', { ...initiative, progressNote: NOTE })
+    await pulled('initiative', 'i1', { ...INITIATIVE, progressNote: NOTE })
     const { wrapper } = await mountAt('/enhed/u1/budget/trin/5', detailWithFigures())
     const summary = wrapper.get('[data-testid="preparation-summary"]')
     await vi.waitFor(() => expect(plain(summary.text())).toContain('Færre vikarer'))
@@ -113,7 +93,7 @@ describe('an initiative’s progress note', () => {
   })
 
   it('is shown to the area chief on the unit’s page, read-only', async () => {
-    await pulled('initiative', 'i1', { ...initiative, progressNote: NOTE })
+    await pulled('initiative', 'i1', { ...INITIATIVE, progressNote: NOTE })
     const { wrapper } = await mountAt('/enhed/u1/dialog', detailWithFigures(), ocMe())
     await vi.waitFor(() => expect(wrapper.find('[data-testid="initiative"]').exists()).toBe(true))
     expect(wrapper.get('[data-testid="initiative"] [data-testid="progress-note"]').text()).toBe(NOTE)

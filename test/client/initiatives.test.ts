@@ -1,21 +1,15 @@
 import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import StepAct from '../../src/client/features/steps/StepAct.vue'
 import { i18n } from '../../src/client/i18n'
 import { useRecordsStore } from '../../src/client/features/records/recordsStore'
-import { useSyncStore } from '../../src/client/features/sync/syncStore'
-import { budgetFacts, light, plain, leaderMe } from './fixtures'
-import { freshDevice, outbox, pulled, signIn } from './realRecords'
+import { budgetFacts, buttonNamed, INITIATIVE, leaderMe, light, plain } from './fixtures'
+import { eachTestOnAFreshDevice, outbox, pulled } from './realRecords'
 import { anyOf } from '../helpers/match'
 
-beforeEach(async () => {
-  await freshDevice()
-  // A leader of u1: the forms ask the access policy about the signed-in person.
-  signIn(leaderMe())
-  document.body.innerHTML = ''
-})
-afterEach(() => useSyncStore().stop())
+// A leader of u1: the forms ask the access policy about the signed-in person.
+eachTestOnAFreshDevice(leaderMe)
 
 /** Dexie answers in its own tasks: wait for what the test expects to be on screen. */
 const settled = (check: () => void) => vi.waitFor(check)
@@ -26,17 +20,6 @@ function mountAct() {
     global: { plugins: [i18n] },
     attachTo: document.body,
   })
-}
-const buttonNamed = (w: ReturnType<typeof mountAct>, name: string) => {
-  const b = w.findAll('button').find((x) => plain(x.text()) === name)
-  if (!b)
-    throw new Error(
-      `no button "${name}" in: ${w
-        .findAll('button')
-        .map((x) => plain(x.text()))
-        .join(' / ')}`,
-    )
-  return b
 }
 
 describe('StepAct: initiatives', () => {
@@ -66,15 +49,7 @@ describe('StepAct: initiatives', () => {
         table: 'initiative',
         recordId: anyOf(String),
         op: 'upsert',
-        fields: {
-          indicator: 'budget',
-          title: 'Færre vikarer',
-          owner: 'Lea',
-          dueDate: '2026-12-01',
-          expectedEffect: 150_000,
-          status: 'in_progress',
-          progressNote: '',
-        },
+        fields: { ...INITIATIVE, progressNote: '' },
       },
     ])
     await settled(() => expect(w.find('[data-testid="initiative"]').exists()).toBe(true))

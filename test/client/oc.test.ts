@@ -1,26 +1,15 @@
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { mountAt, ocMe } from './routed'
-import { detailWithFigures, plain } from './fixtures'
-import { freshDevice, pulled, saved, stopDevice, watchSaves } from './realRecords'
+import { detailWithFigures, INITIATIVE, plain } from './fixtures'
+import { eachTestOnAFreshDevice, pulled, saved, watchSaves } from './realRecords'
 
-beforeEach(async () => {
-  await freshDevice()
-  document.body.innerHTML = ''
-})
-afterEach(stopDevice)
+eachTestOnAFreshDevice()
 
 async function theUnitsRecords() {
   await pulled('dialoguePreparation', 'p-ready', { year: 2026, month: 10, questions: 'Kan vi tale om vikarbudgettet?', readyAt: '2026-11-12T08:00:00.000Z' })
   await pulled('dialoguePreparation', 'p-draft', { year: 2026, month: 9, questions: 'Et udkast, der ikke er klar', readyAt: null })
-  await pulled('initiative', 'i1', {
-    indicator: 'budget',
-    title: 'Færre vikarer',
-    owner: 'Lea',
-    dueDate: '2026-12-01',
-    expectedEffect: 150_000,
-    status: 'in_progress',
-  })
+  await pulled('initiative', 'i1', INITIATIVE)
   await pulled('note', 'n-shared', { indicator: null, year: null, month: null, body: 'En delt note', visibility: 'shared' })
   await pulled('note', 'n-private', { indicator: null, year: null, month: null, body: 'Privat for OC', visibility: 'oc_private' })
 }

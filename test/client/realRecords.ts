@@ -2,7 +2,7 @@
 // has synced once, records as the server would hand them out, and what a save put in the outbox.
 import 'fake-indexeddb/auto'
 import { createPinia, setActivePinia } from 'pinia'
-import { expect, vi } from 'vitest'
+import { afterEach, beforeEach, expect, vi } from 'vitest'
 import { db, type OutboxRow } from '../../src/client/db/db'
 import { applyPullPage, applyPushResults, outboxBatch, writeRecord } from '../../src/client/db/records'
 import { toLocalRecord, useRecordsStore, type LocalRecord } from '../../src/client/features/records/recordsStore'
@@ -36,6 +36,19 @@ export async function syncingDevice(fetch: typeof globalThis.fetch): Promise<voi
 export async function stopDevice(): Promise<void> {
   await useSyncStore().stop()
   vi.unstubAllGlobals()
+}
+
+/**
+ * Every test of the file on a fresh device with an empty page (signed in as `me()` when given: the
+ * forms ask the access policy about that person), its sync loop stopped after.
+ */
+export function eachTestOnAFreshDevice(me?: () => Me): void {
+  beforeEach(async () => {
+    await freshDevice()
+    if (me) signIn(me())
+    document.body.innerHTML = ''
+  })
+  afterEach(stopDevice)
 }
 
 /** The person signed in on the device (what /api/me said): the forms ask the access policy about them. */

@@ -5,25 +5,17 @@
 // field again settles it. On the real records store, the refusal taken in as after a sync.
 import 'fake-indexeddb/auto'
 import { flushPromises, mount } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import ForecastForm from '../../src/client/features/forecast/ForecastForm.vue'
-import { useSyncStore } from '../../src/client/features/sync/syncStore'
 import { i18n } from '../../src/client/i18n'
 import { EXPLANATION_REQUIRED } from '../../src/core/history/forecastMove'
 import type { PushResult } from '../../src/core/sync/protocol'
 import type { OutboxRow } from '../../src/client/db/db'
 import { mountAt } from './routed'
 import { detailWithFigures, leaderMe, plain } from './fixtures'
-import { answered, freshDevice, localRecord, pulled, saved, signIn } from './realRecords'
+import { answered, eachTestOnAFreshDevice, localRecord, pulled, saved, signIn } from './realRecords'
 
-beforeEach(async () => {
-  await freshDevice()
-  document.body.innerHTML = ''
-})
-afterEach(async () => {
-  await useSyncStore().stop()
-  vi.unstubAllGlobals()
-})
+eachTestOnAFreshDevice()
 
 /** The server's answer to the pushed change: refused for good, about `field`. */
 const refusedAt =

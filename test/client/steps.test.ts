@@ -1,16 +1,12 @@
 import 'fake-indexeddb/auto'
 import { flushPromises } from '@vue/test-utils'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { stepsProgress } from '../../src/core/steps'
 import { mountAt } from './routed'
-import { detailWithFigures, plain } from './fixtures'
-import { expectSaved, freshDevice, pulled, saved, stopDevice } from './realRecords'
+import { detailWithFigures, INITIATIVE, plain } from './fixtures'
+import { eachTestOnAFreshDevice, expectSaved, pulled, saved } from './realRecords'
 
-beforeEach(async () => {
-  await freshDevice()
-  document.body.innerHTML = ''
-})
-afterEach(stopDevice)
+eachTestOnAFreshDevice()
 
 describe('stepsProgress', () => {
   it.each([
@@ -98,14 +94,7 @@ describe('StepsView', () => {
       body: '',
       validReason: true,
     })
-    await pulled('initiative', 'i1', {
-      indicator: 'budget',
-      title: 'Færre vikarer',
-      owner: 'Lea',
-      dueDate: '2026-12-01',
-      expectedEffect: 150_000,
-      status: 'in_progress',
-    })
+    await pulled('initiative', 'i1', INITIATIVE)
     const { wrapper } = await mountAt('/enhed/u1/budget/trin/5', detailWithFigures())
     const summary = wrapper.get('[data-testid="preparation-summary"]')
     await vi.waitFor(() => expect(plain(summary.text())).toContain('Engangsudgift, der ikke gentager sig'))

@@ -44,6 +44,15 @@ const FORECASTS: Record<string, number> = {
   [IDS.unitD]: 11_000_000,
 }
 
+/** Who the dialogue tests sign in: a leader of unit A, the area chiefs of both areas, the directorate and the economics team. */
+export const DIALOGUE_CAST = {
+  leaderA: PEOPLE.leaderA,
+  oc: PEOPLE.ocNord,
+  ocSyd: PEOPLE.ocSyd,
+  dir: PEOPLE.directorate,
+  eco: PEOPLE.economics,
+}
+
 export async function insertFixtures(db: Db): Promise<void> {
   const hash = await hashPassword(PASSWORD)
   await db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 // Small helpers for driving the app through app.inject() like the PWA does.
 import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll } from 'vitest'
 import type { IsoDate } from '../../src/core/types'
 import { buildApp } from '../../src/server/app'
 import { freshDb } from './db'
@@ -20,8 +21,15 @@ export function get(app: FastifyInstance, url: string, cookie?: string) {
   return app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} })
 }
 
+interface FixtureOptions {
+  demo?: boolean
+  fixtures?: boolean
+  today?: () => IsoDate
+  dialogueLockDays?: number
+}
+
 /** A fresh database with the fixtures and an app on it; close() closes both. */
-export async function fixtureApp(opts: { demo?: boolean; fixtures?: boolean; today?: () => IsoDate; dialogueLockDays?: number } = {}) {
+export async function fixtureApp(opts: FixtureOptions = {}) {
   const db = await freshDb()
   if (opts.fixtures !== false) await insertFixtures(db)
   const app = await buildApp({ db, demo: opts.demo ?? false, today: opts.today ?? (() => TODAY), dialogueLockDays: opts.dialogueLockDays })
@@ -34,4 +42,22 @@ export async function fixtureApp(opts: { demo?: boolean; fixtures?: boolean; tod
       await db.close()
     },
   }
+}
+
+export type FixtureApp = Awaited<ReturnType<typeof fixtureApp>>
+
+/**
+ * For a test file: a fixture app made before its tests and closed after them, with each person
+ * named in `people` signed in (`c.<name>` is their Cookie header). Both are filled in beforeAll,
+ * so read them inside hooks and tests.
+ */
+export function signedInApp<K extends string>(people: Record<K, { email: string }>, opts: FixtureOptions = {}) {
+  const t = {} as FixtureApp
+  const c = {} as Record<K, string>
+  beforeAll(async () => {
+    Object.assign(t, await fixtureApp(opts))
+    for (const name of Object.keys(people) as K[]) c[name] = await login(t.app, people[name].email)
+  })
+  afterAll(() => t.close())
+  return { t, c }
 }

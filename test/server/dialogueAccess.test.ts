@@ -3,11 +3,11 @@
 // the leader keeps the status of the agreed actions (their to-dos) and writes the plan's goals and
 // actions with them, and acknowledges it — in their own name only, as the OC in theirs. An OC of
 // another area hears "not found" for all of it; the directorate and the economics team read, not write.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { NO_WRITE_ACCESS } from '../../src/core/sync/access'
 import { REJECTION_MESSAGES } from '../../src/core/sync/protocol'
-import { IDS, PEOPLE } from '../helpers/fixtures'
-import { fixtureApp, login } from '../helpers/http'
+import { IDS, PEOPLE, DIALOGUE_CAST } from '../helpers/fixtures'
+import { signedInApp } from '../helpers/http'
 import { actionFields, dialogueFields, markFields, outcome, planFields, remove, write } from './dialogueHarness'
 import { dumpSyncState, push } from './syncHarness'
 
@@ -17,17 +17,7 @@ const NOT_FOUND = ['not_found', undefined, REJECTION_MESSAGES.not_found]
 /** A kind the person writes nothing of here: refused before any field is looked at. */
 const NO_ACCESS_HERE = ['forbidden', undefined, NO_WRITE_ACCESS]
 
-let t: Awaited<ReturnType<typeof fixtureApp>>
-const c: Record<'leaderA' | 'oc' | 'ocSyd' | 'dir' | 'eco', string> = { leaderA: '', oc: '', ocSyd: '', dir: '', eco: '' }
-beforeAll(async () => {
-  t = await fixtureApp()
-  c.leaderA = await login(t.app, PEOPLE.leaderA.email)
-  c.oc = await login(t.app, PEOPLE.ocNord.email)
-  c.ocSyd = await login(t.app, PEOPLE.ocSyd.email)
-  c.dir = await login(t.app, PEOPLE.directorate.email)
-  c.eco = await login(t.app, PEOPLE.economics.email)
-})
-afterAll(() => t.close())
+const { t, c } = signedInApp(DIALOGUE_CAST)
 
 /** Each mutation pushed on its own (a device's outbox in order), the outcomes in order. */
 const outcomes = async (cookie: string, deviceId: string, mutations: ReturnType<typeof write>[]) =>

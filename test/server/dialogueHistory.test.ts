@@ -2,11 +2,11 @@
 // audit rows of the dialogue and of the actions agreed at it, newest first — who by name, when,
 // each field with its old and new value, the reopening included — and never its notes, shared or
 // private. Everyone else hears what they would for a dialogue that does not exist.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import type { dialogueHistorySchema } from '../../src/core/http/dialogues'
-import { IDS, PEOPLE } from '../helpers/fixtures'
-import { fixtureApp, get, login } from '../helpers/http'
+import { IDS, PEOPLE, DIALOGUE_CAST } from '../helpers/fixtures'
+import { get, signedInApp } from '../helpers/http'
 import { actionFields, dialogueFields, noteFields, outcome, remove, reopen, write } from './dialogueHarness'
 import { push } from './syncHarness'
 
@@ -14,15 +14,8 @@ type History = z.infer<typeof dialogueHistorySchema>
 
 const HELD = '2025-11-01'
 let today = HELD
-let t: Awaited<ReturnType<typeof fixtureApp>>
-const c: Record<'leaderA' | 'oc' | 'ocSyd' | 'dir' | 'eco', string> = { leaderA: '', oc: '', ocSyd: '', dir: '', eco: '' }
+const { t, c } = signedInApp(DIALOGUE_CAST, { today: () => today })
 beforeAll(async () => {
-  t = await fixtureApp({ today: () => today })
-  c.leaderA = await login(t.app, PEOPLE.leaderA.email)
-  c.oc = await login(t.app, PEOPLE.ocNord.email)
-  c.ocSyd = await login(t.app, PEOPLE.ocSyd.email)
-  c.dir = await login(t.app, PEOPLE.directorate.email)
-  c.eco = await login(t.app, PEOPLE.economics.email)
   // In this order, each its own change: the history lists them the other way round.
   const steps: Array<[string, ReturnType<typeof write>]> = [
     [c.oc, write('dialogue', 'dlg', IDS.unitA, dialogueFields(HELD))],
@@ -40,7 +33,6 @@ beforeAll(async () => {
   today = '2025-11-20'
   expect((await reopen(t.app, c.oc, 'dlg', { reason: 'Forkert ansvarlig i referatet' })).statusCode).toBe(200)
 })
-afterAll(() => t.close())
 
 const history = (cookie: string, id = 'dlg') => get(t.app, `/api/dialogues/${id}/history`, cookie)
 

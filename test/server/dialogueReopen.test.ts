@@ -4,12 +4,12 @@
 // changes again until reopenedOn + the lock days. Nobody else can reopen, or even learn that the
 // dialogue exists; a dialogue that is not locked needs no reopening; and no device writes either
 // field itself.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { addDaysIso } from '../../src/core/dates'
 import { dialogueLockedMessage } from '../../src/core/history/dialogueLock'
 import { MAX_REASON_LENGTH } from '../../src/core/limits'
-import { IDS, PEOPLE } from '../helpers/fixtures'
-import { fixtureApp, login } from '../helpers/http'
+import { IDS, PEOPLE, DIALOGUE_CAST } from '../helpers/fixtures'
+import { signedInApp } from '../helpers/http'
 import { dialogueFields, outcome, remove, reopen, write } from './dialogueHarness'
 import { dumpSyncState, pullAll, push } from './syncHarness'
 
@@ -20,15 +20,8 @@ const NOT_FOUND = { error: 'not_found', message: 'Dialogen findes ikke.' }
 const SERVER_OWNED = 'sættes af serveren og kan ikke ændres.'
 
 let today = HELD
-let t: Awaited<ReturnType<typeof fixtureApp>>
-const c: Record<'leaderA' | 'oc' | 'ocSyd' | 'dir' | 'eco', string> = { leaderA: '', oc: '', ocSyd: '', dir: '', eco: '' }
+const { t, c } = signedInApp(DIALOGUE_CAST, { today: () => today })
 beforeAll(async () => {
-  t = await fixtureApp({ today: () => today })
-  c.leaderA = await login(t.app, PEOPLE.leaderA.email)
-  c.oc = await login(t.app, PEOPLE.ocNord.email)
-  c.ocSyd = await login(t.app, PEOPLE.ocSyd.email)
-  c.dir = await login(t.app, PEOPLE.directorate.email)
-  c.eco = await login(t.app, PEOPLE.economics.email)
   const made = await push(t.app, c.oc, 'dev-oc', [
     write('dialogue', 'dlg', IDS.unitA, dialogueFields(HELD)),
     write('dialogue', 'dlg-planned', IDS.unitA, dialogueFields(null)),
@@ -37,7 +30,6 @@ beforeAll(async () => {
   ])
   expect(made.map(outcome)).toEqual(['applied', 'applied', 'applied', 'applied'])
 })
-afterAll(() => t.close())
 
 const stored = async (id = 'dlg') =>
   (

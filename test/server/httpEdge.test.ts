@@ -1,22 +1,15 @@
 // The HTTP edge: what a request may carry before any route sees it. A NUL byte or a lone surrogate
 // in any string is a 400 that names the field (not a 500 from the database), a body over the limit
 // is a 413 that says the limit, and malformed JSON or a __proto__ key says what and where.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { MAX_BODY_BYTES, MAX_PUSH_BODY_BYTES } from '../../src/core/http/limits'
 import { IDS, PASSWORD, PEOPLE } from '../helpers/fixtures'
-import { CSRF, fixtureApp, get, login } from '../helpers/http'
+import { CSRF, get, signedInApp } from '../helpers/http'
 import { PROTOCOL_VERSION } from '../../src/core/sync/protocol'
 import { mutation, pushRaw, SYNC_HEADERS } from './syncHarness'
 import { textMatching } from '../helpers/match'
 
-let t: Awaited<ReturnType<typeof fixtureApp>>
-const c = { dir: '', leaderA: '' }
-beforeAll(async () => {
-  t = await fixtureApp()
-  c.dir = await login(t.app, PEOPLE.directorate.email)
-  c.leaderA = await login(t.app, PEOPLE.leaderA.email)
-})
-afterAll(() => t.close())
+const { t, c } = signedInApp({ dir: PEOPLE.directorate, leaderA: PEOPLE.leaderA })
 
 interface ErrorBody {
   error: string

@@ -2,25 +2,18 @@
 // ones — not ended, not deleted — with their unit and area, newest first; every area for the
 // directorate, their own for an area chief, and for a leader or the economics team the 404 of an
 // address that does not exist.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import type { markListSchema } from '../../src/core/http/dialogues'
-import { IDS, PEOPLE } from '../helpers/fixtures'
-import { fixtureApp, get, login } from '../helpers/http'
+import { IDS, PEOPLE, DIALOGUE_CAST } from '../helpers/fixtures'
+import { get, signedInApp } from '../helpers/http'
 import { markFields, outcome, remove, write } from './dialogueHarness'
 import { push } from './syncHarness'
 
 type Marks = z.infer<typeof markListSchema>
 
-let t: Awaited<ReturnType<typeof fixtureApp>>
-const c: Record<'leaderA' | 'oc' | 'ocSyd' | 'dir' | 'eco', string> = { leaderA: '', oc: '', ocSyd: '', dir: '', eco: '' }
+const { t, c } = signedInApp(DIALOGUE_CAST)
 beforeAll(async () => {
-  t = await fixtureApp()
-  c.leaderA = await login(t.app, PEOPLE.leaderA.email)
-  c.oc = await login(t.app, PEOPLE.ocNord.email)
-  c.ocSyd = await login(t.app, PEOPLE.ocSyd.email)
-  c.dir = await login(t.app, PEOPLE.directorate.email)
-  c.eco = await login(t.app, PEOPLE.economics.email)
   const byNord = await push(t.app, c.oc, 'dev-oc', [
     write('unitMark', 'mk-a', IDS.unitA, markFields({ markedOn: '2025-10-01', dialogueId: 'dlg-a' })),
     write(
@@ -38,7 +31,6 @@ beforeAll(async () => {
   ])
   expect([...byNord, ...bySyd].map(outcome)).toEqual(Array(6).fill('applied'))
 })
-afterAll(() => t.close())
 
 const marks = async (cookie: string, query = '') => {
   const res = await get(t.app, `/api/marks${query}`, cookie)

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { recordIdFor } from '../../src/core/sync/kind'
 import { CORE_SYNC_KINDS, SYNC_KINDS, type SyncTable } from '../../src/core/sync/kinds'
 import { REJECTION_MESSAGES, type PushResult } from '../../src/core/sync/protocol'
 import { scopeFor } from '../../src/server/auth/scope'
 import { pullChanges } from '../../src/server/sync/pull'
 import { UNKNOWN_BASE_VERSION, writeSynced } from '../../src/server/sync/writer'
-import { CSRF, fixtureApp, login } from '../helpers/http'
+import { CSRF, signedInApp } from '../helpers/http'
 import { IDS, PEOPLE } from '../helpers/fixtures'
 import { dumpSyncState, mutation, pullAll, pullPage, pullRaw, push, pushRaw, SYNC_HEADERS } from './syncHarness'
 import { textMatching } from '../helpers/match'
 
-let t: Awaited<ReturnType<typeof fixtureApp>>
-const c: Record<'leaderA' | 'leaderC' | 'oc' | 'dir' | 'eco', string> = { leaderA: '', leaderC: '', oc: '', dir: '', eco: '' }
-beforeAll(async () => {
-  t = await fixtureApp()
-  c.leaderA = await login(t.app, PEOPLE.leaderA.email)
-  c.leaderC = await login(t.app, PEOPLE.leaderC.email)
-  c.oc = await login(t.app, PEOPLE.ocNord.email)
-  c.dir = await login(t.app, PEOPLE.directorate.email)
-  c.eco = await login(t.app, PEOPLE.economics.email)
-})
-afterAll(() => t.close())
+const { t, c } = signedInApp({ leaderA: PEOPLE.leaderA, leaderC: PEOPLE.leaderC, oc: PEOPLE.ocNord, dir: PEOPLE.directorate, eco: PEOPLE.economics })
 
 const note = (id: string, unitId: string, body: string, visibility: 'shared' | 'oc_private' = 'shared') => ({
   indicator: 'budget',

@@ -1,22 +1,14 @@
 // An initiative's own progress note (issue 7: "An initiative has no note"), synced like its other
 // fields: pushed, merged per field, pulled, bounded like a note, written by the leader alone — and
 // an initiative made by a device built before the field existed still goes in, with an empty note.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { MAX_NOTE_LENGTH } from '../../src/core/limits'
 import type { PushResult } from '../../src/core/sync/protocol'
-import { fixtureApp, login } from '../helpers/http'
+import { signedInApp } from '../helpers/http'
 import { IDS, PEOPLE } from '../helpers/fixtures'
 import { mutation, pullAll, push } from './syncHarness'
 
-let t: Awaited<ReturnType<typeof fixtureApp>>
-let leader = ''
-let oc = ''
-beforeAll(async () => {
-  t = await fixtureApp()
-  leader = await login(t.app, PEOPLE.leaderA.email)
-  oc = await login(t.app, PEOPLE.ocNord.email)
-})
-afterAll(() => t.close())
+const { t, c } = signedInApp({ leader: PEOPLE.leaderA, oc: PEOPLE.ocNord })
 
 const NOTE = 'Vikarerne er opsagt, effekt fra uge 25'
 const fields = { indicator: 'budget', title: 'Færre vikarer', owner: 'Lea', dueDate: '2026-01-31', expectedEffect: 150_000, status: 'in_progress' }
@@ -30,10 +22,10 @@ const outcome = (r: PushResult | undefined) => (r?.status === 'rejected' ? { rea
 
 describe('an initiative’s progress note', () => {
   it('is pushed with the initiative, stored, and pulled with it (also by the area chief)', async () => {
-    const [r] = await push(t.app, leader, 'dev-p1', [create('ini-p1', { progressNote: `  ${NOTE} ` })])
+    const [r] = await push(t.app, c.leader, 'dev-p1', [create('ini-p1', { progressNote: `  ${NOTE} ` })])
     expect(r).toMatchObject({ status: 'applied', record: { id: 'ini-p1', progressNote: NOTE } })
     expect(await stored('ini-p1')).toMatchObject({ progress_note: NOTE })
-    for (const cookie of [leader, oc]) {
+    for (const cookie of [c.leader, c.oc]) {
       const pulled = (await pullAll(t.app, cookie)).changes.find((ch) => ch.id === 'ini-p1')
       expect(pulled?.record).toMatchObject({ ...fields, progressNote: NOTE })
     }
@@ -42,24 +34,24 @@ describe('an initiative’s progress note', () => {
   })
 
   it('is merged per field: one device writes the note, another the title, both from the same version', async () => {
-    await push(t.app, leader, 'dev-p1', [create('ini-p2', { progressNote: '' })])
-    const [phone] = await push(t.app, leader, 'dev-p1', [edit('ini-p2', 1, { progressNote: NOTE })])
-    const [tablet] = await push(t.app, leader, 'dev-p2', [edit('ini-p2', 1, { title: 'Færre vikarer i indskolingen' })])
+    await push(t.app, c.leader, 'dev-p1', [create('ini-p2', { progressNote: '' })])
+    const [phone] = await push(t.app, c.leader, 'dev-p1', [edit('ini-p2', 1, { progressNote: NOTE })])
+    const [tablet] = await push(t.app, c.leader, 'dev-p2', [edit('ini-p2', 1, { title: 'Færre vikarer i indskolingen' })])
     expect([phone?.status, tablet?.status]).toEqual(['applied', 'applied'])
     expect(await stored('ini-p2')).toEqual({ progress_note: NOTE, title: 'Færre vikarer i indskolingen', version: 3 })
     // The same field from two devices is a conflict the second person resolves, as for any field.
-    const [clash] = await push(t.app, leader, 'dev-p2', [edit('ini-p2', 1, { progressNote: 'Ingen effekt endnu' })])
+    const [clash] = await push(t.app, c.leader, 'dev-p2', [edit('ini-p2', 1, { progressNote: 'Ingen effekt endnu' })])
     expect(clash).toMatchObject({ status: 'conflict', conflicts: [{ field: 'progressNote', mine: 'Ingen effekt endnu', theirs: NOTE }] })
   })
 
   it('is empty on an initiative made by a device built before the field existed', async () => {
-    const [r] = await push(t.app, leader, 'dev-old', [create('ini-old')])
+    const [r] = await push(t.app, c.leader, 'dev-old', [create('ini-old')])
     expect(r).toMatchObject({ status: 'applied', record: { progressNote: '' } })
     expect(await stored('ini-old')).toMatchObject({ progress_note: '' })
   })
 
   it('is bounded like a note, and refused beyond it naming the field', async () => {
-    const [atLimit, over] = await push(t.app, leader, 'dev-p1', [
+    const [atLimit, over] = await push(t.app, c.leader, 'dev-p1', [
       create('ini-max', { progressNote: 'x'.repeat(MAX_NOTE_LENGTH) }),
       create('ini-over', { progressNote: 'x'.repeat(MAX_NOTE_LENGTH + 1) }),
     ])
@@ -69,8 +61,8 @@ describe('an initiative’s progress note', () => {
   })
 
   it('is the leader’s to write: the area chief is refused', async () => {
-    await push(t.app, leader, 'dev-p1', [create('ini-p3', { progressNote: '' })])
-    const [r] = await push(t.app, oc, 'dev-oc', [edit('ini-p3', 1, { progressNote: 'Områdechefen skriver' })])
+    await push(t.app, c.leader, 'dev-p1', [create('ini-p3', { progressNote: '' })])
+    const [r] = await push(t.app, c.oc, 'dev-oc', [edit('ini-p3', 1, { progressNote: 'Områdechefen skriver' })])
     expect(r).toMatchObject({ status: 'rejected', reason: 'forbidden' })
     expect(await stored('ini-p3')).toMatchObject({ progress_note: '' })
   })

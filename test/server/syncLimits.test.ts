@@ -1,24 +1,16 @@
 // A change the database cannot store is refused for good ('invalid', naming the field), never
 // answered 'error' and retried for ever: the shared schemas know every limit, and a data exception
 // from PostgreSQL that slips past them becomes the same lasting refusal (sync/dataExceptions.ts).
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { initiativeSchema, noteSchema } from '../../src/core/schemas'
 import { PROTOCOL_VERSION, type Mutation, type PushResult } from '../../src/core/sync/protocol'
 import { dataExceptionRefusal } from '../../src/server/sync/dataExceptions'
-import { CSRF, fixtureApp, login } from '../helpers/http'
+import { CSRF, signedInApp } from '../helpers/http'
 import { IDS, PEOPLE } from '../helpers/fixtures'
 import { mutation, push, SYNC_HEADERS } from './syncHarness'
 import { textMatching } from '../helpers/match'
 
-let t: Awaited<ReturnType<typeof fixtureApp>>
-let leader = ''
-let oc = ''
-beforeAll(async () => {
-  t = await fixtureApp()
-  leader = await login(t.app, PEOPLE.leaderA.email)
-  oc = await login(t.app, PEOPLE.ocNord.email)
-})
-afterAll(() => t.close())
+const { t, c } = signedInApp({ leader: PEOPLE.leaderA, oc: PEOPLE.ocNord })
 
 const note = (recordId: string, body: string) =>
   mutation({ table: 'note', recordId, scopeId: IDS.unitA, fields: { indicator: null, year: null, month: null, body, visibility: 'shared' } })
@@ -86,18 +78,18 @@ describe('values beyond what the database stores are refused for good, naming th
     ['a note of 4.001 characters', note('n-long', 'x'.repeat(4001)), 'note', 'n-long', /^Tekst: Noten må højst være 4\.000 tegn\.$/],
     ['a note of only a zero-width space', note('n-zwsp', '\u200B'), 'note', 'n-zwsp', /^Tekst: Noten må ikke være tom\.$/],
   ])('%s', async (_name, m, table, id, message) => {
-    const [r] = await push(t.app, leader, 'dev-limits', [m])
+    const [r] = await push(t.app, c.leader, 'dev-limits', [m])
     expect(r).toMatchObject({ status: 'rejected', reason: 'invalid', message: textMatching(message) })
     expect(await stored(table, id)).toBe(false)
     // For good: the answer is kept, so a device that sends it again hears the same, not 'error'.
-    const [again] = await push(t.app, leader, 'dev-limits', [m])
+    const [again] = await push(t.app, c.leader, 'dev-limits', [m])
     expect(again).toEqual(r)
   })
 
   it('refuses an agenda nested 10.000 deep, and an agenda point with keys of its own', async () => {
     const deep = JSON.stringify(dialogue('dlg-deep', ['AGENDA'])).replace('"AGENDA"', deepAgendaPointJson(10_000))
     const others = [dialogue('dlg-nested-array', [[[['Punkt']]]]), dialogue('dlg-extra', [{ title: 'Prognose', colour: 'red' }])]
-    const results = await pushText(oc, 'dev-limits-oc', `[${deep},${others.map((m) => JSON.stringify(m)).join(',')}]`)
+    const results = await pushText(c.oc, 'dev-limits-oc', `[${deep},${others.map((m) => JSON.stringify(m)).join(',')}]`)
     expect(results.map(outcome)).toEqual([
       ['invalid', textMatching(/^Dagsorden: Et punkt har kun titel/)],
       ['invalid', textMatching(/^Dagsorden: Et punkt på dagsordenen skal være en tekst/)],
@@ -107,7 +99,7 @@ describe('values beyond what the database stores are refused for good, naming th
   })
 
   it('still takes the largest amount that fits and a note of exactly 4.000 characters', async () => {
-    const results = await push(t.app, leader, 'dev-limits', [initiative('ini-max', 999_999_999_999.99), note('n-max', 'x'.repeat(4000))])
+    const results = await push(t.app, c.leader, 'dev-limits', [initiative('ini-max', 999_999_999_999.99), note('n-max', 'x'.repeat(4000))])
     expect(results.map(outcome)).toEqual(['applied', 'applied'])
     const [row] = await t.db.query<{ expected_effect: string }>(`select expected_effect from initiative where id = 'ini-max'`)
     expect(row?.expected_effect).toBe('999999999999.99')
@@ -122,7 +114,7 @@ describe('the safety net: a data exception from the database is a lasting refusa
   it('maps numeric overflow (22003) to invalid, naming the field, and keeps the answer', async () => {
     const spy = letThrough(initiativeSchema)
     const m = initiative('ini-overflow', 1e15)
-    const [r] = await push(t.app, leader, 'dev-net', [m]).finally(() => spy.mockRestore())
+    const [r] = await push(t.app, c.leader, 'dev-net', [m]).finally(() => spy.mockRestore())
     expect(r).toEqual({
       mutationId: m.mutationId,
       status: 'rejected',
@@ -136,7 +128,7 @@ describe('the safety net: a data exception from the database is a lasting refusa
 
   it('maps a NUL byte in a text (22021) to invalid, naming the field', async () => {
     const spy = letThrough(noteSchema)
-    const [r] = await push(t.app, leader, 'dev-net', [note('n-net-nul', 'a\u0000b')]).finally(() => spy.mockRestore())
+    const [r] = await push(t.app, c.leader, 'dev-net', [note('n-net-nul', 'a\u0000b')]).finally(() => spy.mockRestore())
     expect(r).toMatchObject({
       reason: 'invalid',
       message: 'Tekst: værdien kan ikke gemmes (den indeholder et tegn, der ikke kan gemmes, fx et nul-tegn). Ret den, eller kassér ændringen.',

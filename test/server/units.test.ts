@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { colourRank } from '../../src/core/lights'
 import type { Colour } from '../../src/core/types'
 import { IDS, PEOPLE } from '../helpers/fixtures'
-import { fixtureApp, get, login } from '../helpers/http'
+import { get, signedInApp } from '../helpers/http'
 import { anyOf } from '../helpers/match'
 import type { z } from 'zod'
 import type { unitDetailSchema } from '../../src/core/http/units'
 
-let t: Awaited<ReturnType<typeof fixtureApp>>
-const cookies: Record<string, string> = {}
-beforeAll(async () => {
-  t = await fixtureApp()
-  cookies.directorate = await login(t.app, PEOPLE.directorate.email)
-  cookies.leaderA = await login(t.app, PEOPLE.leaderA.email)
-})
-afterAll(() => t.close())
+const { t, c } = signedInApp({ directorate: PEOPLE.directorate, leaderA: PEOPLE.leaderA })
 
 interface Summary {
   id: string
@@ -25,7 +18,7 @@ interface Summary {
 
 describe('GET /api/units', () => {
   it('lists every unit for the directorate, worst first, with the period judged', async () => {
-    const res = await get(t.app, '/api/units', cookies.directorate)
+    const res = await get(t.app, '/api/units', c.directorate)
     expect(res.statusCode).toBe(200)
     const body = res.json<{ asOf: string; units: Summary[] }>()
     expect(body.asOf).toBe('2025-10-31')
@@ -44,14 +37,14 @@ describe('GET /api/units', () => {
   })
 
   it('lists only the own unit for a leader', async () => {
-    const res = await get(t.app, '/api/units', cookies.leaderA)
+    const res = await get(t.app, '/api/units', c.leaderA)
     expect(res.json<{ units: Summary[] }>().units.map((u) => u.id)).toEqual([IDS.unitA])
   })
 })
 
 describe('GET /api/units/:unitId', () => {
   it('returns the unit detail', async () => {
-    const res = await get(t.app, `/api/units/${IDS.unitA}`, cookies.leaderA)
+    const res = await get(t.app, `/api/units/${IDS.unitA}`, c.leaderA)
     expect(res.statusCode).toBe(200)
     const d = res.json<z.infer<typeof unitDetailSchema>>()
     expect(d.unit).toEqual({
@@ -105,7 +98,7 @@ describe('GET /api/units/:unitId', () => {
   })
 
   it('is the one 404 for a unit that does not exist', async () => {
-    const res = await get(t.app, '/api/units/findes-ikke', cookies.directorate)
+    const res = await get(t.app, '/api/units/findes-ikke', c.directorate)
     expect(res.statusCode).toBe(404)
     expect(res.json()).toEqual({ error: 'not_found', message: 'Enheden findes ikke.' })
   })
