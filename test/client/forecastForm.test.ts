@@ -1,10 +1,9 @@
 import 'fake-indexeddb/auto'
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import ForecastForm from '../../src/client/features/forecast/ForecastForm.vue'
-import { i18n } from '../../src/client/i18n'
 import { EXPLANATION_REQUIRED } from '../../src/core/history/forecastMove'
-import { detailWithFigures, plain, leaderMe } from './fixtures'
+import { plain, leaderMe } from './fixtures'
+import { mountForecastForm, NOVEMBER } from './forecastFormMounted'
 import { eachTestOnAFreshDevice, expectSaved, saved, watchSaves } from './realRecords'
 
 let saves: ReturnType<typeof watchSaves>
@@ -14,28 +13,20 @@ beforeEach(() => {
   saves = watchSaves()
 })
 
-/** The forecast of a unit's month has the id derived from its key (core/sync/kind.ts). */
-const NOVEMBER = 'forecast:u1:2026:11'
-
-function mountForm() {
-  const d = detailWithFigures()
-  return mount(ForecastForm, {
-    props: { unitId: 'u1', figures: d.figures, forecasts: d.forecasts, ruleSet: d.ruleSet, today: '2026-11-15' },
-    global: { plugins: [i18n] },
-    attachTo: document.body,
-  })
-}
+/** The outbox holds the November forecast and nothing else. */
+const expectNovemberSaved = (amount: number, explanation: string | null) =>
+  expectSaved([{ table: 'forecast', recordId: NOVEMBER, scopeId: 'u1', op: 'upsert', fields: { year: 2026, month: 11, amount, explanation } }])
 
 describe('ForecastForm', () => {
   it('is for this month, and says the budget and the previous forecast', () => {
-    const w = mountForm()
+    const w = mountForecastForm()
     expect(w.get('h2').text()).toBe('Din prognose i november 2026')
     expect(plain(w.text())).toContain('Din seneste prognose: 12,0 mio. kr. (givet i september)')
     expect(w.get('label[for$="-amount"]').text()).toBe('Forventet forbrug for hele 2026 (kr.)')
   })
 
   it('refuses bad input with an error linked to the field, and keeps what was typed', async () => {
-    const w = mountForm()
+    const w = mountForecastForm()
     const input = w.get('input[name="amount"]')
     await input.setValue('12.4')
     await w.get('form').trigger('submit')
@@ -51,7 +42,7 @@ describe('ForecastForm', () => {
   })
 
   it('requires an explanation when the forecast moves more than the interval', async () => {
-    const w = mountForm()
+    const w = mountForecastForm()
     await w.get('input[name="amount"]').setValue('12.300.000')
     expect(w.find('[data-testid="explanation-needed"]').exists()).toBe(true)
     await w.get('form').trigger('submit')
@@ -77,37 +68,21 @@ describe('ForecastForm', () => {
     await textarea.setValue('Flere vikarer efter sygdom')
     await w.get('form').trigger('submit')
     await flushPromises()
-    await expectSaved([
-      {
-        table: 'forecast',
-        recordId: NOVEMBER,
-        scopeId: 'u1',
-        op: 'upsert',
-        fields: { year: 2026, month: 11, amount: 12_300_000, explanation: 'Flere vikarer efter sygdom' },
-      },
-    ])
+    await expectNovemberSaved(12_300_000, 'Flere vikarer efter sygdom')
     await vi.waitFor(() => expect(plain(w.get('[data-testid="forecast-saved"]').text())).toContain('12,3 mio. kr. er gemt'))
   })
 
   it('needs no explanation at or below the interval', async () => {
-    const w = mountForm()
+    const w = mountForecastForm()
     await w.get('input[name="amount"]').setValue('12.180.000')
     expect(w.find('[data-testid="explanation-needed"]').exists()).toBe(false)
     await w.get('form').trigger('submit')
     await flushPromises()
-    await expectSaved([
-      {
-        table: 'forecast',
-        recordId: NOVEMBER,
-        scopeId: 'u1',
-        op: 'upsert',
-        fields: { year: 2026, month: 11, amount: 12_180_000, explanation: null },
-      },
-    ])
+    await expectNovemberSaved(12_180_000, null)
   })
 
   it('accepts "12,4 mio." and echoes the amount it read', async () => {
-    const w = mountForm()
+    const w = mountForecastForm()
     await w.get('input[name="amount"]').setValue('12,1 mio.')
     expect(plain(w.get('[data-testid="amount-echo"]').text())).toBe('Læst som 12,1 mio. kr.')
   })

@@ -4,14 +4,13 @@
 // message beside that field — linked to it for a screen reader — until a save that carries the
 // field again settles it. On the real records store, the refusal taken in as after a sync.
 import 'fake-indexeddb/auto'
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import ForecastForm from '../../src/client/features/forecast/ForecastForm.vue'
-import { i18n } from '../../src/client/i18n'
 import { EXPLANATION_REQUIRED } from '../../src/core/history/forecastMove'
 import type { PushResult } from '../../src/core/sync/protocol'
 import type { OutboxRow } from '../../src/client/db/db'
 import { mountAt } from './routed'
+import { mountForecastForm, NOVEMBER } from './forecastFormMounted'
 import { detailWithFigures, leaderMe, plain } from './fixtures'
 import { answered, eachTestOnAFreshDevice, localRecord, pulled, saved, signIn } from './realRecords'
 
@@ -37,23 +36,12 @@ function describedError(w: { get: (selector: string) => { text: () => string } }
 }
 
 describe('the forecast form', () => {
-  const NOVEMBER = 'forecast:u1:2026:11'
-
-  function mountForm() {
-    const d = detailWithFigures()
-    return mount(ForecastForm, {
-      props: { unitId: 'u1', figures: d.figures, forecasts: d.forecasts, ruleSet: d.ruleSet, today: '2026-11-15' },
-      global: { plugins: [i18n] },
-      attachTo: document.body,
-    })
-  }
-
   it('shows the server’s "needs an explanation" beside the explanation, and a save with one settles it', async () => {
     // The device did not know the earlier forecast the server judged the move by: it sent none.
     await answered('forecast', NOVEMBER, { year: 2026, month: 11, amount: 12_180_000, explanation: null }, refusedAt('explanation', EXPLANATION_REQUIRED))
     expect((await localRecord('forecast', NOVEMBER)).rejection).toMatchObject({ reason: 'invalid', field: 'explanation', message: EXPLANATION_REQUIRED })
     signIn(leaderMe())
-    const w = mountForm()
+    const w = mountForecastForm()
     await vi.waitFor(() => expect(w.find('[data-testid="explanation-error"]').exists()).toBe(true))
     const textarea = w.get('textarea[name="explanation"]')
     expect(textarea.attributes('aria-invalid')).toBe('true')

@@ -12,23 +12,13 @@ import { SYNC_KINDS, type SyncTable } from '../../src/core/sync/kinds'
 import { validateFields } from '../../src/core/sync/validate'
 import { FakeSyncServer } from './syncFakeServer'
 import { textMatching } from '../helpers/match'
+import { dialogueFields } from '../helpers/records'
 import { stopDevice, syncingDevice } from './realRecords'
 
 const NOTE = { indicator: null, year: null, month: null, body: 'Husk mødet', visibility: 'shared' }
 const INITIATIVE = { indicator: 'budget', title: 'Færre vikarer', owner: 'Lene', dueDate: null, expectedEffect: 250_000, status: 'planned' }
 // A whole dialogue as a device creates it: the server-owned reopening fields empty, as they start.
-const DIALOGUE = {
-  kind: 'dialogue',
-  topics: [{ indicator: 'budget', purpose: 'support' }],
-  followsFrom: null,
-  scheduledOn: '2026-12-01',
-  heldOn: null,
-  agenda: ['Budget'],
-  minutes: '',
-  improved: {},
-  reopenedOn: null,
-  reopenReason: '',
-}
+const DIALOGUE = dialogueFields(null, { scheduledOn: '2026-12-01', minutes: '' })
 
 function deepAgendaPoint(depth: number): unknown {
   let point: Record<string, unknown> = { title: 'Bunden' }

@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest'
 import { NO_WRITE_ACCESS } from '../../src/core/sync/access'
 import { REJECTION_MESSAGES } from '../../src/core/sync/protocol'
 import { IDS, PEOPLE, DIALOGUE_CAST } from '../helpers/fixtures'
+import { dialogueFields } from '../helpers/records'
 import { signedInApp } from '../helpers/http'
-import { actionFields, dialogueFields, markFields, outcome, planFields, remove, write } from './dialogueHarness'
+import { actionFields, markFields, outcome, planFields, remove, write } from './dialogueHarness'
 import { dumpSyncState, push } from './syncHarness'
 
 const noAccess = (field: string, label: string) => ['forbidden', field, `${label}: du har ikke adgang til at ændre feltet.`]

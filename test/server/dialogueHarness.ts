@@ -5,21 +5,6 @@ import type { Mutation, PushResult } from '../../src/core/sync/protocol'
 import { CSRF } from '../helpers/http'
 import { mutation } from './syncHarness'
 
-/** A dialogue about the budget, held on `heldOn` (null: not yet held). */
-export const dialogueFields = (heldOn: string | null, over: Record<string, unknown> = {}) => ({
-  kind: 'dialogue',
-  topics: [{ indicator: 'budget', purpose: 'support' }],
-  followsFrom: null,
-  scheduledOn: heldOn ?? '2025-12-01',
-  heldOn,
-  agenda: ['Budget'],
-  minutes: 'Aftalt: ny vagtplan',
-  improved: {},
-  reopenedOn: null,
-  reopenReason: '',
-  ...over,
-})
-
 export const actionFields = (dialogueId: string, over: Record<string, unknown> = {}) => ({
   dialogueId,
   title: 'Ny vagtplan',

@@ -6,8 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import type { dialogueHistorySchema } from '../../src/core/http/dialogues'
 import { IDS, PEOPLE, DIALOGUE_CAST } from '../helpers/fixtures'
+import { dialogueFields } from '../helpers/records'
 import { get, signedInApp } from '../helpers/http'
-import { actionFields, dialogueFields, noteFields, outcome, remove, reopen, write } from './dialogueHarness'
+import { actionFields, noteFields, outcome, remove, reopen, write } from './dialogueHarness'
 import { push } from './syncHarness'
 
 type History = z.infer<typeof dialogueHistorySchema>

@@ -7,6 +7,7 @@ import { pullChanges } from '../../src/server/sync/pull'
 import { UNKNOWN_BASE_VERSION, writeSynced } from '../../src/server/sync/writer'
 import { CSRF, signedInApp } from '../helpers/http'
 import { IDS, PEOPLE } from '../helpers/fixtures'
+import { dialogueFields } from '../helpers/records'
 import { dumpSyncState, mutation, pullAll, pullPage, pullRaw, push, pushRaw, SYNC_HEADERS } from './syncHarness'
 import { textMatching } from '../helpers/match'
 
@@ -187,18 +188,7 @@ describe('push', () => {
   })
 
   it('authorises by role: leader, area chief, directorate and economics', async () => {
-    const dialogue = {
-      kind: 'dialogue',
-      topics: [{ indicator: 'budget', purpose: 'support' }],
-      followsFrom: null,
-      scheduledOn: '2025-12-01',
-      heldOn: null,
-      agenda: ['Budget'],
-      minutes: '',
-      improved: {},
-      reopenedOn: null,
-      reopenReason: '',
-    }
+    const dialogue = dialogueFields(null, { minutes: '' })
     const byLeader = await push(t.app, c.leaderA, 'dev-a1', [
       mutation({ table: 'dialogue', recordId: 'dl-1', scopeId: IDS.unitA, fields: dialogue }),
       mutation({ table: 'note', recordId: 'n-priv-by-leader', scopeId: IDS.unitA, fields: noteFields('hemmelig', 'oc_private') }),
