@@ -42,6 +42,11 @@ export function mayReadScope(p: Principal, level: ScopeLevel, scopeId: string): 
 /** Directorate and economics reach every scope; nobody else reaches 'all'. */
 const reachesAll = (role: Role) => role === 'directorate' || role === 'economics'
 
+/** The economics data team alone imports the finance system's data and configures the municipality (DOMAIN.md). */
+export function mayManageData(p: Principal): boolean {
+  return p.roles.some((g) => g.role === 'economics')
+}
+
 /** The roles this person holds with respect to one scope id: leader of that unit, area chief over it, … */
 export function rolesAt(p: Principal, level: ScopeLevel, scopeId: string): Set<Role> {
   const roles = new Set<Role>()

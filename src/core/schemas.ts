@@ -68,6 +68,17 @@ export const monthlyFigureSchema = z.object({
   profileShare: shareSchema,
 })
 
+/**
+ * The latest import that changed a unit's figures, balance accounts or action plan: written by
+ * the server alone, synced so that a device learns on its next pull that it should fetch them.
+ */
+export const unitFiguresSchema = z.object({
+  id: idSchema,
+  unitId: idSchema,
+  importedAt: timestampSchema,
+  importId: idSchema,
+})
+
 export const balanceAccountSchema = z.object({
   id: idSchema,
   unitId: idSchema,

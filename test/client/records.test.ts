@@ -29,7 +29,7 @@ async function until<T>(read: () => T, ok: (value: T) => boolean): Promise<T> {
 
 beforeEach(async () => {
   // No network in these tests: the sync runs are stubbed to do nothing.
-  configureSyncScheduler({ run: () => Promise.resolve({ pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0 }) })
+  configureSyncScheduler({ run: () => Promise.resolve({ pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0, figuresChanged: [] }) })
   setActivePinia(createPinia())
   await Promise.all(db.tables.map((t) => t.clear()))
 })
@@ -146,7 +146,7 @@ describe('records store: writes', () => {
   it('a write nudges the sync loop once the person stops typing (~2 s, debounced)', async () => {
     // The scheduler's clock is faked; IndexedDB's tasks (setImmediate) run for real.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] })
-    const run = vi.fn(() => Promise.resolve({ pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0 }))
+    const run = vi.fn(() => Promise.resolve({ pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0, figuresChanged: [] }))
     configureSyncScheduler({ run, writeDelayMs: 2_000, startDelayMs: 0, intervalMs: 3_600_000 })
     setActivePinia(createPinia())
     const sync = useSyncStore()

@@ -101,7 +101,7 @@ describe('sync loop', () => {
       run: async () => {
         calls++
         if (calls <= 2) throw new (await import('../../src/client/api/http')).NetworkError()
-        return { pushed: { applied: 1, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0 }
+        return { pushed: { applied: 1, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0, figuresChanged: [] }
       },
       random: () => 0.5,
       intervalMs: 10 * 60_000,
@@ -417,7 +417,7 @@ describe('device id and single flight', () => {
       run: async () => {
         runs++
         if (runs === 1) await new Promise<void>((r) => (release = r))
-        return { pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0 }
+        return { pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0, figuresChanged: [] }
       },
     })
     const first = scheduler.request('manual')

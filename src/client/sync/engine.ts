@@ -18,6 +18,8 @@ export interface SyncSummary {
   pushed: PushTally
   pulled: number
   cursor: number
+  /** Units whose imported figures changed on the server (their unitFigures stamp came in): fetch them anew. */
+  figuresChanged: string[]
 }
 
 async function push(onProgress: (p: SyncProgress) => void): Promise<PushTally> {
@@ -54,9 +56,10 @@ async function storedCursor(): Promise<number> {
   return typeof value === 'number' ? value : 0
 }
 
-async function pull(onProgress: (p: SyncProgress) => void): Promise<{ received: number; cursor: number }> {
+async function pull(onProgress: (p: SyncProgress) => void): Promise<{ received: number; cursor: number; figuresChanged: string[] }> {
   let cursor = await storedCursor()
   let received = 0
+  const figuresChanged = new Set<string>()
   let next = pullChanges(cursor, PULL_PAGE)
   for (;;) {
     const page = await next
@@ -70,9 +73,10 @@ async function pull(onProgress: (p: SyncProgress) => void): Promise<{ received: 
       next.catch(() => undefined)
     }
     await applyPullPage(page.changes, page.cursor)
+    for (const change of page.changes) if (change.table === 'unitFigures') figuresChanged.add(change.scopeId)
     received += page.changes.length
     onProgress({ phase: 'pull', received, hasMore: more })
-    if (!more) return { received, cursor: page.cursor }
+    if (!more) return { received, cursor: page.cursor, figuresChanged: [...figuresChanged] }
     cursor = page.cursor
   }
 }
@@ -83,9 +87,9 @@ export const SYNC_MEASURE = 'mls-sync'
 export async function syncOnce(onProgress: (p: SyncProgress) => void = () => undefined): Promise<SyncSummary> {
   const startedAt = performance.now()
   const pushed = await push(onProgress)
-  const { received, cursor } = await pull(onProgress)
+  const { received, cursor, figuresChanged } = await pull(onProgress)
   await db.meta.put({ key: 'lastSyncedAt', value: Date.now() })
   performance.measure(SYNC_MEASURE, { start: startedAt, detail: { pushed: pushed.applied + pushed.conflicts + pushed.rejected, pulled: received } })
   if (pushed.retry > 0) throw new SyncRetryError(pushed.retry)
-  return { pushed, pulled: received, cursor }
+  return { pushed, pulled: received, cursor, figuresChanged }
 }

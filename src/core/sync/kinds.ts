@@ -12,6 +12,7 @@ import {
   forecastEntrySchema,
   initiativeSchema,
   noteSchema,
+  unitFiguresSchema,
   unitMarkSchema,
 } from '../schemas'
 import { defineSyncKind, type SyncKind, type WriteCondition } from './kind'
@@ -127,6 +128,15 @@ export const unitMarkKind = defineSyncKind({
   writers: { area_chief: '*' },
 })
 
+/** A unit's imported data changed (server/import): no person writes it; devices fetch the unit's figures anew. */
+export const unitFiguresKind = defineSyncKind({
+  name: 'unitFigures',
+  schema: unitFiguresSchema,
+  scope: 'unit',
+  naturalKey: [],
+  writers: {},
+})
+
 /** Every kind this build syncs, in pull order (ties in a change sequence never occur; this is the SQL's order). */
 export const CORE_SYNC_KINDS = [
   actionPlanItemKind,
@@ -139,6 +149,7 @@ export const CORE_SYNC_KINDS = [
   dialogueActionKind,
   developmentPlanKind,
   unitMarkKind,
+  unitFiguresKind,
 ] as const
 
 export type CoreSyncKind = (typeof CORE_SYNC_KINDS)[number]

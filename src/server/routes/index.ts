@@ -8,6 +8,7 @@ import { sessionRoutes } from './auth/session'
 import { demoRoutes } from './demo/accounts'
 import { dialogueHistoryRoutes } from './dialogues/history'
 import { dialogueReopenRoutes } from './dialogues/reopen'
+import { importRoutes } from './imports/imports'
 import { markRoutes } from './marks/marks'
 import { syncRoutes } from './sync/sync'
 import { healthRoutes } from './system/health'
@@ -25,5 +26,6 @@ export async function registerApi(app: FastifyInstance, ctx: AppContext): Promis
   await app.register(dialogueReopenRoutes, { ...ctx, prefix: '/api/dialogues' })
   await app.register(dialogueHistoryRoutes, { ...ctx, prefix: '/api/dialogues' })
   await app.register(markRoutes, { ...ctx, prefix: '/api/marks' })
+  await app.register(importRoutes, { ...ctx, prefix: '/api/imports' })
   if (ctx.demo) await app.register(demoRoutes, { ...ctx, prefix: '/api/demo' })
 }

@@ -1,0 +1,116 @@
+// Monthly figures in: the file's sums per unit and month compared with what is stored (so a file
+// imported twice changes nothing), then the new and changed ones written in bulk with an audit row
+// each (old and new value), inside the import's transaction. Figures are not synced records: the
+// unit's figures stamp (stamps.ts) tells the devices to fetch them.
+import { periodKey } from '../../core/dates'
+import type { FigureSum } from '../../core/import/figures'
+import type { Db } from '../db/db'
+
+export interface FigureRow {
+  unitId: string
+  year: number
+  month: number
+  budget: number
+  carryOver: number
+  spendToDate: number
+  profileShare: number
+}
+
+export interface FigureChange {
+  change: 'new' | 'changed' | 'unchanged'
+  before: FigureRow | null
+  after: FigureRow
+  sum: FigureSum
+}
+
+const key = (unitId: string, year: number, month: number) => `${unitId}|${year}|${month}`
+const øre = (kroner: number) => Math.round(kroner * 100)
+
+function sameFigure(a: FigureRow, b: FigureRow): boolean {
+  return (
+    øre(a.budget) === øre(b.budget) &&
+    øre(a.carryOver) === øre(b.carryOver) &&
+    øre(a.spendToDate) === øre(b.spendToDate) &&
+    Math.round(a.profileShare * 1e6) === Math.round(b.profileShare * 1e6)
+  )
+}
+
+async function storedFigures(db: Db, unitIds: string[]): Promise<Map<string, FigureRow>> {
+  const rows = await db.query<Record<string, string | number>>(
+    'select unit_id, year, month, budget, carry_over, spend_to_date, profile_share from monthly_figure where unit_id = any($1)',
+    [unitIds],
+  )
+  return new Map(
+    rows.map((r) => {
+      const row: FigureRow = {
+        unitId: String(r.unit_id),
+        year: Number(r.year),
+        month: Number(r.month),
+        budget: Number(r.budget),
+        carryOver: Number(r.carry_over),
+        spendToDate: Number(r.spend_to_date),
+        profileShare: Number(r.profile_share),
+      }
+      return [key(row.unitId, row.year, row.month), row]
+    }),
+  )
+}
+
+/**
+ * What the sums would do to the stored figures. A file without a budget profile keeps the stored
+ * profile of the month, or spreads the budget evenly (month/12) for a month not seen before.
+ */
+export async function planFigures(db: Db, sums: readonly FigureSum[], unitOf: (costCentre: string) => string): Promise<FigureChange[]> {
+  const stored = await storedFigures(db, [...new Set(sums.map((s) => unitOf(s.costCentre)))])
+  return sums.map((sum) => {
+    const unitId = unitOf(sum.costCentre)
+    const before = stored.get(key(unitId, sum.period.year, sum.period.month)) ?? null
+    const after: FigureRow = {
+      unitId,
+      year: sum.period.year,
+      month: sum.period.month,
+      budget: sum.budget,
+      carryOver: sum.carryOver,
+      spendToDate: sum.spendToDate,
+      profileShare: sum.profileShare ?? before?.profileShare ?? Math.round((sum.period.month / 12) * 1e6) / 1e6,
+    }
+    const change = before === null ? 'new' : sameFigure(before, after) ? 'unchanged' : 'changed'
+    return { change, before, after, sum }
+  })
+}
+
+const asJson = (f: FigureRow) => ({
+  unit_id: f.unitId,
+  year: f.year,
+  month: f.month,
+  budget: f.budget,
+  carry_over: f.carryOver,
+  spend_to_date: f.spendToDate,
+  profile_share: f.profileShare,
+})
+
+/** Writes the new and changed figures and their audit rows: two statements, whatever the number. */
+export async function writeFigures(tx: Db, changes: readonly FigureChange[], personId: string, importId: string): Promise<void> {
+  const written = changes.filter((c) => c.change !== 'unchanged')
+  if (written.length === 0) return
+  await tx.query(
+    `insert into monthly_figure (unit_id, year, month, budget, carry_over, spend_to_date, profile_share, imported_at)
+     select x.unit_id, x.year, x.month, x.budget, x.carry_over, x.spend_to_date, x.profile_share, now()
+       from jsonb_to_recordset($1::jsonb) as x(unit_id text, year int, month int, budget numeric, carry_over numeric, spend_to_date numeric, profile_share numeric)
+     on conflict (unit_id, year, month) do update set budget = excluded.budget, carry_over = excluded.carry_over,
+       spend_to_date = excluded.spend_to_date, profile_share = excluded.profile_share, imported_at = excluded.imported_at`,
+    [JSON.stringify(written.map((c) => asJson(c.after)))],
+  )
+  const audit = written.map((c) => ({
+    action: c.change === 'new' ? 'import.create' : 'import.update',
+    record_id: `${c.after.unitId}:${periodKey({ year: c.after.year, month: c.after.month })}`,
+    old_value: c.before,
+    new_value: c.after,
+  }))
+  await tx.query(
+    `insert into audit_log (person_id, action, table_name, record_id, old_value, new_value, device_id, mutation_id)
+     select $1, x.action, 'monthly_figure', x.record_id, x.old_value, x.new_value, 'import', $3
+       from jsonb_to_recordset($2::jsonb) as x(action text, record_id text, old_value jsonb, new_value jsonb)`,
+    [personId, JSON.stringify(audit), importId],
+  )
+}

@@ -1,0 +1,151 @@
+// An import, start to end: the file read and mapped (source.ts), every line checked, the rows
+// compared with what is stored, then written in one transaction under the sync write lock — or,
+// for a preview, written and judged in a transaction that is rolled back, so the preview's counts
+// and changed lights are exactly what the import would do. A file with any error writes nothing.
+import { randomUUID } from 'node:crypto'
+import type { z } from 'zod'
+import { MAX_LISTED_ERRORS, MAX_PREVIEW_ROWS, type importPreviewSchema, type importResultSchema, type lightChangeSchema } from '../../core/http/imports'
+import type { ImportIssue } from '../../core/import/rows'
+import { INDICATORS, type IsoDate } from '../../core/types'
+import type { Db } from '../db/db'
+import { listUnits } from '../repos/units'
+import { Judge } from '../services/judge'
+import { lockForSyncWrite } from '../sync/lock'
+import { planFiguresImport } from './figuresImport'
+import { logImport } from './importLog'
+import { rememberMapping } from './mappings'
+import { readSource, type ImportRequest, type Source } from './source'
+import { stampUnits } from './stamps'
+
+type Preview = z.infer<typeof importPreviewSchema>
+type Result = z.infer<typeof importResultSchema>
+type LightChange = z.infer<typeof lightChangeSchema>
+
+export interface ImportContext {
+  db: Db
+  today: IsoDate
+  personId: string
+}
+
+export type ImportOutcome = { ok: true; result: Result } | { ok: false; errors: ImportIssue[]; errorCount: number }
+
+/** What a kind's rows would do, and how to write it (figuresImport.ts, …). */
+export interface ImportPlan {
+  rows: Preview['rows']
+  counts: Preview['counts']
+  lines: number
+  leftOut: number
+  issues: ImportIssue[]
+  /** The units whose data the import changes. */
+  changedUnits: Set<string>
+  write(tx: Db, personId: string, importId: string): Promise<void>
+}
+
+async function planOf(db: Db, req: ImportRequest, source: Source, today: IsoDate): Promise<ImportPlan | null> {
+  if (source.issues.length > 0) return null
+  switch (req.kind) {
+    case 'figures':
+      return planFiguresImport(db, source, today)
+    default:
+      throw new Error(`no import of ${req.kind} yet`)
+  }
+}
+
+async function lightsOf(tx: Db, today: IsoDate, unitIds: Set<string>) {
+  return new Judge(tx, today).judge(await listUnits(tx, [...unitIds]))
+}
+
+/** Writes the plan; the lights of its units before and after, as colours that changed. */
+async function apply(ctx: ImportContext, tx: Db, plan: ImportPlan, importId: string): Promise<LightChange[]> {
+  await lockForSyncWrite(tx)
+  const before = await lightsOf(tx, ctx.today, plan.changedUnits)
+  await plan.write(tx, ctx.personId, importId)
+  await stampUnits(tx, plan.changedUnits, importId, ctx.personId, new Date().toISOString())
+  const after = new Map((await lightsOf(tx, ctx.today, plan.changedUnits)).map((j) => [j.unit.id, j]))
+  return before.flatMap((b) =>
+    INDICATORS.flatMap((indicator) => {
+      const from = b.lights[indicator].colour
+      const to = after.get(b.unit.id)?.lights[indicator].colour ?? from
+      return from === to ? [] : [{ unitId: b.unit.id, unitName: b.unit.name, indicator, from, to }]
+    }),
+  )
+}
+
+class RolledBack extends Error {
+  constructor(readonly lightChanges: LightChange[]) {
+    super('preview rolled back')
+  }
+}
+
+const issuesOf = (source: Source, plan: ImportPlan | null) => [...source.issues, ...(plan?.issues ?? [])]
+
+export async function previewImport(ctx: ImportContext, req: ImportRequest): Promise<Preview> {
+  const source = await readSource(ctx.db, req)
+  const plan = await planOf(ctx.db, req, source, ctx.today)
+  const issues = issuesOf(source, plan)
+  let lightChanges: LightChange[] = []
+  if (plan && issues.length === 0 && plan.changedUnits.size > 0) {
+    try {
+      await ctx.db.transaction(async (tx) => {
+        throw new RolledBack(await apply(ctx, tx, plan, `preview-${randomUUID()}`))
+      })
+    } catch (err) {
+      if (!(err instanceof RolledBack)) throw err
+      lightChanges = err.lightChanges
+    }
+  }
+  const t = source.table
+  return {
+    kind: req.kind,
+    fileName: req.fileName,
+    sha256: source.sha256,
+    format: t.format,
+    encoding: t.encoding,
+    delimiter: t.delimiter,
+    sheets: t.sheets,
+    sheet: t.sheet,
+    headers: t.headers,
+    mapping: source.mapping,
+    mappingSource: source.mappingSource,
+    missing: source.missing,
+    scale: source.scale,
+    excludeAccounts: source.excludeAccounts,
+    lines: plan?.lines ?? t.rows.length,
+    leftOut: plan?.leftOut ?? 0,
+    rows: (plan?.rows ?? []).slice(0, MAX_PREVIEW_ROWS),
+    rowTotal: plan?.rows.length ?? 0,
+    counts: plan?.counts ?? { new: 0, changed: 0, unchanged: 0, removed: 0 },
+    lightChanges,
+    errors: issues.slice(0, MAX_LISTED_ERRORS),
+    errorCount: issues.length,
+  }
+}
+
+/**
+ * Imports the file, all or nothing: checked and written in one transaction under the sync write
+ * lock, so nothing changes between the comparison and the write. A refused file is logged with its
+ * errors and writes nothing else.
+ */
+export async function commitImport(ctx: ImportContext, req: ImportRequest): Promise<ImportOutcome> {
+  const source = await readSource(ctx.db, req)
+  const importId = randomUUID()
+  const log = { id: importId, personId: ctx.personId, kind: req.kind, fileName: req.fileName, sha256: source.sha256 }
+  const outcome = await ctx.db.transaction(async (tx): Promise<ImportOutcome> => {
+    await lockForSyncWrite(tx)
+    const plan = await planOf(tx, req, source, ctx.today)
+    const issues = issuesOf(source, plan)
+    if (!plan || issues.length > 0) return { ok: false, errors: issues.slice(0, MAX_LISTED_ERRORS), errorCount: issues.length }
+    const lightChanges = plan.changedUnits.size > 0 ? await apply(ctx, tx, plan, importId) : []
+    await logImport(tx, { ...log, status: 'imported', counts: plan.counts, errors: [], errorCount: 0 })
+    await rememberMapping(
+      tx,
+      req.kind,
+      source.signature,
+      { mapping: source.mapping, scale: source.scale, excludeAccounts: source.excludeAccounts },
+      ctx.personId,
+    )
+    return { ok: true, result: { importId, counts: plan.counts, lightChanges } }
+  })
+  if (!outcome.ok) await logImport(ctx.db, { ...log, status: 'refused', counts: null, errors: outcome.errors, errorCount: outcome.errorCount })
+  return outcome
+}
