@@ -2,10 +2,11 @@
 // real server (fresh embedded database, demo municipality). Builds dist/ when it is missing, and
 // for Lighthouse the floor page beside it in a served copy (floor.ts).
 // Prints figure vs budget and exits non-zero when a budget is missed or a figure could not be
-// measured. `npm run bench -- --only bundle,offline` runs a subset (bundle, offline, lighthouse).
+// measured. `npm run bench -- --only bundle,offline` runs a subset (ids: see BENCHES).
 import { AGENDA_BUDGET_MS, benchAgenda } from './agenda'
 import { benchBundle, FIRST_SCREEN_JS_BUDGET_KIB } from './bundle'
 import { buildWithFloor } from './floor'
+import { benchImport, IMPORT_BUDGET_MS, IMPORT_MEMORY_BUDGET_MB, REIMPORT_BUDGET_MS } from './import'
 import { benchLighthouse, FLOOR_RATIO_BUDGET } from './lighthouse'
 import { benchOcHome, OC_FILTER_BUDGET_MS, OC_LIST_BUDGET_MS } from './ocHome'
 import { benchOffline, OFFLINE_LIGHTS_BUDGET_MS } from './offline'
@@ -38,6 +39,12 @@ const BENCHES: Bench[] = [
     run: (_server, dist) => benchOcHome(dist),
   },
   { id: 'agenda', label: 'agenda of a unit with 3 years of dialogues', budget: `≤ ${AGENDA_BUDGET_MS} ms`, run: () => benchAgenda() },
+  {
+    id: 'import',
+    label: 'import of 100,000 lines; again',
+    budget: `≤ ${IMPORT_BUDGET_MS} ms, ≤ ${IMPORT_MEMORY_BUDGET_MB} MB; ≤ ${REIMPORT_BUDGET_MS} ms, 0 rows`,
+    run: () => benchImport(),
+  },
   { id: 'sync', label: 'sync: first pull + pull throughput', budget: '≤ 3000 ms; ≥ 1000 req/s, p99 ≤ 50 ms', run: (server) => benchSync(server) },
 ]
 

@@ -32,6 +32,7 @@ const READS: Record<string, string> = {
   'GET /api/sync/pull': '/api/sync/pull?cursor=0',
   'GET /api/dialogues/{dialogueId}/history': '/api/dialogues/dlg/history',
   'GET /api/marks': '/api/marks',
+  'GET /api/imports': '/api/imports',
 }
 
 let t: Awaited<ReturnType<typeof fixtureApp>>

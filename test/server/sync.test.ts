@@ -473,9 +473,10 @@ describe('pull', () => {
         endedOn: null,
       },
     } as const
-    // The dialogue chain is the area chief's; everything else the leader's.
+    // The dialogue chain is the area chief's; the figures stamp the server's own (an import); everything else the leader's.
     const byOc = new Set<string>(['dialogue', 'dialogueAction', 'developmentPlan', 'unitMark'])
-    expect(Object.keys(records).sort()).toEqual(CORE_SYNC_KINDS.map((k) => k.name).sort())
+    const byServer = { unitFigures: { importedAt: '2025-12-01T06:00:00.000Z', importId: 'import-1' } }
+    expect([...Object.keys(records), ...Object.keys(byServer)].sort()).toEqual(CORE_SYNC_KINDS.map((k) => k.name).sort())
     const { cursor } = await pullAll(t.app, c.dir)
     const answers = new Map<string, unknown>()
     for (const [table, fields] of Object.entries(records)) {
@@ -485,8 +486,13 @@ describe('pull', () => {
       ])
       answers.set(table, expectStatus(r, 'applied').record)
     }
+    const kind = SYNC_KINDS.unitFigures
+    const stamped = await t.db.transaction((tx) =>
+      writeSynced(tx, { kind, id: recordIdFor(kind, { unitId: IDS.unitA }), scopeId: IDS.unitA, op: 'upsert', fields: byServer.unitFigures, personId: PEOPLE.economics.id }),
+    )
+    answers.set('unitFigures', expectStatus({ ...stamped, mutationId: 'import' }, 'applied').record)
     const pulled = (await pullAll(t.app, c.dir, cursor)).changes
-    expect(pulled.map((ch) => ch.table)).toEqual(Object.keys(records))
+    expect(pulled.map((ch) => ch.table)).toEqual([...Object.keys(records), 'unitFigures'])
     for (const ch of pulled) expect(ch.record, ch.table).toEqual(answers.get(ch.table))
     expect(answers.get('dialoguePreparation')).toMatchObject({ readyAt: '2025-11-14T08:30:00.000Z' })
   })

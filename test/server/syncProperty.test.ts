@@ -34,6 +34,7 @@ import { freshDb } from '../helpers/db'
 import { IDS, insertFixtures, PEOPLE, TODAY } from '../helpers/fixtures'
 import { login } from '../helpers/http'
 import { requestUrl } from '../helpers/requestUrl'
+import { stampUnits } from '../../src/server/import/stamps'
 import { pushRaw, SYNCED_SQL_TABLES } from './syncHarness'
 
 const NUM_RUNS = 300
@@ -256,8 +257,10 @@ const PROBES: Record<Role, Probe[]> = {
     { table: 'developmentPlan', unitId: IDS.unitA, create: 'shared' },
     { table: 'unitMark', unitId: IDS.unitA, create: 'shared' },
     { table: 'forecast', unitId: IDS.unitC, create: 'shared' },
+    { table: 'unitFigures', unitId: IDS.unitA, create: 'shared' },
   ],
   oc: [
+    { table: 'unitFigures', unitId: IDS.unitA, create: 'shared' },
     { table: 'note', id: 'n-seed-C', unitId: IDS.unitC },
     { table: 'forecast', id: seededForecastId(IDS.unitA), unitId: IDS.unitA },
     { table: 'actionPlanItem', id: 'ap-seed-A', unitId: IDS.unitA },
@@ -370,6 +373,7 @@ type Action =
   | { kind: 'resolve'; dev: number; mine: boolean }
   | { kind: 'probe'; dev: number; slot: number; field: number }
   | { kind: 'restart' }
+  | { kind: 'import'; unit: number }
 
 const dev = fc.integer({ min: 0, max: 3 })
 // Slots enough to reach every target and every probe of the longest list.
@@ -402,6 +406,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('resolve' as const), dev, mine: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('probe' as const), dev, slot: fc.nat(PROBE_SLOTS - 1), field: fc.nat(7) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('import' as const), unit: fc.nat(2) }) },
 )
 
 let db: Db
@@ -753,6 +758,18 @@ async function checkHoldsOnlyItsOwn(d: Device) {
   }
 }
 
+let imports = 0
+
+/**
+ * The economics team imports new figures for a unit: the server stamps it (a kind no device
+ * writes) through the one writer, and every device that holds the unit must pull the stamp.
+ */
+async function importFor(unitId: string) {
+  imports++
+  await db.transaction((tx) => stampUnits(tx, [unitId], `import-${imports}`, PEOPLE.economics.id, new Date(Date.UTC(2025, 10, 1, 6, imports)).toISOString()))
+  stat('write:unitFigures')
+}
+
 async function perform(a: Action) {
   switch (a.kind) {
     case 'write':
@@ -781,6 +798,8 @@ async function perform(a: Action) {
       await startApp()
       return
     }
+    case 'import':
+      return importFor([IDS.unitA, IDS.unitB, IDS.unitC][a.unit]!)
   }
 }
 
@@ -890,6 +909,12 @@ async function checkAfterFinalSync() {
   }>('select person_id, table_name, old_value, new_value from audit_log')
   for (const w of writes) {
     const kind = CORE_SYNC_KINDS.find((k) => sqlTable(k).name === w.table_name)!
+    // The import's stamps are the server's own writes, in the economics person's name, and nothing else is.
+    if (w.person_id === PEOPLE.economics.id) {
+      expect(kind.name, 'the import wrote a kind people write').toBe('unitFigures')
+      stat(`audited:${kind.name}`)
+      continue
+    }
     const role = people[w.person_id]!
     for (const [field, value] of Object.entries(w.new_value ?? {})) {
       if (w.old_value === null && value === null) continue

@@ -5,12 +5,20 @@
 import { recordIdFor } from '../../core/sync/kind'
 import { unitFiguresKind } from '../../core/sync/kinds'
 import type { Db } from '../db/db'
-import { writeSynced } from '../sync/writer'
+import { writeSyncedMany } from '../sync/writer'
 
 export async function stampUnits(tx: Db, unitIds: Iterable<string>, importId: string, personId: string, at: string): Promise<void> {
-  for (const unitId of new Set(unitIds)) {
-    const id = recordIdFor(unitFiguresKind, { unitId })
-    const result = await writeSynced(tx, { kind: unitFiguresKind, id, scopeId: unitId, op: 'upsert', fields: { importedAt: at, importId }, personId, at })
-    if (result.status !== 'applied') throw new Error(`the figures stamp of ${unitId} was not written: ${JSON.stringify(result)}`)
-  }
+  const writes = [...new Set(unitIds)].map((unitId) => ({
+    kind: unitFiguresKind,
+    id: recordIdFor(unitFiguresKind, { unitId }),
+    scopeId: unitId,
+    op: 'upsert' as const,
+    fields: { importedAt: at, importId },
+    personId,
+    // The audit row's key: this import's write of this unit's stamp.
+    mutationId: `${importId}/${unitId}`,
+    at,
+  }))
+  const refused = (await writeSyncedMany(tx, writes)).find((r) => r.status !== 'applied')
+  if (refused) throw new Error(`a figures stamp was not written: ${JSON.stringify(refused)}`)
 }

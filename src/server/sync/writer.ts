@@ -73,18 +73,63 @@ function invalid(message: string, field?: string): WriteResult {
 
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value))
 
-async function loadRow(tx: Db, kind: SyncKind, id: string): Promise<StoredRow | null> {
+/** The stored rows of these ids, locked for the transaction. */
+async function loadRows(tx: Db, kind: SyncKind, ids: readonly string[]): Promise<Map<string, StoredRow>> {
   const t = sqlTable(kind)
-  const rows = await tx.query<StoredRow>(
-    `select ${t.scopeColumn} as scope_id, version, deleted, field_versions, field_writers, field_seqs, ${t.valuesExpr} as v, ${t.stampExpr} as s
-       from ${t.name} where id = $1 for update`,
-    [id],
+  const rows = await tx.query<StoredRow & { id: string }>(
+    `select id, ${t.scopeColumn} as scope_id, version, deleted, field_versions, field_writers, field_seqs, ${t.valuesExpr} as v, ${t.stampExpr} as s
+       from ${t.name} where id = any($1) for update`,
+    [ids],
   )
-  return rows[0] ?? null
+  return new Map(rows.map((r) => [r.id, r]))
 }
 
 export async function writeSynced(tx: Db, w: SyncWrite): Promise<WriteResult> {
   await lockForSyncWrite(tx)
+  const stored = (await loadRows(tx, w.kind, [w.id])).get(w.id) ?? null
+  const decided = await decide(tx, w, stored)
+  if ('status' in decided) return decided
+  const [stamps] = await storeMany(tx, [decided])
+  return resultOf(decided, stamps!)
+}
+
+/**
+ * Many trusted writes of one kind at once (an import stamping a thousand units): each decided as
+ * writeSynced decides it — merge, versions, sequence numbers, audit rows — in a few statements.
+ */
+export async function writeSyncedMany(tx: Db, writes: readonly SyncWrite[]): Promise<WriteResult[]> {
+  if (writes.some((w) => w.principal || w.kind !== writes[0]?.kind)) throw new Error('writeSyncedMany takes trusted writes of one kind')
+  if (writes.length === 0) return []
+  await lockForSyncWrite(tx)
+  const stored = await loadRows(tx, writes[0]!.kind, writes.map((w) => w.id))
+  const decided = await Promise.all(writes.map((w) => decide(tx, w, stored.get(w.id) ?? null)))
+  const pending = decided.filter((d): d is Decided => !('status' in d))
+  const stamps = new Map(pending.map((d, i) => [d, i]))
+  const written = await storeMany(tx, pending)
+  return decided.map((d) => ('status' in d ? d : resultOf(d, written[stamps.get(d)!]!)))
+}
+
+/** A write decided and merged, to be stored (or, with nothing changed, only answered). */
+interface Decided {
+  w: SyncWrite
+  deviceId: string
+  state: ServerRecordState | null
+  outcome: Exclude<MergeOutcome, { status: 'rejected' }>
+  envelope: Record<string, string>
+  /** The stored stamps, for an answer that changes nothing. */
+  stamps: Record<string, unknown>
+}
+
+function resultOf(d: Decided, stamps: Record<string, unknown>): WriteResult {
+  const { outcome, envelope } = d
+  // Shaped as a pull hands it out, stamps included, so a device's copy is the same either way.
+  const record: SyncRecord = { ...outcome.next.values, ...stamps, ...envelope }
+  return outcome.status === 'conflict'
+    ? { status: 'conflict', version: outcome.next.version, record, conflicts: outcome.conflicts }
+    : { status: 'applied', version: outcome.next.version, deleted: outcome.next.deleted, record: outcome.next.deleted ? null : record }
+}
+
+async function decide(tx: Db, w: SyncWrite, stored: StoredRow | null): Promise<Decided | WriteResult> {
   const { kind, principal } = w
   const envelope = { id: w.id, [kind.scopeField]: w.scopeId }
   if (principal && !mayWriteScope(principal, kind, w.scopeId)) {
@@ -97,7 +142,6 @@ export async function writeSynced(tx: Db, w: SyncWrite): Promise<WriteResult> {
     if (!refusal.ok) return rejected('forbidden', refusal.message, refusal.field)
   }
 
-  const stored = await loadRow(tx, kind, w.id)
   // A record in another scope, or one this person may not read, is to them a record that is not there.
   const hidden = stored !== null && (stored.scope_id !== w.scopeId || (principal !== undefined && !mayRead(principal, kind, { ...stored.v, ...envelope })))
   if (hidden && !principal) return invalid(`Posten hører til ${stored.scope_id}, ikke ${w.scopeId}.`, kind.scopeField)
@@ -152,13 +196,7 @@ export async function writeSynced(tx: Db, w: SyncWrite): Promise<WriteResult> {
   if (outcome.status === 'rejected') return rejected(outcome.reason)
   // A create whose id a record out of the person's sight holds: it cannot be made, and is "not there".
   if (hidden && outcome.changed.length > 0) return rejected('not_found')
-  const stamps = outcome.changed.length > 0 ? await store(tx, w, deviceId, state, outcome) : (row?.s ?? {})
-
-  // Shaped as a pull hands it out, stamps included, so a device's copy is the same either way.
-  const record: SyncRecord = { ...outcome.next.values, ...stamps, ...envelope }
-  return outcome.status === 'conflict'
-    ? { status: 'conflict', version: outcome.next.version, record, conflicts: outcome.conflicts }
-    : { status: 'applied', version: outcome.next.version, deleted: outcome.next.deleted, record: outcome.next.deleted ? null : record }
+  return { w, deviceId, state, outcome, envelope, stamps: row?.s ?? {} }
 }
 
 /**
@@ -183,65 +221,105 @@ function withServerOwned(kind: SyncKind, fields: Record<string, unknown>, live: 
   return owned.length > 0 ? { ...live, ...Object.fromEntries(owned.map((f) => [f, fields[f]])) } : live
 }
 
-type Written = Extract<MergeOutcome, { changed: string[] }>
+type Pending = Decided & { outcome: { changed: string[] } }
 
-/** Writes the merged record and its audit row; returns the record's new stamps. */
-async function store(tx: Db, w: SyncWrite, deviceId: string, before: ServerRecordState | null, outcome: Written): Promise<Record<string, unknown>> {
-  const t = sqlTable(w.kind)
-  const next = outcome.next
-  const changedColumns = t.columns.filter((c) => outcome.changed.includes(c.field))
-  const bookkeeping = [
-    next.version,
-    JSON.stringify(next.fieldVersions),
-    JSON.stringify(next.fieldWriters),
-    JSON.stringify(next.fieldSeqs),
-    w.personId,
-    w.at ?? null,
-  ]
-  let rows: Array<{ s: Record<string, unknown> }>
-  if (outcome.created) {
-    const n = changedColumns.length
-    const values = changedColumns.map((c, i) => `$${i + 3}::${c.cast}`)
-    rows = await tx.query(
-      `insert into ${t.name} (id, ${t.scopeColumn}, ${changedColumns.map((c) => c.column).join(', ')}, version, field_versions, field_writers, field_seqs, created_by, updated_by, updated_at)
-       values ($1, $2, ${values.join(', ')}, $${n + 3}, $${n + 4}::jsonb, $${n + 5}::jsonb, $${n + 6}::jsonb, $${n + 7}, $${n + 7}, coalesce($${n + 8}::timestamptz, now()))
-       returning ${t.stampExpr} as s`,
-      [w.id, w.scopeId, ...changedColumns.map((c) => sqlParam(c.kind, next.values[c.field])), ...bookkeeping],
-    )
-  } else {
-    const params: unknown[] = [w.id, ...bookkeeping, next.deleted, ...changedColumns.map((c) => sqlParam(c.kind, next.values[c.field]))]
-    const sets = changedColumns.map((c, i) => `${c.column} = $${i + 9}::${c.cast}`)
-    rows = await tx.query(
-      `update ${t.name} set ${[
-        ...sets,
-        'version = $2',
-        'field_versions = $3::jsonb',
-        'field_writers = $4::jsonb',
-        'field_seqs = $5::jsonb',
-        'updated_by = $6',
-        'updated_at = coalesce($7::timestamptz, now())',
-        'deleted = $8',
-        "seq = nextval('change_seq')",
-      ].join(', ')} where id = $1
-       returning ${t.stampExpr} as s`,
-      params,
-    )
+const CHUNK = 500
+
+/** Groups of at most CHUNK items that create or change the same columns: one statement each. */
+function byColumns(items: Pending[]): Pending[][] {
+  const groups = new Map<string, Pending[]>()
+  for (const item of items) {
+    const key = `${item.outcome.created}|${item.outcome.changed.join(',')}`
+    groups.set(key, [...(groups.get(key) ?? []), item])
   }
-  await audit(tx, w, deviceId, before, outcome)
-  return rows[0]?.s ?? {}
+  return [...groups.values()].flatMap((group) => Array.from({ length: Math.ceil(group.length / CHUNK) }, (_, i) => group.slice(i * CHUNK, (i + 1) * CHUNK)))
 }
 
-async function audit(tx: Db, w: SyncWrite, deviceId: string, before: ServerRecordState | null, outcome: Written): Promise<void> {
-  const pick = (state: ServerRecordState | null) => {
-    if (!state) return null
-    const values: Record<string, unknown> = {}
-    for (const field of outcome.changed) values[field] = field === 'deleted' ? state.deleted : (state.values[field] ?? null)
-    return values
+/** Writes the merged records and their audit rows, a few statements for all; returns each record's new stamps. */
+async function storeMany(tx: Db, items: readonly Decided[]): Promise<Array<Record<string, unknown>>> {
+  const changed = items.filter((d): d is Pending => d.outcome.changed.length > 0)
+  const stamps = new Map<Decided, Record<string, unknown>>()
+  for (const group of byColumns(changed)) {
+    const written = group[0]!.outcome.created ? await insertGroup(tx, group) : await updateGroup(tx, group)
+    for (const item of group) stamps.set(item, written.get(item.w.id) ?? {})
   }
-  const action = outcome.created ? 'sync.create' : outcome.next.deleted ? 'sync.delete' : before?.deleted ? 'sync.revive' : 'sync.update'
-  await tx.query(
-    `insert into audit_log (person_id, action, table_name, record_id, old_value, new_value, device_id, mutation_id)
-     values ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8)`,
-    [w.personId, action, sqlTable(w.kind).name, w.id, json(pick(before)), json(pick(outcome.next)), deviceId, w.mutationId ?? null],
+  await audit(tx, changed)
+  return items.map((d) => stamps.get(d) ?? d.stamps)
+}
+
+function bookkeeping(d: Pending): unknown[] {
+  const next = d.outcome.next
+  return [next.version, JSON.stringify(next.fieldVersions), JSON.stringify(next.fieldWriters), JSON.stringify(next.fieldSeqs), d.w.personId, d.w.at ?? null]
+}
+
+const BOOKKEEPING_CASTS = ['int', 'jsonb', 'jsonb', 'jsonb', 'text', 'timestamptz']
+
+/** `($1::text, $2::int), ($3::text, $4::int)`: rows of typed parameters, and the parameters. */
+function valuesList(rows: unknown[][], casts: string[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = []
+  const sql = rows.map((row) => `(${row.map((value, i) => `$${params.push(value)}::${casts[i]}`).join(', ')})`).join(', ')
+  return { sql, params }
+}
+
+async function insertGroup(tx: Db, group: Pending[]): Promise<Map<string, Record<string, unknown>>> {
+  const t = sqlTable(group[0]!.w.kind)
+  const columns = t.columns.filter((c) => group[0]!.outcome.changed.includes(c.field))
+  const { sql, params } = valuesList(
+    group.map((d) => [d.w.id, d.w.scopeId, ...columns.map((c) => sqlParam(c.kind, d.outcome.next.values[c.field])), ...bookkeeping(d)]),
+    ['text', 'text', ...columns.map((c) => c.cast), ...BOOKKEEPING_CASTS],
   )
+  const rows = await tx.query<{ id: string; s: Record<string, unknown> }>(
+    `insert into ${t.name} (id, ${t.scopeColumn}, ${columns.map((c) => c.column).join(', ')}, version, field_versions, field_writers, field_seqs, created_by, updated_by, updated_at)
+     select x.id, x.scope, ${columns.map((_, i) => `x.c${i}`).join(', ')}, x.version, x.fv, x.fw, x.fs, x.by, x.by, coalesce(x.at, now())
+       from (values ${sql}) as x(id, scope, ${columns.map((_, i) => `c${i}`).join(', ')}, version, fv, fw, fs, by, at)
+     returning id, ${t.stampExpr} as s`,
+    params,
+  )
+  return new Map(rows.map((r) => [r.id, r.s]))
+}
+
+async function updateGroup(tx: Db, group: Pending[]): Promise<Map<string, Record<string, unknown>>> {
+  const t = sqlTable(group[0]!.w.kind)
+  const columns = t.columns.filter((c) => group[0]!.outcome.changed.includes(c.field))
+  const { sql, params } = valuesList(
+    group.map((d) => [d.w.id, ...bookkeeping(d), d.outcome.next.deleted, ...columns.map((c) => sqlParam(c.kind, d.outcome.next.values[c.field]))]),
+    ['text', ...BOOKKEEPING_CASTS, 'boolean', ...columns.map((c) => c.cast)],
+  )
+  const rows = await tx.query<{ id: string; s: Record<string, unknown> }>(
+    `update ${t.name} set ${[
+      ...columns.map((c, i) => `${c.column} = x.c${i}`),
+      'version = x.n_version',
+      'field_versions = x.n_fv',
+      'field_writers = x.n_fw',
+      'field_seqs = x.n_fs',
+      'updated_by = x.n_by',
+      'updated_at = coalesce(x.n_at, now())',
+      'deleted = x.n_deleted',
+      "seq = nextval('change_seq')",
+    ].join(', ')}
+       from (values ${sql}) as x(n_id, n_version, n_fv, n_fw, n_fs, n_by, n_at, n_deleted${columns.map((_, i) => `, c${i}`).join('')})
+      where ${t.name}.id = x.n_id
+     returning ${t.name}.id, ${t.stampExpr} as s`,
+    params,
+  )
+  return new Map(rows.map((r) => [r.id, r.s]))
+}
+
+async function audit(tx: Db, items: readonly Pending[]): Promise<void> {
+  if (items.length === 0) return
+  const rows = items.map((d) => {
+    const { outcome, state } = d
+    const pick = (from: ServerRecordState | null) => {
+      if (!from) return null
+      const values: Record<string, unknown> = {}
+      for (const field of outcome.changed) values[field] = field === 'deleted' ? from.deleted : (from.values[field] ?? null)
+      return values
+    }
+    const action = outcome.created ? 'sync.create' : outcome.next.deleted ? 'sync.delete' : state?.deleted ? 'sync.revive' : 'sync.update'
+    return [d.w.personId, action, sqlTable(d.w.kind).name, d.w.id, json(pick(state)), json(pick(outcome.next)), d.deviceId, d.w.mutationId ?? null]
+  })
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const { sql, params } = valuesList(rows.slice(i, i + CHUNK), ['text', 'text', 'text', 'text', 'jsonb', 'jsonb', 'text', 'text'])
+    await tx.query(`insert into audit_log (person_id, action, table_name, record_id, old_value, new_value, device_id, mutation_id) values ${sql}`, params)
+  }
 }
