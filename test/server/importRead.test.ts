@@ -220,6 +220,37 @@ describe('readTable: XLSX', () => {
     expect((await readTable(await twoSheets, 'budget.csv')).format).toBe('xlsx')
   })
 
+  it('a merged cell gives its value to every row and column it covers (a unit merged down over its months)', async () => {
+    const merged = await workbookBytes((workbook) => {
+      const sheet = workbook.addWorksheet('Ark1')
+      sheet.addRows([
+        ['Enhed', 'Måned', 'Beløb'],
+        ['Åskolen', '2026-01', 1],
+        ['', '2026-02', 2],
+      ])
+      sheet.mergeCells('A2:A3')
+    })
+    expectTable(await readTable(merged, 'flettet.xlsx'), {
+      rows: [
+        [2, ['Åskolen', '2026-01', 1]],
+        [3, ['Åskolen', '2026-02', 2]],
+      ],
+    })
+  })
+
+  it('a workbook in the 1904 date system (old Mac Excel) gives the same days', async () => {
+    const mac = await workbookBytes((workbook) => {
+      workbook.properties.date1904 = true
+      workbook.addWorksheet('Ark1').addRows([['Dato'], [new Date(Date.UTC(2026, 4, 31))], [{ formula: 'A2-30', result: new Date(Date.UTC(2026, 4, 1)) }]])
+    })
+    expectTable(await readTable(mac, 'mac.xlsx'), {
+      rows: [
+        [2, ['2026-05-31']],
+        [3, ['2026-05-01']],
+      ],
+    })
+  })
+
   it('an empty sheet is an empty file', async () => {
     const empty = await workbookBytes((workbook) => workbook.addWorksheet('Ark1'))
     await expect(readTable(empty, 'tom.xlsx')).rejects.toThrow(new ReadError('Filen er tom.'))

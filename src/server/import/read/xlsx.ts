@@ -33,7 +33,10 @@ function pickSheet(workbook: ExcelJS.Workbook, wanted: string | undefined): Exce
   return sheet
 }
 
-/** Line numbers are the sheet's own row numbers. */
+/**
+ * Line numbers are the sheet's own row numbers. A merged cell's value stands in every cell it covers
+ * (exceljs gives each the master's value), so a unit's name merged down over its months is on each row.
+ */
 export async function readXlsx(bytes: Uint8Array, wantedSheet?: string): Promise<Pick<ReadTable, 'sheets' | 'sheet' | 'headers' | 'rows'>> {
   const workbook = new ExcelJS.Workbook()
   try {
