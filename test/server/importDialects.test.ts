@@ -1,12 +1,13 @@
 // Any table of valid values, written out the way some finance system or spreadsheet might write it
 // (delimiter, encoding, Excel's sep= line, line breaks, quoting, amount, date and period formats),
 // reads back through readTable and the cell parsers to the same values.
+import ExcelJS from 'exceljs'
 import fc from 'fast-check'
 import iconv from 'iconv-lite'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { parseAmount, parseImportDate, parsePeriod, type Cell } from '../../src/core/import/values'
-import { readTable } from '../../src/server/import/read/table'
+import { readTable, type ReadTable } from '../../src/server/import/read/table'
 
 type Row = { text: string; ore: bigint; date: { year: number; month: number; day: number }; period: { year: number; month: number }; note: string }
 
@@ -37,6 +38,7 @@ const dialectArb = fc.record({
 })
 type Dialect = typeof dialectArb extends fc.Arbitrary<infer D> ? D : never
 
+const HEADERS = ['Tekst', 'Beløb', 'Dato', 'Periode', 'Bemærkning']
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december']
 
@@ -67,7 +69,7 @@ function writePeriod({ year, month }: Row['period'], format: Dialect['period']):
 
 function writeFile(rows: Row[], dialect: Dialect): Uint8Array {
   const records = [
-    ['Tekst', 'Beløb', 'Dato', 'Periode', 'Bemærkning'],
+    HEADERS,
     ...rows.map((row) => [
       row.text,
       writeAmount(row.ore, dialect.amount),
@@ -88,30 +90,61 @@ function valueOf<T>(parsed: { ok: true; value: T } | { ok: false; message: strin
   return parsed.value
 }
 
+function readBack(table: ReadTable) {
+  return table.rows.map(({ cells: [text, amount, date, period, note] }) => ({
+    text,
+    amount: valueOf(parseAmount(amount ?? ''), amount),
+    date: valueOf(parseImportDate(date ?? ''), date),
+    period: valueOf(parsePeriod(period ?? ''), period),
+    note,
+  }))
+}
+
+function written(rows: Row[]) {
+  return rows.map((row) => ({
+    text: row.text,
+    amount: Number(row.ore) / 100,
+    date: `${row.date.year}-${pad(row.date.month)}-${pad(row.date.day)}`,
+    period: row.period,
+    note: row.note,
+  }))
+}
+
 describe('any table in any dialect reads back to the same values', () => {
-  it('readTable + the parsers give back what was written', async () => {
+  it('CSV: readTable + the parsers give back what was written', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(rowArb, { minLength: 1, maxLength: 8 }), dialectArb, async (rows, dialect) => {
         const table = await readTable(writeFile(rows, dialect), 'eksport.csv')
-        expect(table).toMatchObject({ format: 'csv', encoding: dialect.encoding, delimiter: dialect.delimiter })
-        expect(table.headers).toEqual(['Tekst', 'Beløb', 'Dato', 'Periode', 'Bemærkning'])
+        expect(table).toMatchObject({ format: 'csv', encoding: dialect.encoding, delimiter: dialect.delimiter, headers: HEADERS })
         expect(table.rows.map((row) => row.line)).toEqual(rows.map((_, i) => i + 2))
-        const read = table.rows.map(({ cells: [text, amount, date, period, note] }) => ({
-          text,
-          amount: valueOf(parseAmount(amount ?? ''), amount),
-          date: valueOf(parseImportDate(date ?? ''), date),
-          period: valueOf(parsePeriod(period ?? ''), period),
-          note,
-        }))
-        expect(read).toEqual(
-          rows.map((row) => ({
-            text: row.text,
-            amount: Number(row.ore) / 100,
-            date: `${row.date.year}-${pad(row.date.month)}-${pad(row.date.day)}`,
-            period: row.period,
-            note: row.note,
-          })),
-        )
+        expect(readBack(table)).toEqual(written(rows))
+      }),
+      { numRuns: 100 },
+    )
+  })
+
+  // A cell in a workbook holds no carriage return (Excel's line break in a cell is \n alone).
+  const xlsxRowArb = rowArb.map((row) => ({ ...row, text: row.text.replaceAll('\r', ''), note: row.note.replaceAll('\r', '') }))
+  it('XLSX: native number and date cells, or the same values as text, read back the same', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(xlsxRowArb, { minLength: 1, maxLength: 8 }), dialectArb, fc.boolean(), async (rows, dialect, native) => {
+        const workbook = new ExcelJS.Workbook()
+        workbook
+          .addWorksheet('Data')
+          .addRows([
+            HEADERS,
+            ...rows.map((row) => [
+              row.text,
+              native ? Number(row.ore) / 100 : writeAmount(row.ore, dialect.amount),
+              native ? new Date(Date.UTC(row.date.year, row.date.month - 1, row.date.day)) : writeDate(row.date, dialect.date),
+              writePeriod(row.period, dialect.period),
+              row.note,
+            ]),
+          ])
+        const table = await readTable(new Uint8Array(await workbook.xlsx.writeBuffer()), 'eksport.xlsx')
+        expect(table).toMatchObject({ format: 'xlsx', sheet: 'Data', headers: HEADERS })
+        expect(table.rows.map((row) => row.line)).toEqual(rows.map((_, i) => i + 2))
+        expect(readBack(table)).toEqual(written(rows))
       }),
       { numRuns: 100 },
     )
