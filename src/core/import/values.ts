@@ -41,8 +41,7 @@ function roundToOre(value: number): number {
  * after grouped digits ("1 234.567") it could be either, so it is refused.
  */
 function plainDecimal(text: string): string | null {
-  const hasDot = text.includes('.')
-  const hasComma = text.includes(',')
+  const [hasDot, hasComma] = [text.includes('.'), text.includes(',')]
   let decimal: string | null = null
   if (hasDot && hasComma) decimal = text.lastIndexOf('.') > text.lastIndexOf(',') ? '.' : ','
   else if (hasComma && text.indexOf(',') === text.lastIndexOf(',')) decimal = ','
@@ -61,32 +60,28 @@ function plainDecimal(text: string): string | null {
   return whole.replace(/[., ]/g, '') + (fraction ? `.${fraction}` : '')
 }
 
+// NaN when the text is not an amount.
+function amountOfText(cell: string): number {
+  const text = tidy(cell).replace(/^kr\.?\s*|\s*kr\.?$/gi, '')
+  // Accounting writes a negative in parentheses; SAP puts the minus after the amount.
+  const signed = /^\((.*)\)$/.exec(text) ?? /^[-−–]\s*(.*)$/.exec(text) ?? /^(.*?)\s*[-−–]$/.exec(text)
+  const decimal = plainDecimal(signed ? (signed[1] ?? '') : text)
+  return decimal === null ? NaN : (signed ? -1 : 1) * Number(decimal)
+}
+
 export function parseAmount(cell: Cell): Parsed<number> {
-  let value: number
-  if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) return fail(NOT_AMOUNT)
-    value = cell
-  } else {
-    let text = tidy(cell).replace(/^kr\.?\s*|\s*kr\.?$/gi, '')
-    let negative = false
-    // Accounting writes a negative in parentheses; SAP puts the minus after the amount.
-    const signed = /^\((.*)\)$/.exec(text) ?? /^[-−–]\s*(.*)$/.exec(text) ?? /^(.*?)\s*[-−–]$/.exec(text)
-    if (signed) [negative, text] = [true, signed[1] ?? '']
-    const decimal = plainDecimal(text)
-    if (decimal === null) return fail(NOT_AMOUNT)
-    value = (negative ? -1 : 1) * Number(decimal)
-  }
-  const rounded = roundToOre(value)
+  const value = typeof cell === 'number' ? cell : amountOfText(cell)
+  if (Number.isNaN(value)) return fail(NOT_AMOUNT)
+  const rounded = roundToOre(value) // Infinity, too, is too large an amount
   return Math.abs(rounded) >= AMOUNT_LIMIT ? fail(TOO_LARGE) : ok(rounded)
 }
 
 const pad2 = (n: string | number): string => String(n).padStart(2, '0')
-const isoOrNull = (year: string, month: string, day: string): IsoDate | null => {
+const isoOrNull = (year = '', month = '', day = ''): IsoDate | null => {
   const iso = `${year}-${pad2(month)}-${pad2(day)}`
   return isIsoDate(iso) ? iso : null
 }
 
-const DAY_MS = 86_400_000
 export const EXCEL_SERIAL_MAX = 2_958_465 // 9999-12-31
 
 /**
@@ -97,7 +92,7 @@ function fromExcelSerial(serial: number): IsoDate | null {
   const day = Math.floor(serial) // a fraction is the time of day
   if (!(day >= 1 && day <= EXCEL_SERIAL_MAX) || day === 60) return null
   const epoch = day < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30)
-  return new Date(epoch + day * DAY_MS).toISOString().slice(0, 10)
+  return new Date(epoch + day * 86_400_000).toISOString().slice(0, 10)
 }
 
 const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?Z?)?`
@@ -105,15 +100,11 @@ const ISO_DATE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`)
 const DANISH_DATE = new RegExp(String.raw`^(\d{1,2})([-./])(\d{1,2})\2(\d{4})${TIME}$`)
 
 export function parseImportDate(cell: Cell): Parsed<IsoDate> {
-  const text = typeof cell === 'number' ? '' : tidy(cell)
-  let iso: IsoDate | null = null
-  if (typeof cell === 'number' || /^\d+$/.test(text)) iso = fromExcelSerial(Number(cell))
-  else {
-    const isoParts = ISO_DATE.exec(text)
-    const danish = DANISH_DATE.exec(text)
-    if (isoParts) iso = isoOrNull(isoParts[1] ?? '', isoParts[2] ?? '', isoParts[3] ?? '')
-    else if (danish) iso = isoOrNull(danish[4] ?? '', danish[3] ?? '', danish[1] ?? '')
-  }
+  const text = typeof cell === 'number' ? String(cell) : tidy(cell)
+  const [, year, month, day] = ISO_DATE.exec(text) ?? []
+  const [, dayFirst, , monthSecond, yearLast] = DANISH_DATE.exec(text) ?? []
+  const serial = typeof cell === 'number' || /^\d+$/.test(text)
+  const iso = serial ? fromExcelSerial(Number(text)) : year ? isoOrNull(year, month, day) : isoOrNull(yearLast, monthSecond, dayFirst)
   return iso === null ? fail(NOT_DATE) : ok(iso)
 }
 
@@ -129,12 +120,11 @@ function monthOfName(name: string): number | null {
 export function parsePeriod(cell: Cell): Parsed<Period> {
   // A number cell is a period only as a whole YYYYMM: 2026.1 could have been 2026.10 before Excel read it.
   const text = typeof cell === 'number' ? (Number.isInteger(cell) ? String(cell) : '') : tidy(cell).toLowerCase()
-  let year = NaN
-  let month: number | null = NaN
-  const yearFirst = /^(\d{4})(?:[-/.]?)(\d{1,2})$/.exec(text)
+  let [year, month]: [number, number | null] = [NaN, NaN]
+  const yearFirst = /^(\d{4})(?:[-/.](\d{1,2})|(\d{2}))$/.exec(text) // 2026-5, 2026/05, 202605 (not 20265)
   const monthFirst = /^(\d{1,2})[-/.](\d{4})$/.exec(text)
   const named = /^(\p{L}+)\.?[\s-]*(\d{4})$/u.exec(text)
-  if (yearFirst && (yearFirst[2]?.length === 2 || /\D/.test(text))) [year, month] = [Number(yearFirst[1]), Number(yearFirst[2])]
+  if (yearFirst) [year, month] = [Number(yearFirst[1]), Number(yearFirst[2] ?? yearFirst[3])]
   else if (monthFirst) [year, month] = [Number(monthFirst[2]), Number(monthFirst[1])]
   else if (named) [year, month] = [Number(named[2]), monthOfName(named[1] ?? '')]
   else if (typeof cell === 'string' && /\D/.test(text)) {

@@ -11,7 +11,8 @@ const SEP_LINE = /^"?sep=(.)"?[^\r\n]*(?:\r\n|\r|\n|$)/i
 
 function fieldsInHeader(text: string, delimiter: Delimiter): number {
   const { data } = Papa.parse<string[]>(text, { delimiter, preview: 50 })
-  const header = data.find((record) => record.some((field) => field.trim() !== '')) ?? []
+  // The header is the first record with a letter or digit: a line of only ";;" is empty whatever splits it.
+  const header = data.find((record) => record.some((field) => /[\p{L}\p{N}]/u.test(field))) ?? []
   let count = header.length
   while (count > 0 && header[count - 1]?.trim() === '') count--
   return count

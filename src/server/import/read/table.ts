@@ -26,7 +26,9 @@ export async function readTable(bytes: Uint8Array, fileName: string, options: { 
         : 'Filen er beskyttet med en adgangskode eller er en gammel Excel-fil (.xls). Gem den i Excel som .xlsx uden adgangskode eller som CSV, og prøv igen.',
     )
   }
-  const { text, encoding } = decodeText(bytes)
+  const decoded = decodeText(bytes)
+  // Old DOS-era exports end the file with Ctrl-Z (U+001A), the end-of-file mark of CP/M and MS-DOS.
+  const text = decoded.text.endsWith('\u001a') ? decoded.text.slice(0, -1) : decoded.text
   if (BINARY.test(text)) throw new ReadError('Filen er hverken CSV eller XLSX.')
-  return { format: 'csv', encoding, sheets: [], sheet: null, ...readCsv(text) }
+  return { format: 'csv', encoding: decoded.encoding, sheets: [], sheet: null, ...readCsv(text) }
 }

@@ -13,7 +13,7 @@ function dayOf(date: Date): string {
   return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10)
 }
 
-export function cellOf(value: ExcelJS.CellValue): Cell {
+function cellOf(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return ''
   if (typeof value === 'number' || typeof value === 'string') return value
   if (typeof value === 'boolean') return value ? 'SAND' : 'FALSK' // as Danish Excel shows them
@@ -33,7 +33,10 @@ function pickSheet(workbook: ExcelJS.Workbook, wanted: string | undefined): Exce
   return sheet
 }
 
-/** Line numbers are the sheet's own row numbers. */
+/**
+ * Line numbers are the sheet's own row numbers. A merged cell's value stands in every cell it covers
+ * (exceljs gives each the master's value), so a unit's name merged down over its months is on each row.
+ */
 export async function readXlsx(bytes: Uint8Array, wantedSheet?: string): Promise<Pick<ReadTable, 'sheets' | 'sheet' | 'headers' | 'rows'>> {
   const workbook = new ExcelJS.Workbook()
   try {
