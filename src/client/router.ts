@@ -1,9 +1,9 @@
 // Routes and the sign-in guard. The indicator detail (with charts), the guided steps, the forecast,
-// the notes and the area chief's views are separate chunks, so the first screen does not wait for
+// the notes, the area chief's views and the economics team's import are separate chunks, so the first screen does not wait for
 // them; each brings the later screens' texts with it (withLaterTexts).
 import { createRouter, createWebHistory, START_LOCATION, type RouteLocationNormalized, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router'
 import { withLaterTexts } from './i18n'
-import { legacySlug } from './paths'
+import { IMPORT_HISTORY_PATH, IMPORT_PATH, legacySlug } from './paths'
 import { firstScreenWaitsFor } from './shared/firstScreen'
 import { useSessionStore } from './features/session/sessionStore'
 import { useUnitsStore } from './features/units/unitsStore'
@@ -57,6 +57,9 @@ export const routes: RouteRecordRaw[] = [
     component: withLaterTexts(() => import('./features/steps/StepsView.vue')),
     beforeEnter: danishIndicator,
   },
+  // The economics team's; anyone else is shown the app's "no such page" (features/import/EconomicsOnly.vue).
+  { path: IMPORT_PATH, name: 'import', component: withLaterTexts(() => import('./features/import/ImportView.vue')) },
+  { path: IMPORT_HISTORY_PATH, name: 'import-history', component: withLaterTexts(() => import('./features/import/ImportHistoryView.vue')) },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

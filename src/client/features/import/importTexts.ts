@@ -2,6 +2,8 @@
 // name, and a preview cell in Danish formats (amounts in whole kroner, shares in per cent, dates).
 import { IMPORT_FIELDS, type ImportField, type ImportKind } from '../../../core/import/fields'
 import { formatNumber, formatPercent, formatPeriod, formatShortDate, type AppLocale } from '../../shared/format'
+import type { ImportResult } from '../../api/types'
+import type { Texts } from '../lights/reasons'
 
 /** "Windows-1252" / "UTF-8" as people know them, whatever spelling the decoder used ("utf-8-bom", "win1252"). */
 export function encodingName(encoding: string | null): string | null {
@@ -39,4 +41,10 @@ export function formatCell(field: ImportField, value: string | number | null | u
   const month = field.type === 'period' ? ISO_MONTH.exec(value) : null
   if (month) return formatPeriod({ year: Number(month[1]), month: Number(month[2]) }, locale)
   return value
+}
+
+/** "12 nye, 3 ændrede, 40 uændrede, 0 fjernede": a preview's, an import's and the history's counts alike. */
+export function countsText(counts: ImportResult['counts'], texts: Texts): string {
+  const n = (value: number) => formatNumber(value, texts.locale)
+  return texts.t('imports.preview.counts', { new: n(counts.new), changed: n(counts.changed), unchanged: n(counts.unchanged), removed: n(counts.removed) })
 }
