@@ -92,7 +92,7 @@ const offline = (): never => {
   throw new TypeError('Failed to fetch')
 }
 
-// eslint-disable-next-line @typescript-eslint/require-await -- async, so that an answer that throws (no network) rejects as fetch does
+// Async, so that an answer that throws (no network) rejects as fetch does.
 const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
   const path = new URL(requestUrl(input), 'http://localhost').pathname
   const method = init?.method ?? 'GET'
@@ -129,9 +129,9 @@ async function open(path: string): Promise<VueWrapper> {
 const FILE_BYTES = new TextEncoder().encode('Omk.sted;Periode;Korr. budget;Forbrug i alt;Art\n10100;2026-10;1.234.567,80;987.654,00;22\n')
 
 /** The person chooses a file in the file input (as the browser hands it over). */
-async function chooseFile(w: VueWrapper, name = 'budget.csv', bytes: Uint8Array = FILE_BYTES): Promise<void> {
+async function chooseFile(w: VueWrapper, name = 'budget.csv'): Promise<void> {
   const input = w.get<HTMLInputElement>('[data-testid="import-file"]')
-  Object.defineProperty(input.element, 'files', { value: [new File([bytes], name, { type: 'text/csv' })], configurable: true })
+  Object.defineProperty(input.element, 'files', { value: [new File([FILE_BYTES], name, { type: 'text/csv' })], configurable: true })
   await input.trigger('change')
   await vi.waitFor(() => expect(w.find('[data-testid="import-preview"]').exists() || w.find('[role="alert"]').exists()).toBe(true))
   await flushPromises()
@@ -181,7 +181,8 @@ describe('choosing a file', () => {
   })
 
   it('a workbook of several sheets offers them, and another sheet previews again with it (and the mapping left to the server)', async () => {
-    server.preview = (request) => json(previewFor(request, { format: 'xlsx', encoding: null, delimiter: null, sheets: ['Drift', 'Anlæg'], sheet: request.sheet ?? 'Drift' }))
+    server.preview = (request) =>
+      json(previewFor(request, { format: 'xlsx', encoding: null, delimiter: null, sheets: ['Drift', 'Anlæg'], sheet: request.sheet ?? 'Drift' }))
     const w = await open('/import')
     await chooseFile(w, 'budget.xlsx')
     expect(facts(w)).toEqual(['Format: Excel (XLSX)'])
@@ -294,7 +295,9 @@ describe('importing', () => {
       new Promise<Response>(
         (resolve) =>
           (release = () =>
-            resolve(json({ importId: 'imp-1', counts: { new: 12, changed: 3, unchanged: 40, removed: 0 }, lightChanges: previewFor(previews()[0]!).lightChanges }))),
+            resolve(
+              json({ importId: 'imp-1', counts: { new: 12, changed: 3, unchanged: 40, removed: 0 }, lightChanges: previewFor(previews()[0]!).lightChanges }),
+            )),
       )
     const w = await open('/import')
     await chooseFile(w)
@@ -309,7 +312,7 @@ describe('importing', () => {
     await flushPromises()
     expect(commits()).toEqual([previews()[1]])
     expect(text(w, 'import-done')).toBe('Importeret: 12 nye, 3 ændrede, 40 uændrede, 0 fjernede.')
-    expect(w.get('[data-testid="import-status"] a[href="/import/historik"]').exists()).toBe(true)
+    expect(w.get('[data-testid="import-status"] a').attributes('href')).toBe('/import/historik')
     expect(w.find('[data-testid="import-commit"]').exists()).toBe(false)
     w.unmount()
   })
@@ -341,7 +344,11 @@ describe('importing', () => {
 
   it.each([
     ['no connection', offline, 'Der er ingen forbindelse til serveren. Filen og dine valg er bevaret.'],
-    ['a server error', () => json({ error: 'internal', message: 'Der skete en fejl på serveren.' }, 500), 'Der skete en fejl på serveren. Filen og dine valg er bevaret.'],
+    [
+      'a server error',
+      () => json({ error: 'internal', message: 'Der skete en fejl på serveren.' }, 500),
+      'Der skete en fejl på serveren. Filen og dine valg er bevaret.',
+    ],
   ])('%s: a clear Danish message, nothing lost, and "Prøv igen" imports the same request', async (_name, failing, message) => {
     server.commit = failing
     const w = await open('/import')
@@ -486,7 +493,9 @@ describe('accessibility', () => {
     await chooseFile(w)
     const controls = w.findAll('input, select, button')
     expect(controls.length).toBeGreaterThan(HEADERS.length + 3)
-    const result = await axe.run(document.body, { runOnly: { type: 'rule', values: ['label', 'select-name', 'button-name', 'link-name', 'aria-allowed-attr'] } })
+    const result = await axe.run(document.body, {
+      runOnly: { type: 'rule', values: ['label', 'select-name', 'button-name', 'link-name', 'aria-allowed-attr'] },
+    })
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
     expect(result.passes.map((p) => p.id)).toEqual(expect.arrayContaining(['label', 'select-name']))
     w.unmount()
@@ -507,8 +516,18 @@ describe('the file as base64', () => {
 
 describe('a refusal read from the answer', () => {
   it.each([
-    ['a 422 invalid_file', new ApiError(422, 'invalid_file', 'Afvist.', [], { errors: [{ line: 1, column: 'A', value: 'x', message: 'M' }], errorCount: 5 }), 1, 5],
-    ['malformed entries dropped, the count defaulting to the list', new ApiError(422, 'invalid_file', 'Afvist.', [], { errors: [{ line: 'x', message: 'M' }, { line: 2 }, null] }), 1, 1],
+    [
+      'a 422 invalid_file',
+      new ApiError(422, 'invalid_file', 'Afvist.', [], { errors: [{ line: 1, column: 'A', value: 'x', message: 'M' }], errorCount: 5 }),
+      1,
+      5,
+    ],
+    [
+      'malformed entries dropped, the count defaulting to the list',
+      new ApiError(422, 'invalid_file', 'Afvist.', [], { errors: [{ line: 'x', message: 'M' }, { line: 2 }, null] }),
+      1,
+      1,
+    ],
   ])('%s', (_name, error, listed, count) => {
     const refusal = importRefusalOf(error)
     expect(refusal?.errors).toHaveLength(listed)

@@ -36,7 +36,14 @@ export function importRefusalOf(error: unknown): ImportRefusal | null {
   const errors: ImportIssue[] = (Array.isArray(body.errors) ? (body.errors as unknown[]) : []).flatMap((raw) => {
     const issue = (raw ?? {}) as Record<string, unknown>
     if (typeof issue.message !== 'string') return []
-    return [{ line: orNull<number>(issue.line, 'number'), column: orNull<string>(issue.column, 'string'), value: orNull<string>(issue.value, 'string'), message: issue.message }]
+    return [
+      {
+        line: orNull<number>(issue.line, 'number'),
+        column: orNull<string>(issue.column, 'string'),
+        value: orNull<string>(issue.value, 'string'),
+        message: issue.message,
+      },
+    ]
   })
   const errorCount = typeof body.errorCount === 'number' ? body.errorCount : errors.length
   return { error: 'invalid_file', message: error.message, errors, errorCount }
