@@ -48,10 +48,6 @@ export function dialoguePath(unitId: string): string {
   return `${unitPath(unitId)}/dialog`
 }
 
-/** The economics team's import of the finance system's files, and the log of what was imported. */
-export const IMPORT_PATH = '/import'
-export const IMPORT_HISTORY_PATH = '/import/historik'
-
 /** Enough of a synced record to know which page shows it with its sync state. */
 export interface RecordPlace {
   table: string

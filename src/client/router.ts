@@ -3,7 +3,7 @@
 // them; each brings the later screens' texts with it (withLaterTexts).
 import { createRouter, createWebHistory, START_LOCATION, type RouteLocationNormalized, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router'
 import { withLaterTexts } from './i18n'
-import { IMPORT_HISTORY_PATH, IMPORT_PATH, legacySlug } from './paths'
+import { legacySlug } from './paths'
 import { firstScreenWaitsFor } from './shared/firstScreen'
 import { useSessionStore } from './features/session/sessionStore'
 import { useUnitsStore } from './features/units/unitsStore'
@@ -57,9 +57,10 @@ export const routes: RouteRecordRaw[] = [
     component: withLaterTexts(() => import('./features/steps/StepsView.vue')),
     beforeEnter: danishIndicator,
   },
-  // The economics team's; anyone else is shown the app's "no such page" (features/import/EconomicsOnly.vue).
-  { path: IMPORT_PATH, name: 'import', component: withLaterTexts(() => import('./features/import/ImportView.vue')) },
-  { path: IMPORT_HISTORY_PATH, name: 'import-history', component: withLaterTexts(() => import('./features/import/ImportHistoryView.vue')) },
+  // The economics team's import (/import) and its history (/import/historik): one record and one
+  // chunk, as each is more of the first screen's code (importRoutes.ts names the two). Anyone else
+  // sees the app's "no such page" (features/import/EconomicsOnly.vue).
+  { path: '/import/:page(historik)?', name: 'import', component: withLaterTexts(() => import('./features/import/ImportPages.vue')) },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

@@ -15,8 +15,8 @@ export class ApiError extends Error {
     message: string,
     /** Validation errors name their fields here ({ path, message }); empty otherwise. */
     readonly details: readonly ErrorDetail[] = [],
-    /** The answer's body as it came (null when it was not JSON): an endpoint with a richer refusal reads it (api/imports.ts). */
-    readonly body: unknown = null,
+    /** The answer's body as it came (null when it was not JSON, undefined when not given): an endpoint with a richer refusal reads it (api/imports.ts). */
+    readonly body?: unknown,
   ) {
     super(message)
     this.name = 'ApiError'

@@ -193,5 +193,3 @@ export function useImport() {
     retry,
   }
 }
-
-export type ImportSession = ReturnType<typeof useImport>
