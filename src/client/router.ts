@@ -1,5 +1,5 @@
 // Routes and the sign-in guard. The indicator detail (with charts), the guided steps, the forecast,
-// the notes and the area chief's views are separate chunks, so the first screen does not wait for
+// the notes, the area chief's views and the economics team's import are separate chunks, so the first screen does not wait for
 // them; each brings the later screens' texts with it (withLaterTexts).
 import { createRouter, createWebHistory, START_LOCATION, type RouteLocationNormalized, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router'
 import { withLaterTexts } from './i18n'
@@ -57,6 +57,10 @@ export const routes: RouteRecordRaw[] = [
     component: withLaterTexts(() => import('./features/steps/StepsView.vue')),
     beforeEnter: danishIndicator,
   },
+  // The economics team's import (/import) and its history (/import/historik): one record and one
+  // chunk, as each is more of the first screen's code (importRoutes.ts names the two). Anyone else
+  // sees the app's "no such page" (features/import/EconomicsOnly.vue).
+  { path: '/import/:page(historik)?', name: 'import', component: withLaterTexts(() => import('./features/import/ImportPages.vue')) },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

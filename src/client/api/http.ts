@@ -15,6 +15,8 @@ export class ApiError extends Error {
     message: string,
     /** Validation errors name their fields here ({ path, message }); empty otherwise. */
     readonly details: readonly ErrorDetail[] = [],
+    /** The answer's body as it came (null when it was not JSON, undefined when not given): an endpoint with a richer refusal reads it (api/imports.ts). */
+    readonly body?: unknown,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -71,7 +73,7 @@ export async function requestJson<T>(method: 'GET' | 'POST', path: string, optio
   }
   if (!response.ok) {
     const body = (parsed ?? {}) as { error?: string; message?: string; details?: unknown }
-    throw new ApiError(response.status, body.error ?? 'http_error', body.message ?? '', errorDetails(body.details))
+    throw new ApiError(response.status, body.error ?? 'http_error', body.message ?? '', errorDetails(body.details), parsed)
   }
   return parsed as T
 }
@@ -89,6 +91,6 @@ export async function getJson<T>(path: string): Promise<T> {
   return (await requestJson<T>('GET', path)) as T
 }
 
-export function postJson<T>(path: string, body?: unknown): Promise<T | null> {
-  return requestJson<T>('POST', path, { body })
+export function postJson<T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}): Promise<T | null> {
+  return requestJson<T>('POST', path, { ...options, body })
 }
