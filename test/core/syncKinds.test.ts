@@ -67,6 +67,7 @@ describe('field kinds derived from the schemas', () => {
         endedOn: 'date',
       },
       unitMark: { kind: 'text', indicator: 'text', text: 'text', dialogueId: 'text', markedOn: 'date', endedOn: 'date' },
+      unitFigures: { importedAt: 'timestamp', importId: 'text' },
     })
   })
 
