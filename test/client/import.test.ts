@@ -320,6 +320,8 @@ describe('importing', () => {
     expect(text(w, 'import-done')).toBe('Importeret: 12 nye, 3 ændrede, 40 uændrede, 0 fjernede.')
     expect(w.get('[data-testid="import-status"] a').attributes('href')).toBe('/import/historik')
     expect(w.find('[data-testid="import-commit"]').exists()).toBe(false)
+    // The changed units' figures come to this device by the sync, asked for at once.
+    await vi.waitFor(() => expect(seen.map((s) => s.path)).toContain('/api/sync/pull'))
     w.unmount()
   })
 
