@@ -29,7 +29,9 @@ async function until<T>(read: () => T, ok: (value: T) => boolean): Promise<T> {
 
 beforeEach(async () => {
   // No network in these tests: the sync runs are stubbed to do nothing.
-  configureSyncScheduler({ run: () => Promise.resolve({ pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0, figuresChanged: [] }) })
+  configureSyncScheduler({
+    run: () => Promise.resolve({ pushed: { applied: 0, conflicts: 0, rejected: 0, retry: 0 }, pulled: 0, cursor: 0, figuresChanged: [] }),
+  })
   setActivePinia(createPinia())
   await Promise.all(db.tables.map((t) => t.clear()))
 })

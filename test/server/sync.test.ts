@@ -488,7 +488,14 @@ describe('pull', () => {
     }
     const kind = SYNC_KINDS.unitFigures
     const stamped = await t.db.transaction((tx) =>
-      writeSynced(tx, { kind, id: recordIdFor(kind, { unitId: IDS.unitA }), scopeId: IDS.unitA, op: 'upsert', fields: byServer.unitFigures, personId: PEOPLE.economics.id }),
+      writeSynced(tx, {
+        kind,
+        id: recordIdFor(kind, { unitId: IDS.unitA }),
+        scopeId: IDS.unitA,
+        op: 'upsert',
+        fields: byServer.unitFigures,
+        personId: PEOPLE.economics.id,
+      }),
     )
     answers.set('unitFigures', expectStatus({ ...stamped, mutationId: 'import' }, 'applied').record)
     const pulled = (await pullAll(t.app, c.dir, cursor)).changes

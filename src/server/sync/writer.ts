@@ -101,7 +101,11 @@ export async function writeSyncedMany(tx: Db, writes: readonly SyncWrite[]): Pro
   if (writes.some((w) => w.principal || w.kind !== writes[0]?.kind)) throw new Error('writeSyncedMany takes trusted writes of one kind')
   if (writes.length === 0) return []
   await lockForSyncWrite(tx)
-  const stored = await loadRows(tx, writes[0]!.kind, writes.map((w) => w.id))
+  const stored = await loadRows(
+    tx,
+    writes[0]!.kind,
+    writes.map((w) => w.id),
+  )
   const decided = await Promise.all(writes.map((w) => decide(tx, w, stored.get(w.id) ?? null)))
   const pending = decided.filter((d): d is Decided => !('status' in d))
   const stamps = new Map(pending.map((d, i) => [d, i]))
