@@ -14,6 +14,7 @@ import { ApiError } from '../../src/client/api/http'
 import { importRefusalOf } from '../../src/client/api/imports'
 import AppHeader from '../../src/client/features/frame/AppHeader.vue'
 import { bytesToBase64 } from '../../src/client/features/import/base64'
+import { encodingName, formatLabel } from '../../src/client/features/import/importTexts'
 import { i18n } from '../../src/client/i18n'
 import { routes } from '../../src/client/router'
 import { requestUrl } from '../helpers/requestUrl'
@@ -53,7 +54,7 @@ function previewFor(request: ImportRequest, over: Partial<ImportPreview> = {}): 
         unitName: 'Skovbo Skole',
         costCentre: '10100',
         label: '2026-10',
-        values: { costCentre: '10100', period: '2026-10', budget: 1_234_567.8, spendToDate: 987_654, account: null },
+        values: { budget: 1_234_567.8, carryOver: 0, spendToDate: 987_654, profileShare: 1 / 12 },
         sourceLines: 3,
         change: 'new',
       },
@@ -61,7 +62,7 @@ function previewFor(request: ImportRequest, over: Partial<ImportPreview> = {}): 
         unitName: 'Bakkeskolen',
         costCentre: '10200',
         label: '2026-10',
-        values: { costCentre: '10200', period: '2026-10', budget: 2_000_000, spendToDate: 1_500_000, account: null },
+        values: { budget: 2_000_000, carryOver: null, spendToDate: 1_500_000, profileShare: null },
         sourceLines: 1,
         change: 'changed',
       },
@@ -162,19 +163,24 @@ describe('choosing a file', () => {
     expect(text(w, 'preview-counts')).toBe('12 nye, 3 ændrede, 40 uændrede, 0 fjernede')
     expect(text(w, 'preview-lines')).toBe('72.000 linjer læst, heraf udeladt efter konto: 12')
     expect(text(w, 'rows-shown')).toBe('Viser 2 af 24.000 rækker')
-    const firstRow = w.findAll('[data-testid="preview-rows"] tbody tr')[0]!
-    expect(firstRow.findAll('th, td').map((c) => plain(c.text()))).toEqual([
-      'Skovbo Skole',
-      '10100',
-      'oktober 2026',
-      '1.234.568',
-      '–',
-      '987.654',
-      '–',
-      '–',
-      '3 linjer',
-      'Ny',
+    const cells = (row: number) =>
+      w
+        .findAll('[data-testid="preview-rows"] tbody tr')
+        [row]!.findAll('th, td')
+        .map((c) => plain(c.text()))
+    expect(w.findAll('[data-testid="preview-rows"] thead th').map((c) => plain(c.text()))).toEqual([
+      'Enhed',
+      'Omkostningssted',
+      'Måned',
+      'Korrigeret budget',
+      'Overførsel',
+      'Forbrug år til dato',
+      'Budgetprofil',
+      'Fra filen',
+      'Ændring',
     ])
+    expect(cells(0)).toEqual(['Skovbo Skole', '10100', 'oktober 2026', '1.234.568', '0', '987.654', '8,3 %', '3 linjer', 'Ny'])
+    expect(cells(1)).toEqual(['Bakkeskolen', '10200', 'oktober 2026', '2.000.000', '–', '1.500.000', '–', '1 linje', 'Ændret'])
     expect(text(w, 'light-changes')).toBe('Skovbo Skole: Budgetoverholdelse går fra gul til rød')
     expect(w.get('[data-testid="import-commit"]').attributes('disabled')).toBeUndefined()
     w.unmount()
@@ -314,6 +320,8 @@ describe('importing', () => {
     expect(text(w, 'import-done')).toBe('Importeret: 12 nye, 3 ændrede, 40 uændrede, 0 fjernede.')
     expect(w.get('[data-testid="import-status"] a').attributes('href')).toBe('/import/historik')
     expect(w.find('[data-testid="import-commit"]').exists()).toBe(false)
+    // The changed units' figures come to this device by the sync, asked for at once.
+    await vi.waitFor(() => expect(seen.map((s) => s.path)).toContain('/api/sync/pull'))
     w.unmount()
   })
 
@@ -541,5 +549,26 @@ describe('a refusal read from the answer', () => {
     ['no answer', new TypeError('Failed to fetch')],
   ])('%s is no refusal', (_name, error) => {
     expect(importRefusalOf(error)).toBeNull()
+  })
+})
+
+describe('what the server read, as people say it', () => {
+  it.each([
+    ['windows-1252', 'Windows-1252'],
+    ['utf-8', 'UTF-8'],
+    ['utf-8-bom', 'UTF-8'],
+    ['utf-16le', 'UTF-16'],
+    ['iso-8859-1', 'iso-8859-1'],
+    [null, null],
+  ])('the encoding %s is %s', (encoding, name) => {
+    expect(encodingName(encoding)).toBe(name)
+  })
+
+  it.each([
+    ['2026-10', 'oktober 2026'],
+    ['2026-1', '2026-1'],
+    ['1234 Løn', '1234 Løn'],
+  ])('a row labelled %s reads %s', (label, shown) => {
+    expect(formatLabel(label, 'da')).toBe(shown)
   })
 })

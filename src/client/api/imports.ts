@@ -1,7 +1,7 @@
 // The economics team's import (its contract: src/core/http/imports.ts): read and check a file
 // (preview, writes nothing), write it (all or nothing), and the log of both. A module of its own,
 // so only the import screens' chunk carries it.
-import { ApiError, getJson, postJson } from './http'
+import { getJson, postJson, type ApiError } from './http'
 import type { ImportIssue, ImportLog, ImportPreview, ImportRefusal, ImportRequest, ImportResult } from './types'
 
 /**
@@ -31,8 +31,10 @@ function orNull<T>(value: unknown, type: 'string' | 'number'): T | null {
  * well-formed errors are kept: what stands between the server and the device may send anything.
  */
 export function importRefusalOf(error: unknown): ImportRefusal | null {
-  if (!(error instanceof ApiError) || error.status !== 422 || error.code !== 'invalid_file') return null
-  const body = (error.body ?? {}) as { errors?: unknown; errorCount?: unknown }
+  // Read by its fields, not `instanceof ApiError`: importing the class would make it one more export of the first screen's chunk.
+  const refused = (error ?? {}) as Partial<ApiError>
+  if (refused.status !== 422 || refused.code !== 'invalid_file') return null
+  const body = (refused.body ?? {}) as { errors?: unknown; errorCount?: unknown }
   const errors: ImportIssue[] = (Array.isArray(body.errors) ? (body.errors as unknown[]) : []).flatMap((raw) => {
     const issue = (raw ?? {}) as Record<string, unknown>
     if (typeof issue.message !== 'string') return []
@@ -46,5 +48,5 @@ export function importRefusalOf(error: unknown): ImportRefusal | null {
     ]
   })
   const errorCount = typeof body.errorCount === 'number' ? body.errorCount : errors.length
-  return { error: 'invalid_file', message: error.message, errors, errorCount }
+  return { error: 'invalid_file', message: refused.message ?? '', errors, errorCount }
 }

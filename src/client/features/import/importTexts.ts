@@ -1,9 +1,9 @@
 // How the import's screens say what the server found: a file's encoding and separator, a field's
 // name, and a preview cell in Danish formats (amounts in whole kroner, shares in per cent, dates).
 import { IMPORT_FIELDS, type ImportField, type ImportKind } from '../../../core/import/fields'
-import { formatNumber, formatPercent, formatPeriod, formatShortDate, type AppLocale } from '../../shared/format'
+import { formatPercent, formatPeriod, formatShortDate, type AppLocale } from '../../shared/format'
 import type { ImportResult } from '../../api/types'
-import type { Texts } from '../lights/reasons'
+import type { CountFormat } from './useImportTexts'
 
 /** "Windows-1252" / "UTF-8" as people know them, whatever spelling the decoder used ("utf-8-bom", "win1252"). */
 export function encodingName(encoding: string | null): string | null {
@@ -11,6 +11,7 @@ export function encodingName(encoding: string | null): string | null {
   const plain = encoding.toLowerCase().replace(/[^a-z0-9]/g, '')
   if (plain.includes('1252')) return 'Windows-1252'
   if (plain.startsWith('utf8')) return 'UTF-8'
+  if (plain.startsWith('utf16')) return 'UTF-16'
   return encoding
 }
 
@@ -29,22 +30,30 @@ export function fieldName(kind: ImportKind, key: string): string {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 const ISO_MONTH = /^(\d{4})-(\d{2})$/
 
+/** A row's own key beyond its unit as people read it: a month in words ("oktober 2026"), else as it is. */
+export function formatLabel(label: string, locale: AppLocale): string {
+  const month = ISO_MONTH.exec(label)
+  return month ? formatPeriod({ year: Number(month[1]), month: Number(month[2]) }, locale) : label
+}
+
 /** A preview cell: amounts in whole kroner with grouping ("1.234.568"), shares in per cent, ISO dates and months in words. */
-export function formatCell(field: ImportField, value: string | number | null | undefined, locale: AppLocale): string {
+export function formatCell(field: ImportField, value: string | number | null | undefined, locale: AppLocale, count: CountFormat): string {
   if (value === null || value === undefined || value === '') return '–'
   if (typeof value === 'number') {
-    if (field.type === 'amount') return formatNumber(value, locale)
+    if (field.type === 'amount') return count(value)
     if (field.type === 'share') return formatPercent(value, locale)
     return String(value)
   }
   if (field.type === 'date' && ISO_DATE.test(value)) return formatShortDate(value, locale)
-  const month = field.type === 'period' ? ISO_MONTH.exec(value) : null
-  if (month) return formatPeriod({ year: Number(month[1]), month: Number(month[2]) }, locale)
-  return value
+  return field.type === 'period' ? formatLabel(value, locale) : value
 }
 
 /** "12 nye, 3 ændrede, 40 uændrede, 0 fjernede": a preview's, an import's and the history's counts alike. */
-export function countsText(counts: ImportResult['counts'], texts: Texts): string {
-  const n = (value: number) => formatNumber(value, texts.locale)
-  return texts.t('imports.preview.counts', { new: n(counts.new), changed: n(counts.changed), unchanged: n(counts.unchanged), removed: n(counts.removed) })
+export function countsText(counts: ImportResult['counts'], t: (key: string, named: Record<string, unknown>) => string, count: CountFormat): string {
+  return t('imports.preview.counts', {
+    new: count(counts.new),
+    changed: count(counts.changed),
+    unchanged: count(counts.unchanged),
+    removed: count(counts.removed),
+  })
 }

@@ -9,6 +9,7 @@ import type { ColumnMapping, ImportKind, Scale } from '../../../core/import/fiel
 import { classifyError, type ErrorKind } from '../../api'
 import { importApi, importRefusalOf } from '../../api/imports'
 import type { ImportPreview, ImportRefusal, ImportRequest, ImportResult } from '../../api/types'
+import { useSyncStore } from '../sync/syncStore'
 import { bytesToBase64 } from './base64'
 
 export type ImportPhase = 'idle' | 'previewing' | 'importing'
@@ -160,6 +161,8 @@ export function useImport() {
     phase.value = 'importing'
     try {
       result.value = await importApi.commit(asked)
+      // The changed units' new figures reach this device, like any other, by the sync: ask for it now.
+      void useSyncStore().syncNow()
     } catch (error) {
       refusal.value = importRefusalOf(error)
       if (!refusal.value) fail(error)
