@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { writeExportFile } from './importRun'
+import { writeExportFile } from './importFile'
 import { figure, type Figure } from './report'
 
 export const IMPORT_BUDGET_MS = 10_000

@@ -3,16 +3,14 @@
 // again. Prints one JSON line: the times, the rows written, and the memory the import took — the
 // peak of the JavaScript heap and of the memory outside it (buffers, PGlite's WebAssembly memory),
 // sampled while it ran, above what they were before it began — and the process's resident size.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
-import iconv from 'iconv-lite'
 import { openDb, type Db } from '../../src/server/db/db'
 import { migrate } from '../../src/server/db/migrate'
 import { commitImport } from '../../src/server/import/run'
+import { UNITS } from './importFile'
 
-const UNITS = 1_000
 const TODAY = '2026-12-15'
-const ACCOUNTS = ['4010', '4510', '5010', '7010']
 
 async function municipality(db: Awaited<ReturnType<typeof openDb>>): Promise<void> {
   await db.query(`insert into municipality (id, name) values ('k', 'Benchkommune')`)
@@ -25,29 +23,6 @@ async function municipality(db: Awaited<ReturnType<typeof openDb>>): Promise<voi
   )
   await db.query(`insert into person (id, email, name) values ('p-eco', 'oekonomi@bench.dk', 'Økonomi Bench')`)
   await db.query(`insert into role_assignment (id, person_id, role) values ('r-eco', 'p-eco', 'economics')`)
-}
-
-/** A Windows-1252 export of 1,000 units × 24 months × 4 account lines + 4 lines each of an excluded account group: 100,000 lines. */
-export function writeExportFile(path: string): void {
-  writeFileSync(path, exportFile())
-}
-
-function exportFile(): Buffer {
-  const lines = ['Omk.sted;Art;Periode;Korrigeret budget;Forbrug år til dato;Tekst']
-  const money = (n: number) => n.toLocaleString('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-  for (let u = 1; u <= UNITS; u++) {
-    for (let m = 0; m < 24; m++) {
-      const year = 2025 + Math.floor(m / 12)
-      const month = (m % 12) + 1
-      for (const [a, account] of ACCOUNTS.entries()) {
-        const budget = 1_000_000 * (a + 1) + u
-        lines.push(`cc${100000 + u};${account};${month}-${year};${money(budget)};${money((budget * month) / 12)};Løn og øvrige udgifter`)
-      }
-    }
-    // An account group the mapping leaves out (internal transfers), as real exports carry.
-    for (let k = 0; k < 4; k++) lines.push(`cc${100000 + u};9${k}00;12-2026;${money(-5_000)};${money(-5_000)};Intern overførsel`)
-  }
-  return iconv.encode(lines.join('\r\n'), 'win1252')
 }
 
 const held = () => {
@@ -114,4 +89,4 @@ async function main(path: string): Promise<void> {
   await db.close()
 }
 
-if (process.argv[2]) void main(process.argv[2])
+void main(process.argv[2]!)

@@ -91,6 +91,6 @@ export async function getJson<T>(path: string): Promise<T> {
   return (await requestJson<T>('GET', path)) as T
 }
 
-export function postJson<T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}): Promise<T | null> {
-  return requestJson<T>('POST', path, { ...options, body })
+export function postJson<T>(path: string, body?: unknown): Promise<T | null> {
+  return requestJson<T>('POST', path, { body })
 }

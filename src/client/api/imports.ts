@@ -1,7 +1,7 @@
 // The economics team's import (its contract: src/core/http/imports.ts): read and check a file
 // (preview, writes nothing), write it (all or nothing), and the log of both. A module of its own,
 // so only the import screens' chunk carries it.
-import { getJson, postJson, type ApiError } from './http'
+import { getJson, requestJson, type ApiError } from './http'
 import type { ImportIssue, ImportLog, ImportPreview, ImportRefusal, ImportRequest, ImportResult } from './types'
 
 /**
@@ -12,7 +12,7 @@ const IMPORT_TIMEOUT_MS = 180_000
 
 async function postImport<T>(path: string, request: ImportRequest): Promise<T> {
   // Neither endpoint answers 204, so the body is always there.
-  return (await postJson<T>(path, request, { timeoutMs: IMPORT_TIMEOUT_MS })) as T
+  return (await requestJson<T>('POST', path, { body: request, timeoutMs: IMPORT_TIMEOUT_MS })) as T
 }
 
 export const importApi = {

@@ -51,11 +51,6 @@ export const detailsRepo = {
   async put(unitId: string, detail: UnitDetail, fetchedAt: number): Promise<void> {
     await db.unitDetails.put({ unitId, detail, fetchedAt })
   },
-  /** Which of these units' figures this device keeps (to open them offline). */
-  async held(unitIds: readonly string[]): Promise<string[]> {
-    const rows = await db.unitDetails.bulkGet([...unitIds])
-    return unitIds.filter((_, i) => rows[i] !== undefined)
-  },
   async remove(unitId: string): Promise<void> {
     await db.unitDetails.delete(unitId)
   },

@@ -20,8 +20,6 @@ export const FIRST_SCREEN_TEXTS = [
   'detail.notFound',
   'forecastEntry.link',
   'notes.link',
-  // The economics team's link to the import in the header.
-  'imports.link',
   'steps.start',
   'steps.continue',
   'steps.withIndicator',

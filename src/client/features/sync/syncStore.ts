@@ -12,7 +12,7 @@ import { whenIdle } from '../../shared/idle'
 import { updateApp as reloadIntoNewApp } from '../../sync/updateApp'
 import { SyncScheduler, type SchedulerOptions, type SyncEvent, type SyncFailure } from '../../sync/scheduler'
 import { useConnectivityStore } from '../frame/connectivityStore'
-import { useUnitsStore } from '../units/unitsStore'
+import { refreshImportedFigures } from '../units/importedFigures'
 
 export type { WaitingRecord } from '../../db/attention'
 
@@ -98,7 +98,7 @@ export const useSyncStore = defineStore('sync', () => {
         connectivity.markReachable()
         const { pushed, pulled } = event.summary
         if (pushed.conflicts + pushed.rejected > 0 || (attention.value.length > 0 && pulled > 0)) void refreshAttention()
-        if (event.summary.figuresChanged.length > 0) void useUnitsStore().figuresChanged(event.summary.figuresChanged)
+        if (event.summary.figuresChanged.length > 0) void refreshImportedFigures(event.summary.figuresChanged)
         break
       }
       case 'failed':

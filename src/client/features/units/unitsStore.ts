@@ -157,15 +157,6 @@ export const useUnitsStore = defineStore('units', () => {
     await Promise.all([loadUnits(), ...Object.keys(details.value).map((id) => loadDetail(id))])
   }
 
-  /**
-   * New figures were imported for these units (sync pulled their stamps): the list's lights and
-   * every copy of their details this device holds, in memory or kept for offline, are fetched anew.
-   */
-  async function figuresChanged(unitIds: readonly string[]): Promise<void> {
-    const held = new Set([...unitIds.filter((id) => details.value[id]), ...(await detailsRepo.held(unitIds))])
-    await Promise.all([loadUnits(), ...[...held].map((id) => loadDetail(id))])
-  }
-
   function reset(): void {
     units.value = []
     asOf.value = null
@@ -176,5 +167,5 @@ export const useUnitsStore = defineStore('units', () => {
     hydrated = false
   }
 
-  return { units, asOf, fetchedAt, state, stale, details, hasData, unitById, loadUnits, loadDetail, refresh, figuresChanged, reset }
+  return { units, asOf, fetchedAt, state, stale, details, hasData, unitById, loadUnits, loadDetail, refresh, reset }
 })
