@@ -2,19 +2,13 @@
 // step 5 before the first sync has brought the records, only dropped initiatives, and another
 // unit's notes. Real stores on fake-indexeddb, the app's routes, a scripted server.
 import 'fake-indexeddb/auto'
-import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
-import { i18n } from '../../src/client/i18n'
-import { routes } from '../../src/client/router'
 import { useConnectivityStore } from '../../src/client/features/frame/connectivityStore'
 import { useSessionStore } from '../../src/client/features/session/sessionStore'
 import { useSyncStore } from '../../src/client/features/sync/syncStore'
-import { getActivePinia } from 'pinia'
 import { detailWithFigures, plain, summary } from './fixtures'
 import { freshDevice, pulled } from './realRecords'
-import { leaderMe } from './routed'
+import { leaderMe, routedApp } from './routed'
 import { json } from './syncFakeServer'
 import { requestUrl } from '../helpers/requestUrl'
 
@@ -46,13 +40,7 @@ async function open(path: string) {
   const session = useSessionStore()
   session.me = leaderMe()
   session.status = 'signedIn'
-  const router = createRouter({ history: createMemoryHistory(), routes })
-  await router.push(path)
-  await router.isReady()
-  const Root = defineComponent({ render: () => h(RouterView) })
-  const wrapper = mount(Root, { global: { plugins: [getActivePinia()!, router, i18n] }, attachTo: document.body })
-  await flushPromises()
-  return wrapper
+  return (await routedApp(path)).wrapper
 }
 
 describe('a new device whose first request fails', () => {

@@ -3,7 +3,7 @@
 // the real ones — records on fake-indexeddb (realRecords.ts), units loading through the api layer —
 // and the network is a fetch that answers as the server would: the unit's detail and the list.
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import { createPinia, getActivePinia, setActivePinia } from 'pinia'
 import { defineComponent, h } from 'vue'
 import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
 import { vi } from 'vitest'
@@ -52,11 +52,16 @@ export async function mountAt(path: string, detail: UnitDetail, me: Me = leaderM
   useSyncStore().lastSyncedAt = 1
   // The detail as a visit before left it; the view asks the server again, which says the same.
   useUnitsStore().details[detail.unit.id] = { detail, fetchedAt: 1, state: 'ready', stale: false }
+  return routedApp(path)
+}
+
+/** The app's routes on a memory history at `path`, mounted on the page with the active Pinia. */
+export async function routedApp(path: string) {
   const router = createRouter({ history: createMemoryHistory(), routes })
   await router.push(path)
   await router.isReady()
   const Root = defineComponent({ render: () => h(RouterView) })
-  const wrapper = mount(Root, { global: { plugins: [pinia, router, i18n] }, attachTo: document.body })
+  const wrapper = mount(Root, { global: { plugins: [getActivePinia()!, router, i18n] }, attachTo: document.body })
   await flushPromises()
   return { wrapper, router }
 }

@@ -4,15 +4,6 @@
 import type { z } from 'zod'
 import type { loginResponseSchema, meSchema, sessionResponseSchema } from '../../core/http/auth'
 import type { dialogueHistorySchema, reopenResponseSchema } from '../../core/http/dialogues'
-import type {
-  importIssueSchema,
-  importLogEntrySchema,
-  importLogSchema,
-  importPreviewSchema,
-  importRefusalSchema,
-  importRequestSchema,
-  importResultSchema,
-} from '../../core/http/imports'
 import type { demoAccountsSchema } from '../../core/http/system'
 import type { unitDetailSchema, unitListSchema, unitSummarySchema } from '../../core/http/units'
 
@@ -25,10 +16,4 @@ export type UnitDetail = z.infer<typeof unitDetailSchema>
 export type DemoAccount = z.infer<typeof demoAccountsSchema>[number]
 export type DialogueHistory = z.infer<typeof dialogueHistorySchema>
 export type ReopenResponse = z.infer<typeof reopenResponseSchema>
-export type ImportRequest = z.infer<typeof importRequestSchema>
-export type ImportPreview = z.infer<typeof importPreviewSchema>
-export type ImportResult = z.infer<typeof importResultSchema>
-export type ImportRefusal = z.infer<typeof importRefusalSchema>
-export type ImportIssue = z.infer<typeof importIssueSchema>
-export type ImportLog = z.infer<typeof importLogSchema>
-export type ImportLogEntry = z.infer<typeof importLogEntrySchema>
+export type { ImportRequest, ImportPreview, ImportResult, ImportRefusal, ImportIssueShape as ImportIssue, ImportLog, ImportLogEntry } from '../../core/http/imports'

@@ -128,3 +128,13 @@ export const importLogEntrySchema = z.object({
 })
 
 export const importLogSchema = z.object({ imports: z.array(importLogEntrySchema) })
+
+export type ImportRequest = z.infer<typeof importRequestSchema>
+export type ImportPreview = z.infer<typeof importPreviewSchema>
+export type ImportResult = z.infer<typeof importResultSchema>
+export type ImportRefusal = z.infer<typeof importRefusalSchema>
+export type ImportIssueShape = z.infer<typeof importIssueSchema>
+export type ImportCounts = z.infer<typeof importCountsSchema>
+export type LightChange = z.infer<typeof lightChangeSchema>
+export type ImportLogEntry = z.infer<typeof importLogEntrySchema>
+export type ImportLog = z.infer<typeof importLogSchema>

@@ -4,17 +4,11 @@
 // unit's figures stamp (stamps.ts) tells the devices to fetch them.
 import { periodKey } from '../../core/dates'
 import type { FigureSum } from '../../core/import/figures'
+import type { MonthlyFigure } from '../../core/types'
 import type { Db } from '../db/db'
+import { figureOf } from '../repos/figures'
 
-export interface FigureRow {
-  unitId: string
-  year: number
-  month: number
-  budget: number
-  carryOver: number
-  spendToDate: number
-  profileShare: number
-}
+type FigureRow = MonthlyFigure
 
 export interface FigureChange {
   change: 'new' | 'changed' | 'unchanged'
@@ -40,20 +34,7 @@ async function storedFigures(db: Db, unitIds: string[]): Promise<Map<string, Fig
     'select unit_id, year, month, budget, carry_over, spend_to_date, profile_share from monthly_figure where unit_id = any($1)',
     [unitIds],
   )
-  return new Map(
-    rows.map((r) => {
-      const row: FigureRow = {
-        unitId: String(r.unit_id),
-        year: Number(r.year),
-        month: Number(r.month),
-        budget: Number(r.budget),
-        carryOver: Number(r.carry_over),
-        spendToDate: Number(r.spend_to_date),
-        profileShare: Number(r.profile_share),
-      }
-      return [key(row.unitId, row.year, row.month), row]
-    }),
-  )
+  return new Map(rows.map(figureOf).map((row) => [key(row.unitId, row.year, row.month), row]))
 }
 
 /**

@@ -1,15 +1,11 @@
 // The import history: who imported which file (by name and sha256) when, what it changed — or,
 // for a refused file, its errors. Written in the import's own transaction when it is imported,
 // and on its own when it is refused (nothing else of a refused file is written).
-import type { z } from 'zod'
-import type { importCountsSchema, importLogEntrySchema } from '../../core/http/imports'
+import type { ImportCounts as Counts, ImportLogEntry as LogEntry } from '../../core/http/imports'
 import type { ImportKind } from '../../core/import/fields'
 import type { ImportIssue } from '../../core/import/rows'
 import type { Db } from '../db/db'
 import { utcIso } from '../sync/tables'
-
-type Counts = z.infer<typeof importCountsSchema>
-type LogEntry = z.infer<typeof importLogEntrySchema>
 
 export interface LogWrite {
   id: string

@@ -3,8 +3,7 @@
 // for a preview, written and judged in a transaction that is rolled back, so the preview's counts
 // and changed lights are exactly what the import would do. A file with any error writes nothing.
 import { randomUUID } from 'node:crypto'
-import type { z } from 'zod'
-import { MAX_LISTED_ERRORS, MAX_PREVIEW_ROWS, type importPreviewSchema, type importResultSchema, type lightChangeSchema } from '../../core/http/imports'
+import { MAX_LISTED_ERRORS, MAX_PREVIEW_ROWS, type ImportPreview as Preview, type ImportResult as Result, type LightChange } from '../../core/http/imports'
 import type { ImportIssue } from '../../core/import/rows'
 import { INDICATORS, type IsoDate } from '../../core/types'
 import type { Db } from '../db/db'
@@ -16,10 +15,6 @@ import { logImport } from './importLog'
 import { rememberMapping } from './mappings'
 import { readSource, type ImportRequest, type Source } from './source'
 import { stampUnits } from './stamps'
-
-type Preview = z.infer<typeof importPreviewSchema>
-type Result = z.infer<typeof importResultSchema>
-type LightChange = z.infer<typeof lightChangeSchema>
 
 export interface ImportContext {
   db: Db

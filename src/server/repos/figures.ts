@@ -20,6 +20,19 @@ function group<T extends { unitId: string }>(rows: T[]): Map<string, T[]> {
   return map
 }
 
+/** A monthly_figure row as core's figure (numerics arrive as strings). */
+export function figureOf(r: Record<string, string | number>): MonthlyFigure {
+  return {
+    unitId: String(r.unit_id),
+    year: Number(r.year),
+    month: Number(r.month),
+    budget: Number(r.budget),
+    carryOver: Number(r.carry_over),
+    spendToDate: Number(r.spend_to_date),
+    profileShare: Number(r.profile_share),
+  }
+}
+
 const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value))
 
 /** Everything the indicators need for the given units, from January of `fromYear` on. */
@@ -46,17 +59,7 @@ export async function loadUnitFacts(db: Db, unitIds: string[], fromYear: number)
       [unitIds, fromYear],
     ),
   ])
-  const byUnitFigures = group(
-    figures.map<MonthlyFigure>((r) => ({
-      unitId: String(r.unit_id),
-      year: Number(r.year),
-      month: Number(r.month),
-      budget: Number(r.budget),
-      carryOver: Number(r.carry_over),
-      spendToDate: Number(r.spend_to_date),
-      profileShare: Number(r.profile_share),
-    })),
-  )
+  const byUnitFigures = group(figures.map(figureOf))
   const byUnitForecasts = group(
     forecasts.map<ForecastEntry>((r) => ({
       id: String(r.id),
