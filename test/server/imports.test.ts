@@ -168,16 +168,25 @@ describe('the figures import', () => {
 
   it('leaves a closed period’s recorded lights as they were, while its figures change', async () => {
     type Detail = { history: Array<{ period: { year: number; month: number }; lights: { budget: { colour: string; source: string } } }> }
-    const december = async () => (await get(t.app, `/api/units/${IDS.unitA}`, c.eco)).json<Detail>().history.find((h) => h.period.year === 2024 && h.period.month === 12)!
-    await t.db.query(`insert into monthly_figure (unit_id, year, month, budget, carry_over, spend_to_date, profile_share) values ($1, 2024, 12, 10000000, 0, 9500000, 1)`, [IDS.unitA])
+    const december = async () =>
+      (await get(t.app, `/api/units/${IDS.unitA}`, c.eco)).json<Detail>().history.find((h) => h.period.year === 2024 && h.period.month === 12)!
+    await t.db.query(
+      `insert into monthly_figure (unit_id, year, month, budget, carry_over, spend_to_date, profile_share) values ($1, 2024, 12, 10000000, 0, 9500000, 1)`,
+      [IDS.unitA],
+    )
     // The year is closed, its lights recorded as they were judged then (yellow, say: not what the figures give today).
     const recorded = { ...(await december()).lights.budget, colour: 'yellow' }
-    await t.db.query(`insert into recorded_light (unit_id, indicator, year, month, light, rule_set_id) values ($1, 'budget', 2024, 12, $2::jsonb, 'rs-2020')`, [IDS.unitA, JSON.stringify(recorded)])
+    await t.db.query(`insert into recorded_light (unit_id, indicator, year, month, light, rule_set_id) values ($1, 'budget', 2024, 12, $2::jsonb, 'rs-2020')`, [
+      IDS.unitA,
+      JSON.stringify(recorded),
+    ])
     await t.db.query(`insert into year_close (municipality_id, year) values ($1, 2024)`, [IDS.municipality])
     const text = ['Omkostningssted;Periode;Korrigeret budget;Forbrug år til dato', 'cc-unit-skole-a;2024-12;10.000.000;15.000.000'].join('\n')
     const res = await commit(c.eco, request(Buffer.from(text).toString('base64')))
     expect(res.json<Result>()).toMatchObject({ counts: { changed: 1 } })
-    expect(await t.db.query(`select spend_to_date::float as spend from monthly_figure where unit_id = $1 and year = 2024 and month = 12`, [IDS.unitA])).toEqual([{ spend: 15_000_000 }])
+    expect(await t.db.query(`select spend_to_date::float as spend from monthly_figure where unit_id = $1 and year = 2024 and month = 12`, [IDS.unitA])).toEqual(
+      [{ spend: 15_000_000 }],
+    )
     expect((await december()).lights.budget).toMatchObject({ colour: 'yellow', source: 'recorded' })
   })
 

@@ -16,4 +16,12 @@ export type UnitDetail = z.infer<typeof unitDetailSchema>
 export type DemoAccount = z.infer<typeof demoAccountsSchema>[number]
 export type DialogueHistory = z.infer<typeof dialogueHistorySchema>
 export type ReopenResponse = z.infer<typeof reopenResponseSchema>
-export type { ImportRequest, ImportPreview, ImportResult, ImportRefusal, ImportIssueShape as ImportIssue, ImportLog, ImportLogEntry } from '../../core/http/imports'
+export type {
+  ImportRequest,
+  ImportPreview,
+  ImportResult,
+  ImportRefusal,
+  ImportIssueShape as ImportIssue,
+  ImportLog,
+  ImportLogEntry,
+} from '../../core/http/imports'
