@@ -13,6 +13,16 @@ beforeEach(() => {
   saves = watchSaves()
 })
 
+/** The form with `amount` typed (asking for an explanation or not, as expected) and submitted. */
+async function submitted(amount: string, { explanationAsked }: { explanationAsked: boolean }) {
+  const w = mountForecastForm()
+  await w.get('input[name="amount"]').setValue(amount)
+  expect(w.find('[data-testid="explanation-needed"]').exists()).toBe(explanationAsked)
+  await w.get('form').trigger('submit')
+  await flushPromises()
+  return w
+}
+
 /** The outbox holds the November forecast and nothing else. */
 const expectNovemberSaved = (amount: number, explanation: string | null) =>
   expectSaved([{ table: 'forecast', recordId: NOVEMBER, scopeId: 'u1', op: 'upsert', fields: { year: 2026, month: 11, amount, explanation } }])
@@ -42,11 +52,7 @@ describe('ForecastForm', () => {
   })
 
   it('requires an explanation when the forecast moves more than the interval', async () => {
-    const w = mountForecastForm()
-    await w.get('input[name="amount"]').setValue('12.300.000')
-    expect(w.find('[data-testid="explanation-needed"]').exists()).toBe(true)
-    await w.get('form').trigger('submit')
-    await flushPromises()
+    const w = await submitted('12.300.000', { explanationAsked: true })
     const textarea = w.get('textarea[name="explanation"]')
     expect(w.get('[data-testid="explanation-error"]').text()).toContain('Skriv en kort forklaring')
     expect(textarea.attributes('aria-invalid')).toBe('true')
@@ -73,11 +79,7 @@ describe('ForecastForm', () => {
   })
 
   it('needs no explanation at or below the interval', async () => {
-    const w = mountForecastForm()
-    await w.get('input[name="amount"]').setValue('12.180.000')
-    expect(w.find('[data-testid="explanation-needed"]').exists()).toBe(false)
-    await w.get('form').trigger('submit')
-    await flushPromises()
+    await submitted('12.180.000', { explanationAsked: false })
     await expectNovemberSaved(12_180_000, null)
   })
 

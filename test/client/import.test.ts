@@ -131,6 +131,15 @@ async function chooseFile(w: VueWrapper, name = 'budget.csv'): Promise<void> {
   await flushPromises()
 }
 
+/** The import screen with the file chosen and its spend column mapped by hand. */
+async function openWithSpendMapped(): Promise<VueWrapper> {
+  const w = await open('/import')
+  await chooseFile(w)
+  await w.get('select[data-header="Forbrug i alt"]').setValue('spendToDate')
+  await flushPromises()
+  return w
+}
+
 const previews = () => seen.filter((s) => s.path === '/api/imports/preview').map((s) => s.body as ImportRequest)
 const commits = () => seen.filter((s) => s.path === '/api/imports' && s.method === 'POST').map((s) => s.body as ImportRequest)
 const text = (w: VueWrapper, testId: string) => plain(w.get(`[data-testid="${testId}"]`).text())
@@ -195,10 +204,7 @@ describe('choosing a file', () => {
 
 describe('changing how the file is read', () => {
   it('mapping a header by hand previews again with the whole mapping; the field leaves the header that held it', async () => {
-    const w = await open('/import')
-    await chooseFile(w)
-    await w.get('select[data-header="Forbrug i alt"]').setValue('spendToDate')
-    await flushPromises()
+    const w = await openWithSpendMapped()
     expect(previews()[1]!.mapping).toEqual({ ...RECOGNISED, 'Forbrug i alt': 'spendToDate' })
     expect(text(w, 'mapping-source')).toBe('Din tilknytning')
 
@@ -222,10 +228,7 @@ describe('changing how the file is read', () => {
   })
 
   it('another kind previews the same file again as that kind, without the last kind’s mapping', async () => {
-    const w = await open('/import')
-    await chooseFile(w)
-    await w.get('select[data-header="Forbrug i alt"]').setValue('spendToDate')
-    await flushPromises()
+    const w = await openWithSpendMapped()
     await w.get('[data-testid="import-kind"]').setValue('balance')
     await flushPromises()
     expect(previews()[2]).toEqual({ kind: 'balance', fileName: 'budget.csv', content: previews()[0]!.content })
@@ -298,10 +301,7 @@ describe('importing', () => {
               json({ importId: 'imp-1', counts: { new: 12, changed: 3, unchanged: 40, removed: 0 }, lightChanges: previewFor(previews()[0]!).lightChanges }),
             )),
       )
-    const w = await open('/import')
-    await chooseFile(w)
-    await w.get('select[data-header="Forbrug i alt"]').setValue('spendToDate')
-    await flushPromises()
+    const w = await openWithSpendMapped()
     await w.get('[data-testid="import-commit"]').trigger('click')
     expect(text(w, 'import-status')).toBe('Importerer …')
     expect(w.get('.import-view').attributes('aria-busy')).toBe('true')
@@ -329,10 +329,7 @@ describe('importing', () => {
         },
         422,
       )
-    const w = await open('/import')
-    await chooseFile(w)
-    await w.get('select[data-header="Forbrug i alt"]').setValue('spendToDate')
-    await flushPromises()
+    const w = await openWithSpendMapped()
     await w.get('[data-testid="import-commit"]').trigger('click')
     await flushPromises()
     const alert = w.get('[data-testid="import-errors"]')

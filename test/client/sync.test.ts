@@ -271,13 +271,20 @@ describe('merging on the device', () => {
     expect(local?.version).toBe(2)
   })
 
-  it('a same-field conflict is kept on the record; "theirs" takes the server value', async () => {
+  /** A note synced, then its body changed on this device and by someone else on the server, then a sync. */
+  async function bodyChangedOnBothSides(): Promise<string> {
     const records = useRecordsStore()
     const id = await records.save('note', { scopeId: 'u1', fields: NOTE })
     await pushed(id)
     await records.save('note', { id, scopeId: 'u1', fields: { body: 'Min tekst' } })
     server.edit('note', id, 'u1', { body: 'Deres tekst' })
     await syncOnce()
+    return id
+  }
+
+  it('a same-field conflict is kept on the record; "theirs" takes the server value', async () => {
+    const records = useRecordsStore()
+    const id = await bodyChangedOnBothSides()
 
     const conflicted = await record('note', id)
     expect(conflicted?.conflicts).toEqual([{ field: 'body', mine: 'Min tekst', theirs: 'Deres tekst' }])
@@ -294,11 +301,7 @@ describe('merging on the device', () => {
 
   it('"mine" sends the person\'s value again, based on the version they have now seen', async () => {
     const records = useRecordsStore()
-    const id = await records.save('note', { scopeId: 'u1', fields: NOTE })
-    await pushed(id)
-    await records.save('note', { id, scopeId: 'u1', fields: { body: 'Min tekst' } })
-    server.edit('note', id, 'u1', { body: 'Deres tekst' })
-    await syncOnce()
+    const id = await bodyChangedOnBothSides()
     const version = (await record('note', id))!.version
 
     await records.resolveConflict('note', id, 'body', 'mine')

@@ -39,8 +39,7 @@ function exportOf(costCentre: string, budgetØre: number, spendØre: number, spe
 describe('the economics team imports figures', () => {
   let server: ServerProcess
   let browser: Browser
-  let leader: SignedInPerson
-  let economics: SignedInPerson
+  let leader: SignedInPerson, economics: SignedInPerson
   let bakkeskolen: Unit
 
   beforeAll(async () => {
