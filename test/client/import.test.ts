@@ -227,14 +227,14 @@ describe('changing how the file is read', () => {
     w.unmount()
   })
 
-  it('another kind previews the same file again as that kind, without the last kind’s mapping', async () => {
-    const w = await openWithSpendMapped()
-    await w.get('[data-testid="import-kind"]').setValue('balance')
-    await flushPromises()
-    expect(previews()[2]).toEqual({ kind: 'balance', fileName: 'budget.csv', content: previews()[0]!.content })
-    // Monthly figures only: the balance accounts have no amounts and no accounts to leave out.
-    expect(w.find('[data-testid="import-scale"]').exists()).toBe(false)
-    expect(w.find('[data-testid="import-exclude"]').exists()).toBe(false)
+  it('offers what the import writes today: the monthly figures', async () => {
+    const w = await open('/import')
+    expect(
+      w
+        .get('[data-testid="import-kind"]')
+        .findAll('option')
+        .map((o) => o.text()),
+    ).toEqual(['Økonomi pr. måned'])
     w.unmount()
   })
 
@@ -398,8 +398,7 @@ describe('the history', () => {
   const refused: ImportLogEntry = {
     ...imported,
     id: 'imp-1',
-    kind: 'balance',
-    fileName: 'statuskonti.xlsx',
+    fileName: 'prisme-rettet.xlsx',
     status: 'refused',
     counts: null,
     errors: [{ line: 7, column: 'Frist', value: '31-02-2026', message: "Linje 7, kolonne Frist: '31-02-2026' er ikke en dato" }],
@@ -420,7 +419,7 @@ describe('the history', () => {
     expect(text(w, 'entry-counts')).toBe('12 nye, 3 ændrede, 40 uændrede, 0 fjernede')
 
     const second = entries[1]!
-    expect(plain(second.text())).toContain('Statuskonti')
+    expect(plain(second.text())).toContain('Økonomi pr. måned')
     expect(plain(second.text())).toContain('Afvist')
     expect(plain(second.get('details summary').text())).toBe('Se fejlene (1)')
     expect(second.findAll('details li').map((li) => li.text())).toEqual(["Linje 7, kolonne Frist: '31-02-2026' er ikke en dato"])
