@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EXCEL_SERIAL_MAX, isBlank, parseAmount, parseImportDate, parsePeriod, parseShare, type Cell } from '../../src/core/import/values'
+import { EXCEL_SERIAL_MAX, isBlank, parseAmount, parseImportDate, parsePeriod, parseShare, type Cell, type Parsed } from '../../src/core/import/values'
 
 const NOT_AMOUNT = { ok: false, message: 'er ikke et beløb' }
 const TOO_LARGE = { ok: false, message: 'er for stort et beløb' }
@@ -7,6 +7,12 @@ const NOT_DATE = { ok: false, message: 'er ikke en dato (brug fx 31-05-2026)' }
 const NOT_PERIOD = { ok: false, message: 'er ikke en periode (brug fx 2026-05 eller maj 2026)' }
 const NOT_SHARE = { ok: false, message: 'er ikke en andel (brug fx 0,4167 eller 41,67 %)' }
 const SHARE_RANGE = { ok: false, message: 'er ikke en andel mellem 0 og 1 (0 % og 100 %)' }
+
+/** The check that a cell reads as this value. */
+const reads =
+  <T>(parse: (cell: Cell) => Parsed<T>) =>
+  (cell: Cell, value: T) =>
+    expect(parse(cell)).toEqual({ ok: true, value })
 
 describe('isBlank', () => {
   it.each<[Cell | undefined, boolean]>([
@@ -62,9 +68,7 @@ describe('parseAmount: the ways finance systems write kroner', () => {
     [1.005, 1.01],
     [0.1 + 0.2, 0.3],
     [999_999_999_999.99, 999_999_999_999.99],
-  ])('%j → %d', (cell, value) => {
-    expect(parseAmount(cell)).toEqual({ ok: true, value })
-  })
+  ])('%j → %d', reads(parseAmount))
 
   it.each<[Cell, object]>([
     ['', NOT_AMOUNT],
@@ -124,9 +128,7 @@ describe('parseImportDate', () => {
     [61, '1900-03-01'],
     [45658, '2025-01-01'],
     [EXCEL_SERIAL_MAX, '9999-12-31'],
-  ])('%j → %s', (cell, value) => {
-    expect(parseImportDate(cell)).toEqual({ ok: true, value })
-  })
+  ])('%j → %s', reads(parseImportDate))
 
   it.each<Cell>([
     '',
@@ -251,9 +253,7 @@ describe('parseShare: the budget profile share 0..1', () => {
     [0.4167, 0.4167],
     [1, 1],
     [0, 0],
-  ])('%j → %d', (cell, value) => {
-    expect(parseShare(cell)).toEqual({ ok: true, value })
-  })
+  ])('%j → %d', reads(parseShare))
 
   it.each<[Cell, object]>([
     ['', NOT_SHARE],

@@ -11,12 +11,15 @@ export type Cell = string | number
 /** message: Danish, about the value ("er ikke et beløb"); the caller says which line and column. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string }
 
-const NOT_AMOUNT = 'er ikke et beløb'
-const TOO_LARGE = 'er for stort et beløb'
-const NOT_DATE = 'er ikke en dato (brug fx 31-05-2026)'
-const NOT_PERIOD = 'er ikke en periode (brug fx 2026-05 eller maj 2026)'
-const NOT_SHARE = 'er ikke en andel (brug fx 0,4167 eller 41,67 %)'
-const SHARE_RANGE = 'er ikke en andel mellem 0 og 1 (0 % og 100 %)'
+/** What is wrong with a value, said after it: "'12,3,4' er ikke et beløb". */
+const SAYS = {
+  notAmount: 'er ikke et beløb',
+  tooLarge: 'er for stort et beløb',
+  notDate: 'er ikke en dato (brug fx 31-05-2026)',
+  notPeriod: 'er ikke en periode (brug fx 2026-05 eller maj 2026)',
+  notShare: 'er ikke en andel (brug fx 0,4167 eller 41,67 %)',
+  shareRange: 'er ikke en andel mellem 0 og 1 (0 % og 100 %)',
+} as const
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value })
 const fail = <T>(message: string): Parsed<T> => ({ ok: false, message })
@@ -71,9 +74,9 @@ function amountOfText(cell: string): number {
 
 export function parseAmount(cell: Cell): Parsed<number> {
   const value = typeof cell === 'number' ? cell : amountOfText(cell)
-  if (Number.isNaN(value)) return fail(NOT_AMOUNT)
+  if (Number.isNaN(value)) return fail(SAYS.notAmount)
   const rounded = roundToOre(value) // Infinity, too, is too large an amount
-  return Math.abs(rounded) >= AMOUNT_LIMIT ? fail(TOO_LARGE) : ok(rounded)
+  return Math.abs(rounded) >= AMOUNT_LIMIT ? fail(SAYS.tooLarge) : ok(rounded)
 }
 
 const pad2 = (n: string | number): string => String(n).padStart(2, '0')
@@ -105,7 +108,7 @@ export function parseImportDate(cell: Cell): Parsed<IsoDate> {
   const [, dayFirst, , monthSecond, yearLast] = DANISH_DATE.exec(text) ?? []
   const serial = typeof cell === 'number' || /^\d+$/.test(text)
   const iso = serial ? fromExcelSerial(Number(text)) : year ? isoOrNull(year, month, day) : isoOrNull(yearLast, monthSecond, dayFirst)
-  return iso === null ? fail(NOT_DATE) : ok(iso)
+  return iso === null ? fail(SAYS.notDate) : ok(iso)
 }
 
 // Danish names, their three-letter abbreviations, and the English ones an SAP export in English writes.
@@ -133,16 +136,16 @@ export function parsePeriod(cell: Cell): Parsed<Period> {
     if (date.ok) return ok(periodOf(date.value))
   }
   const period = periodSchema.safeParse({ year, month })
-  return period.success ? ok(period.data) : fail(NOT_PERIOD)
+  return period.success ? ok(period.data) : fail(SAYS.notPeriod)
 }
 
 export function parseShare(cell: Cell): Parsed<number> {
-  if (typeof cell === 'number') return !Number.isFinite(cell) ? fail(NOT_SHARE) : cell < 0 || cell > 1 ? fail(SHARE_RANGE) : ok(cell + 0)
+  if (typeof cell === 'number') return !Number.isFinite(cell) ? fail(SAYS.notShare) : cell < 0 || cell > 1 ? fail(SAYS.shareRange) : ok(cell + 0)
   // No thousands here (a share is below 1, a per cent at most 100), so one '.' or ',' is the decimal mark.
   const parts = /^(-?)(\d+)(?:[.,](\d+))?\s*(%?)$/.exec(tidy(cell))
-  if (!parts) return fail(NOT_SHARE)
+  if (!parts) return fail(SAYS.notShare)
   const [, sign = '', whole = '', fraction = '', percent] = parts
   // Shift the decimal point in the digits, so "41,67 %" is exactly the number 0.4167, not 41.67 / 100.
   const value = Number(`${sign}${whole}${fraction}e${-(fraction.length + (percent ? 2 : 0))}`)
-  return value < 0 || value > 1 ? fail(SHARE_RANGE) : ok(value + 0)
+  return value < 0 || value > 1 ? fail(SAYS.shareRange) : ok(value + 0)
 }

@@ -1,18 +1,19 @@
 // The shape of the generated demo municipality: plain records, one array per table, so that the
 // inserts are mechanical and the tests can judge the data with src/core directly.
+// In the order the demo is made: people and places, figures, what people write, rules, lights.
 import type {
+  IsoDate,
+  Role,
+  UnitType,
+  Period,
+  MonthlyFigure,
+  ForecastEntry,
   ActionPlanItem,
   BalanceAccount,
-  Colour,
-  ForecastEntry,
-  IndicatorKey,
-  IsoDate,
-  Light,
-  MonthlyFigure,
-  Period,
-  Role,
   RuleSet,
-  UnitType,
+  IndicatorKey,
+  Colour,
+  Light,
 } from '../../core/types'
 
 export type AreaKind = 'school' | 'daycare' | 'mixed'

@@ -4,15 +4,15 @@
 
 create table import_log (
   id          text primary key,
-  at          timestamptz not null default now(),
-  person_id   text references person(id),
   kind        text not null,
   file_name   text not null,
   sha256      text not null,
   status      text not null check (status in ('imported', 'refused')),
-  counts      jsonb,
-  errors      jsonb not null default '[]'::jsonb,
-  error_count int not null default 0
+  counts      jsonb,                               -- new, changed, unchanged, removed (imported)
+  errors      jsonb not null default '[]'::jsonb,  -- the first errors of a refused file
+  error_count int not null default 0,
+  person_id   text references person(id),          -- who imported it, and when
+  at          timestamptz not null default now()
 );
 create index import_log_at_idx on import_log(at desc);
 
