@@ -21,7 +21,7 @@ export interface FigureSum {
 const øre = (kroner: number) => Math.round(kroner * 100)
 const kroner = (ore: number) => ore / 100
 
-/** Whether a line's account falls in an excluded group (by prefix: "9" leaves out 9xxx). */
+/** Whether a line's account falls in an excluded group, by prefix: "9" leaves out 9100, 9250 and every other account from 9. */
 export function isExcludedAccount(account: unknown, excluded: readonly string[]): boolean {
   return typeof account === 'string' && excluded.some((prefix) => account.startsWith(prefix))
 }

@@ -8,19 +8,17 @@ import type { MonthlyFigure } from '../../core/types'
 import type { Db } from '../db/db'
 import { figureOf } from '../repos/figures'
 
-type FigureRow = MonthlyFigure
-
 export interface FigureChange {
   change: 'new' | 'changed' | 'unchanged'
-  before: FigureRow | null
-  after: FigureRow
+  before: MonthlyFigure | null
+  after: MonthlyFigure
   sum: FigureSum
 }
 
 const key = (unitId: string, year: number, month: number) => `${unitId}|${year}|${month}`
 const øre = (kroner: number) => Math.round(kroner * 100)
 
-function sameFigure(a: FigureRow, b: FigureRow): boolean {
+function sameFigure(a: MonthlyFigure, b: MonthlyFigure): boolean {
   return (
     øre(a.budget) === øre(b.budget) &&
     øre(a.carryOver) === øre(b.carryOver) &&
@@ -29,7 +27,7 @@ function sameFigure(a: FigureRow, b: FigureRow): boolean {
   )
 }
 
-async function storedFigures(db: Db, unitIds: string[]): Promise<Map<string, FigureRow>> {
+async function storedFigures(db: Db, unitIds: string[]): Promise<Map<string, MonthlyFigure>> {
   const rows = await db.query<Record<string, string | number>>(
     'select unit_id, year, month, budget, carry_over, spend_to_date, profile_share from monthly_figure where unit_id = any($1)',
     [unitIds],
@@ -46,7 +44,7 @@ export async function planFigures(db: Db, sums: readonly FigureSum[], unitOf: (c
   return sums.map((sum) => {
     const unitId = unitOf(sum.costCentre)
     const before = stored.get(key(unitId, sum.period.year, sum.period.month)) ?? null
-    const after: FigureRow = {
+    const after: MonthlyFigure = {
       unitId,
       year: sum.period.year,
       month: sum.period.month,
@@ -60,7 +58,7 @@ export async function planFigures(db: Db, sums: readonly FigureSum[], unitOf: (c
   })
 }
 
-const asJson = (f: FigureRow) => ({
+const asJson = (f: MonthlyFigure) => ({
   unit_id: f.unitId,
   year: f.year,
   month: f.month,
