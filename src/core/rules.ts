@@ -19,7 +19,7 @@ export interface RuleSetQuery {
 }
 
 /** The latest of the sets in force on a date; on equal dates the later one in the list wins. */
-function latest(sets: RuleSet[]): RuleSet | undefined {
+function latest(sets: readonly RuleSet[]): RuleSet | undefined {
   return sets.reduce<RuleSet | undefined>((best, set) => (best === undefined || compareIso(set.effectiveFrom, best.effectiveFrom) >= 0 ? set : best), undefined)
 }
 
@@ -29,12 +29,24 @@ function latest(sets: RuleSet[]): RuleSet | undefined {
  * the economics team chose to set that type apart. Throws when nothing applies.
  */
 export function ruleSetFor(ruleSets: RuleSet[], query: RuleSetQuery): RuleSet {
-  const inForce = ruleSets.filter((s) => s.municipalityId === query.municipalityId && compareIso(s.effectiveFrom, query.date) <= 0)
-  const found = latest(inForce.filter((s) => s.unitType === query.unitType)) ?? latest(inForce.filter((s) => s.unitType === null))
+  const found = ruleSetInForce(
+    ruleSets.filter((s) => s.municipalityId === query.municipalityId),
+    query.unitType,
+    query.date,
+  )
   if (!found) {
     throw new Error(`Ingen regelsæt gælder for kommune ${query.municipalityId}, enhedstype ${query.unitType} pr. ${query.date}`)
   }
   return found
+}
+
+/**
+ * Of one municipality's sets, the one in force on a date for a unit type — or, for null, the
+ * general one that units without a set of their own are judged by. Undefined when none has begun.
+ */
+export function ruleSetInForce(ruleSets: readonly RuleSet[], unitType: UnitType | null, date: IsoDate): RuleSet | undefined {
+  const begun = ruleSets.filter((s) => compareIso(s.effectiveFrom, date) <= 0)
+  return (unitType === null ? undefined : latest(begun.filter((s) => s.unitType === unitType))) ?? latest(begun.filter((s) => s.unitType === null))
 }
 
 /** The rule set that judges a period: the one in force on the period's last day. */

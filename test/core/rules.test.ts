@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_THRESHOLDS, defaultRuleSet, ruleSetFor, ruleSetForPeriod } from '../../src/core/rules'
+import { DEFAULT_THRESHOLDS, defaultRuleSet, ruleSetFor, ruleSetForPeriod, ruleSetInForce } from '../../src/core/rules'
 import type { RuleSet, UnitType } from '../../src/core/types'
 
 const set = (id: string, effectiveFrom: string, unitType: UnitType | null = null, municipalityId = 'm1'): RuleSet => ({
@@ -53,6 +53,16 @@ describe('ruleSetFor', () => {
     const twins = [set('first', '2025-01-01'), set('second', '2025-01-01')]
     expect(ruleSetFor(twins, { municipalityId: 'm1', unitType: 'school', date: '2025-02-01' }).id).toBe('second')
   })
+})
+
+describe('ruleSetInForce: what the form of a new set starts from', () => {
+  const m1 = sets.filter((s) => s.municipalityId === 'm1')
+  it.each<[UnitType | null, string, string | undefined]>([
+    [null, '2025-06-01', 'general-2025'], // the general set, even where schools have their own
+    ['school', '2025-06-01', 'school-2024'],
+    ['daycare', '2025-06-01', 'general-2025'], // no set of its own: the general one
+    [null, '2023-12-31', undefined], // nothing has begun
+  ])('%s on %s → %s', (unitType, date, expected) => expect(ruleSetInForce(m1, unitType, date)?.id).toBe(expected))
 })
 
 describe('ruleSetForPeriod: a period is judged by the set in force on its last day', () => {

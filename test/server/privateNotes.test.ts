@@ -33,6 +33,7 @@ const READS: Record<string, string> = {
   'GET /api/dialogues/{dialogueId}/history': '/api/dialogues/dlg/history',
   'GET /api/marks': '/api/marks',
   'GET /api/imports': '/api/imports',
+  'GET /api/config/rule-sets': '/api/config/rule-sets',
 }
 
 let t: Awaited<ReturnType<typeof fixtureApp>>

@@ -25,3 +25,5 @@ export type {
   ImportLog,
   ImportLogEntry,
 } from '../../core/http/imports'
+export type { RuleSetEntry, RuleSetList } from '../../core/http/config'
+export type { RuleSetInput } from '../../core/config/ruleSetChange'

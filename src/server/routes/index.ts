@@ -6,6 +6,7 @@ import type { AppContext } from '../context'
 import { loginRoutes } from './auth/login'
 import { sessionRoutes } from './auth/session'
 import { demoRoutes } from './demo/accounts'
+import { ruleSetRoutes } from './config/ruleSets'
 import { dialogueHistoryRoutes } from './dialogues/history'
 import { dialogueReopenRoutes } from './dialogues/reopen'
 import { importRoutes } from './imports/imports'
@@ -27,5 +28,6 @@ export async function registerApi(app: FastifyInstance, ctx: AppContext): Promis
   await app.register(dialogueHistoryRoutes, { ...ctx, prefix: '/api/dialogues' })
   await app.register(markRoutes, { ...ctx, prefix: '/api/marks' })
   await app.register(importRoutes, { ...ctx, prefix: '/api/imports' })
+  await app.register(ruleSetRoutes, { ...ctx, prefix: '/api/config' })
   if (ctx.demo) await app.register(demoRoutes, { ...ctx, prefix: '/api/demo' })
 }

@@ -1,5 +1,7 @@
-// The import's two screens share the route named 'import' (router.ts): /import, and /import/historik.
+// The economics team's screens share the route named 'import' (router.ts): /import, /import/historik
+// and the rule sets at /import/maaltal.
 import type { RouteLocationRaw } from 'vue-router'
 
 export const IMPORT_ROUTE: RouteLocationRaw = { name: 'import' }
 export const IMPORT_HISTORY_ROUTE: RouteLocationRaw = { name: 'import', params: { page: 'historik' } }
+export const RULE_SETS_ROUTE: RouteLocationRaw = { name: 'import', params: { page: 'maaltal' } }

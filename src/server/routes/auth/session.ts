@@ -7,19 +7,18 @@ import { scopeFor } from '../../auth/scope'
 import { findSession, setSessionCookie, type SessionConfig, type SessionPerson } from '../../auth/sessions'
 import type { AppContext } from '../../context'
 import type { Db } from '../../db/db'
+import { theMunicipality } from '../../repos/municipality'
 import { rolesOf } from '../../repos/people'
 import { listAreas, listUnits } from '../../repos/units'
 
 async function loadMe(db: Db, person: SessionPerson): Promise<z.infer<typeof meSchema>> {
   const scope = await scopeFor(db, person.id)
-  const [roles, units, areas, municipalities] = await Promise.all([
+  const [roles, units, areas, municipality] = await Promise.all([
     rolesOf(db, person.id),
     listUnits(db, scope.unitIds === 'all' ? null : [...scope.unitIds]),
     listAreas(db, scope.areaIds === 'all' ? null : [...scope.areaIds]),
-    // One municipality per installation: the first is the one.
-    db.query<{ id: string; name: string }>('select id, name from municipality order by id limit 1'),
+    theMunicipality(db),
   ])
-  const municipality = municipalities[0] ?? null
   return { person, roles, units: units.map((u) => ({ id: u.id, name: u.name, areaId: u.areaId })), areas, municipality }
 }
 

@@ -11,21 +11,14 @@ import {
   importResultSchema,
   MAX_IMPORT_BODY_BYTES,
 } from '../../../core/http/imports'
-import { mayManageData } from '../../../core/principal'
-import { scopeFor } from '../../auth/scope'
+import { economicsOnly } from '../../auth/economicsOnly'
 import type { AppContext } from '../../context'
-import { notFoundRoute } from '../../http/errors'
 import { importHistory } from '../../import/importLog'
 import { commitImport, previewImport } from '../../import/run'
 
 // eslint-disable-next-line @typescript-eslint/require-await -- Fastify awaits a plugin's promise (FastifyPluginAsync), await or not
 export const importRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, today }) => {
-  // Before the body is read: to anyone else, a file sent here is sent to an address that does not exist.
-  // (preParsing follows every onRequest hook, the session guard's too.)
-  app.addHook('preParsing', async (request, _reply, payload) => {
-    if (!mayManageData(await scopeFor(db, request.person!.id))) throw notFoundRoute()
-    return payload
-  })
+  economicsOnly(app, db)
 
   app.post(
     '/preview',
