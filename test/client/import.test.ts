@@ -227,14 +227,64 @@ describe('changing how the file is read', () => {
     w.unmount()
   })
 
-  it('offers what the import writes today: the monthly figures', async () => {
+  it('offers what the import writes today: the monthly figures and the balance accounts', async () => {
     const w = await open('/import')
     expect(
       w
         .get('[data-testid="import-kind"]')
         .findAll('option')
         .map((o) => o.text()),
-    ).toEqual(['Økonomi pr. måned'])
+    ).toEqual(['Økonomi pr. måned', 'Statuskonti'])
+    w.unmount()
+  })
+
+  it('a balance accounts file previews as accounts: number, name, due date and reconciliation, and those to be removed', async () => {
+    const account = (label: string, values: Record<string, string | null>, change: 'new' | 'removed', sourceLines: number) => ({
+      unitName: 'Skovbo Skole',
+      costCentre: '10100',
+      label,
+      values,
+      sourceLines,
+      change,
+    })
+    server.preview = (request) =>
+      json(
+        previewFor(request, {
+          headers: ['Omk.sted', 'Kontonr', 'Kontotekst', 'Frist', 'Afstemt'],
+          mapping: { 'Omk.sted': 'costCentre', Kontonr: 'accountNumber', Kontotekst: 'accountName', Frist: 'dueDate', Afstemt: 'reconciledOn' },
+          scale: 1,
+          rows: [
+            account('9100', { accountName: 'Mellemregning', dueDate: '2026-09-30', reconciledOn: '2026-09-28' }, 'new', 1),
+            account('9200', { accountName: 'Kasse', dueDate: '2026-10-31', reconciledOn: null }, 'removed', 0),
+          ],
+          rowTotal: 2,
+          counts: { new: 1, changed: 0, unchanged: 0, removed: 1 },
+          lightChanges: [],
+        }),
+      )
+    const w = await open('/import')
+    await w.get('[data-testid="import-kind"]').setValue('balance')
+    await chooseFile(w, 'statuskonti.csv')
+    expect(previews().at(-1)).toMatchObject({ kind: 'balance' })
+    expect(w.find('[data-testid="import-scale"]').exists()).toBe(false)
+    expect(w.find('[data-testid="import-exclude"]').exists()).toBe(false)
+    const cells = (row: number) =>
+      w
+        .findAll('[data-testid="preview-rows"] tbody tr')
+        [row]!.findAll('th, td')
+        .map((c) => plain(c.text()))
+    expect(w.findAll('[data-testid="preview-rows"] thead th').map((c) => plain(c.text()))).toEqual([
+      'Enhed',
+      'Omkostningssted',
+      'Konto',
+      'Kontonavn',
+      'Frist',
+      'Afstemt dato',
+      'Fra filen',
+      'Ændring',
+    ])
+    expect(cells(0)).toEqual(['Skovbo Skole', '10100', '9100', 'Mellemregning', '30. sep. 2026', '28. sep. 2026', '1 linje', 'Ny'])
+    expect(cells(1)).toEqual(['Skovbo Skole', '10100', '9200', 'Kasse', '31. okt. 2026', '–', '0 linjer', 'Fjernes'])
     w.unmount()
   })
 

@@ -8,11 +8,11 @@ export const IMPORT_KINDS = ['figures', 'balance', 'actionPlan'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 /**
- * What the import writes today: monthly figures. The balance accounts' and action plans' columns
+ * What the import writes today: monthly figures and balance accounts. The action plans' columns
  * are known (recognised and mapped, below) but not yet written, so neither the screen nor the API
  * offers them until they are.
  */
-export const IMPORTABLE_KINDS = ['figures'] as const satisfies readonly ImportKind[]
+export const IMPORTABLE_KINDS = ['figures', 'balance'] as const satisfies readonly ImportKind[]
 export type ImportableKind = (typeof IMPORTABLE_KINDS)[number]
 
 export const IMPORT_KIND_NAMES: Readonly<Record<ImportKind, string>> = {

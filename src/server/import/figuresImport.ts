@@ -1,42 +1,23 @@
 // The plan of a figures file: its lines checked against the municipality (a cost centre the app
-// knows, no month after this one), summed per unit and month, compared with what is stored.
+// knows, importUnits.ts; no month after this one), summed per unit and month, compared with what is stored.
 import { comparePeriod, periodKey, periodOf } from '../../core/dates'
 import { sumFigures } from '../../core/import/figures'
 import { cellIssue, readRows, type ImportIssue, type ReadRow } from '../../core/import/rows'
 import type { IsoDate, Period } from '../../core/types'
 import type { Db } from '../db/db'
 import { planFigures, writeFigures } from './figures'
+import { rowsOfKnownUnits, unitsByCostCentre } from './importUnits'
 import type { ImportPlan } from './run'
 import type { Source } from './source'
 
-interface KnownUnit {
-  id: string
-  name: string
-}
-
-/** Every unit by its cost centre. */
-export async function unitsByCostCentre(db: Db): Promise<Map<string, KnownUnit>> {
-  const rows = await db.query<{ id: string; name: string; cost_centre: string }>('select id, name, cost_centre from unit')
-  return new Map(rows.map((r) => [r.cost_centre, { id: r.id, name: r.name }]))
-}
-
-/** The lines whose unit the app knows and whose month has begun; the others as issues. */
-function knownLines(rows: ReadRow[], units: Map<string, KnownUnit>, today: IsoDate): { known: ReadRow[]; issues: ImportIssue[] } {
+/** The lines whose month has begun; the others as issues. */
+function linesUpToThisMonth(rows: ReadRow[], today: IsoDate): { known: ReadRow[]; issues: ImportIssue[] } {
   const thisMonth = periodOf(today)
   const issues: ImportIssue[] = []
   const known = rows.filter((row) => {
-    const costCentre = row.values.costCentre as string
-    if (!units.has(costCentre)) {
-      issues.push(
-        cellIssue(row.line, row.headers.costCentre!, row.cells.costCentre!, 'er ikke et omkostningssted, appen kender. Importér organisationen først.'),
-      )
-      return false
-    }
-    if (comparePeriod(row.values.period as Period, thisMonth) > 0) {
-      issues.push(cellIssue(row.line, row.headers.period!, row.cells.period!, `ligger efter denne måned (${periodKey(thisMonth)}).`))
-      return false
-    }
-    return true
+    if (comparePeriod(row.values.period as Period, thisMonth) <= 0) return true
+    issues.push(cellIssue(row.line, row.headers.period!, row.cells.period!, `ligger efter denne måned (${periodKey(thisMonth)}).`))
+    return false
   })
   return { known, issues }
 }
@@ -44,7 +25,9 @@ function knownLines(rows: ReadRow[], units: Map<string, KnownUnit>, today: IsoDa
 export async function planFiguresImport(db: Db, source: Source, today: IsoDate): Promise<ImportPlan> {
   const read = readRows('figures', source.table, source.mapping, source.scale)
   const units = await unitsByCostCentre(db)
-  const { known, issues } = knownLines(read.rows, units, today)
+  const ofUnits = rowsOfKnownUnits(read.rows, units)
+  const { known, issues: monthIssues } = linesUpToThisMonth(ofUnits.known, today)
+  const issues = [...ofUnits.issues, ...monthIssues]
   const summed = sumFigures(known, source.excludeAccounts)
   const unitOf = (costCentre: string) => units.get(costCentre)!
   const changes = await planFigures(db, summed.sums, (cc) => unitOf(cc).id)

@@ -4,12 +4,14 @@
 // and changed lights are exactly what the import would do. A file with any error writes nothing.
 import { randomUUID } from 'node:crypto'
 import { MAX_LISTED_ERRORS, MAX_PREVIEW_ROWS, type ImportPreview as Preview, type ImportResult as Result, type LightChange } from '../../core/http/imports'
+import type { ImportableKind } from '../../core/import/fields'
 import type { ImportIssue } from '../../core/import/rows'
 import { INDICATORS, type IsoDate } from '../../core/types'
 import type { Db } from '../db/db'
 import { listUnits } from '../repos/units'
 import { Judge } from '../services/judge'
 import { lockForSyncWrite } from '../sync/lock'
+import { planBalanceImport } from './balanceImport'
 import { planFiguresImport } from './figuresImport'
 import { logImport } from './importLog'
 import { rememberMapping } from './mappings'
@@ -36,10 +38,15 @@ export interface ImportPlan {
   write(tx: Db, personId: string, importId: string): Promise<void>
 }
 
+/** Each kind the import writes (core/import/fields.ts, IMPORTABLE_KINDS), and how it plans a file. */
+const PLANNERS: Record<ImportableKind, (db: Db, source: Source, today: IsoDate) => Promise<ImportPlan>> = {
+  figures: planFiguresImport,
+  balance: planBalanceImport,
+}
+
 async function planOf(db: Db, req: ImportRequest, source: Source, today: IsoDate): Promise<ImportPlan | null> {
   if (source.issues.length > 0) return null
-  // Monthly figures are what the import writes today (core/import/fields.ts, IMPORTABLE_KINDS).
-  return req.kind === 'figures' ? planFiguresImport(db, source, today) : null
+  return PLANNERS[req.kind](db, source, today)
 }
 
 async function lightsOf(tx: Db, today: IsoDate, unitIds: Set<string>) {

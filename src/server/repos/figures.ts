@@ -33,6 +33,18 @@ export function figureOf(r: Record<string, string | number>): MonthlyFigure {
   }
 }
 
+/** A balance_account row (id, unit_id, number, name, due_date, reconciled_on) as core's account. */
+export function balanceAccountOf(r: Record<string, unknown>): BalanceAccount {
+  return {
+    id: String(r.id),
+    unitId: String(r.unit_id),
+    number: String(r.number),
+    name: String(r.name),
+    dueDate: String(r.due_date),
+    reconciledOn: (r.reconciled_on as string | null) ?? null,
+  }
+}
+
 const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value))
 
 /** Everything the indicators need for the given units, from January of `fromYear` on. */
@@ -84,16 +96,7 @@ export async function loadUnitFacts(db: Db, unitIds: string[], fromYear: number)
       dropReason: (r.drop_reason as string | null) ?? null,
     })),
   )
-  const byUnitAccounts = group(
-    accounts.map<BalanceAccount>((r) => ({
-      id: String(r.id),
-      unitId: String(r.unit_id),
-      number: String(r.number),
-      name: String(r.name),
-      dueDate: String(r.due_date),
-      reconciledOn: (r.reconciled_on as string | null) ?? null,
-    })),
-  )
+  const byUnitAccounts = group(accounts.map(balanceAccountOf))
   const result = new Map<string, UnitFacts>()
   for (const id of unitIds) {
     result.set(id, {

@@ -1,0 +1,127 @@
+// The plan of a balance accounts file: its lines checked (a cost centre the app knows; core's
+// checks of keys and dates) and compared with the stored accounts. The file speaks for the units
+// and years it names: an account of such a unit and year that the file no longer lists is removed,
+// and nothing else of theirs or of other units is touched — so importing last month's file again
+// puts things back as they were. Written in bulk with an audit row each (old and new value).
+import { randomUUID } from 'node:crypto'
+import { accountLines, accountScope, type AccountLine } from '../../core/import/balance'
+import { readRows } from '../../core/import/rows'
+import type { BalanceAccount, IsoDate } from '../../core/types'
+import type { Db } from '../db/db'
+import { balanceAccountOf } from '../repos/figures'
+import { rowsOfKnownUnits, unitsByCostCentre, type KnownUnit } from './importUnits'
+import type { ImportPlan } from './run'
+import type { Source } from './source'
+
+type Change = 'new' | 'changed' | 'unchanged' | 'removed'
+
+interface AccountChange {
+  change: Change
+  before: BalanceAccount | null
+  /** As it will be; for a removed account, as it was. */
+  after: BalanceAccount
+  unit: KnownUnit & { costCentre: string }
+  sourceLines: number
+}
+
+const keyOf = (a: { unitId: string; number: string; dueDate: IsoDate }) => `${a.unitId}|${a.number}|${a.dueDate}`
+const same = (a: BalanceAccount, b: BalanceAccount) => a.name === b.name && a.reconciledOn === b.reconciledOn
+
+async function storedAccounts(db: Db, unitIds: string[]): Promise<BalanceAccount[]> {
+  const rows = await db.query<Record<string, unknown>>(
+    'select id, unit_id, number, name, due_date, reconciled_on from balance_account where unit_id = any($1)',
+    [unitIds],
+  )
+  return rows.map(balanceAccountOf)
+}
+
+function compare(lines: readonly AccountLine[], stored: readonly BalanceAccount[], units: ReadonlyMap<string, KnownUnit>): AccountChange[] {
+  const byKey = new Map(stored.map((a) => [keyOf(a), a]))
+  const unitById = new Map([...units].map(([costCentre, u]) => [u.id, { ...u, costCentre }]))
+  const listed = new Set<string>()
+  const scopes = new Set<string>()
+  const changes: AccountChange[] = lines.map((line) => {
+    const unit = { ...units.get(line.costCentre)!, costCentre: line.costCentre }
+    const before = byKey.get(keyOf({ unitId: unit.id, ...line })) ?? null
+    const after: BalanceAccount = {
+      id: before?.id ?? `ba-${randomUUID()}`,
+      unitId: unit.id,
+      number: line.number,
+      name: line.name,
+      dueDate: line.dueDate,
+      reconciledOn: line.reconciledOn,
+    }
+    listed.add(keyOf(after))
+    scopes.add(accountScope(unit.id, line.dueDate))
+    return { change: before === null ? 'new' : same(before, after) ? 'unchanged' : 'changed', before, after, unit, sourceLines: 1 }
+  })
+  for (const account of stored) {
+    if (listed.has(keyOf(account)) || !scopes.has(accountScope(account.unitId, account.dueDate))) continue
+    changes.push({ change: 'removed', before: account, after: account, unit: unitById.get(account.unitId)!, sourceLines: 0 })
+  }
+  return changes
+}
+
+async function writeAccounts(tx: Db, changes: readonly AccountChange[], personId: string, importId: string): Promise<void> {
+  const written = changes.filter((c) => c.change !== 'unchanged')
+  if (written.length === 0) return
+  const row = (a: BalanceAccount) => ({ id: a.id, unit_id: a.unitId, number: a.number, name: a.name, due_date: a.dueDate, reconciled_on: a.reconciledOn })
+  const removed = written.filter((c) => c.change === 'removed').map((c) => c.after.id)
+  if (removed.length > 0) await tx.query('delete from balance_account where id = any($1)', [removed])
+  const upserted = written.filter((c) => c.change !== 'removed').map((c) => row(c.after))
+  if (upserted.length > 0) {
+    await tx.query(
+      `insert into balance_account (id, unit_id, number, name, due_date, reconciled_on)
+       select x.id, x.unit_id, x.number, x.name, x.due_date, x.reconciled_on
+         from jsonb_to_recordset($1::jsonb) as x(id text, unit_id text, number text, name text, due_date date, reconciled_on date)
+       on conflict (id) do update set name = excluded.name, reconciled_on = excluded.reconciled_on`,
+      [JSON.stringify(upserted)],
+    )
+  }
+  const action: Record<Exclude<Change, 'unchanged'>, string> = { new: 'import.create', changed: 'import.update', removed: 'import.delete' }
+  const audit = written.map((c) => ({
+    action: action[c.change as Exclude<Change, 'unchanged'>],
+    record_id: c.after.id,
+    old_value: c.before,
+    new_value: c.change === 'removed' ? null : c.after,
+  }))
+  await tx.query(
+    `insert into audit_log (person_id, action, table_name, record_id, old_value, new_value, device_id, mutation_id)
+     select $1, x.action, 'balance_account', x.record_id, x.old_value, x.new_value, 'import', $3
+       from jsonb_to_recordset($2::jsonb) as x(action text, record_id text, old_value jsonb, new_value jsonb)`,
+    [personId, JSON.stringify(audit), importId],
+  )
+}
+
+export async function planBalanceImport(db: Db, source: Source, today: IsoDate): Promise<ImportPlan> {
+  const read = readRows('balance', source.table, source.mapping, source.scale)
+  const units = await unitsByCostCentre(db)
+  const ofUnits = rowsOfKnownUnits(read.rows, units)
+  const checked = accountLines(ofUnits.known, today)
+  const unitIds = [...new Set(checked.accounts.map((a) => units.get(a.costCentre)!.id))]
+  const changes = compare(checked.accounts, await storedAccounts(db, unitIds), units)
+  const count = (c: Change) => changes.filter((x) => x.change === c).length
+  return {
+    rows: changes
+      .map((c) => ({
+        unitName: c.unit.name,
+        costCentre: c.unit.costCentre,
+        label: c.after.number,
+        values: { accountName: c.after.name, dueDate: c.after.dueDate, reconciledOn: c.after.reconciledOn },
+        sourceLines: c.sourceLines,
+        change: c.change,
+      }))
+      .sort(
+        (a, b) =>
+          a.unitName.localeCompare(b.unitName, 'da') ||
+          a.label.localeCompare(b.label, 'da') ||
+          String(a.values.dueDate).localeCompare(String(b.values.dueDate)),
+      ),
+    counts: { new: count('new'), changed: count('changed'), unchanged: count('unchanged'), removed: count('removed') },
+    lines: read.lines,
+    leftOut: 0,
+    issues: [...read.issues, ...ofUnits.issues, ...checked.issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+    changedUnits: new Set(changes.filter((c) => c.change !== 'unchanged').map((c) => c.after.unitId)),
+    write: (tx, personId, importId) => writeAccounts(tx, changes, personId, importId),
+  }
+}
