@@ -227,14 +227,14 @@ describe('changing how the file is read', () => {
     w.unmount()
   })
 
-  it('offers what the import writes today: the monthly figures and the balance accounts', async () => {
+  it('offers what the import writes today: the organisation, the monthly figures and the balance accounts', async () => {
     const w = await open('/import')
     expect(
       w
         .get('[data-testid="import-kind"]')
         .findAll('option')
         .map((o) => o.text()),
-    ).toEqual(['Økonomi pr. måned', 'Statuskonti'])
+    ).toEqual(['Organisation', 'Økonomi pr. måned', 'Statuskonti'])
     w.unmount()
   })
 

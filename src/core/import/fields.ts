@@ -4,25 +4,26 @@
 // and without an amount unit in brackets ("Korrigeret budget (t.kr.)"), so these few names cover
 // most files; any other header is mapped by hand once and remembered (server/import/mappings.ts).
 
-export const IMPORT_KINDS = ['figures', 'balance', 'actionPlan'] as const
+export const IMPORT_KINDS = ['organisation', 'figures', 'balance', 'actionPlan'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 /**
- * What the import writes today: monthly figures and balance accounts. The action plans' columns
- * are known (recognised and mapped, below) but not yet written, so neither the screen nor the API
- * offers them until they are.
+ * What the import writes today: the organisation, monthly figures and balance accounts. The action
+ * plans' columns are known (recognised and mapped, below) but not yet written, so neither the
+ * screen nor the API offers them until they are.
  */
-export const IMPORTABLE_KINDS = ['figures', 'balance'] as const satisfies readonly ImportKind[]
+export const IMPORTABLE_KINDS = ['organisation', 'figures', 'balance'] as const satisfies readonly ImportKind[]
 export type ImportableKind = (typeof IMPORTABLE_KINDS)[number]
 
 export const IMPORT_KIND_NAMES: Readonly<Record<ImportKind, string>> = {
+  organisation: 'Organisation',
   figures: 'Økonomi pr. måned',
   balance: 'Statuskonti',
   actionPlan: 'Handleplan',
 }
 
 /** How a column's cells are read (core/import/values.ts). */
-export type FieldType = 'text' | 'amount' | 'period' | 'date' | 'share' | 'actionStatus'
+export type FieldType = 'text' | 'amount' | 'period' | 'date' | 'share' | 'actionStatus' | 'unitType' | 'email'
 
 export interface ImportField {
   key: string
@@ -42,6 +43,23 @@ const costCentre: ImportField = {
 }
 
 export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly ImportField[]>> = {
+  organisation: [
+    { key: 'area', header: 'Område', synonyms: ['Områdenavn', 'Distrikt', 'Area'], type: 'text', required: true },
+    { key: 'unit', header: 'Enhed', synonyms: ['Enhedsnavn', 'Institution', 'Skole', 'Navn', 'Unit'], type: 'text', required: true },
+    { key: 'unitType', header: 'Enhedstype', synonyms: ['Type', 'Institutionstype', 'Enhedstype (skole/dagtilbud)'], type: 'unitType', required: true },
+    costCentre,
+    { key: 'ean', header: 'EAN', synonyms: ['EAN-nr', 'EAN nummer', 'EAN-nummer', 'GLN'], type: 'text', required: false },
+    { key: 'leader', header: 'Leder', synonyms: ['Ledernavn', 'Leders navn', 'Institutionsleder', 'Skoleleder'], type: 'text', required: false },
+    { key: 'leaderEmail', header: 'Leder e-mail', synonyms: ['Leders e-mail', 'Leder mail', 'E-mail leder', 'Leder email'], type: 'email', required: false },
+    { key: 'chief', header: 'Områdechef', synonyms: ['Områdechefens navn', 'OC', 'Områdeleder'], type: 'text', required: false },
+    {
+      key: 'chiefEmail',
+      header: 'Områdechef e-mail',
+      synonyms: ['Områdechefs e-mail', 'Områdechef mail', 'E-mail områdechef', 'OC e-mail', 'Områdechef email'],
+      type: 'email',
+      required: false,
+    },
+  ],
   figures: [
     costCentre,
     { key: 'period', header: 'Periode', synonyms: ['Måned', 'Md', 'Regnskabsperiode', 'Bogføringsperiode', 'Period'], type: 'period', required: true },

@@ -3,7 +3,7 @@
 // value as it stands in the file, and what is wrong — "Linje 14, kolonne Forbrug år til dato:
 // '12,3,4' er ikke et beløb". Nothing here knows the database; server/import checks the rows
 // against it (unknown cost centres) with the same issue sentences.
-import type { ActionStatus } from '../types'
+import type { ActionStatus, UnitType } from '../types'
 import { IMPORT_FIELDS, type ColumnMapping, type FieldType, type ImportField, type ImportKind, type Scale } from './fields'
 import { isBlank, parseAmount, parseImportDate, parsePeriod, parseShare, type Cell, type Parsed } from './values'
 
@@ -56,6 +56,26 @@ function parseStatus(cell: Cell): Parsed<ActionStatus> {
   return found ? { ok: true, value: found[1] } : { ok: false, message: 'er ikke en status (planlagt, i gang, udført eller droppet)' }
 }
 
+const UNIT_TYPES: ReadonlyArray<[RegExp, UnitType]> = [
+  [/^(skole|folkeskole|school|specialskole|sfo)$/, 'school'],
+  [/^(dagtilbud|daginstitution|institution|børnehave|vuggestue|dagpleje|integreret institution|daycare)$/, 'daycare'],
+]
+
+function parseUnitType(cell: Cell): Parsed<UnitType> {
+  const text = String(cell).trim().toLocaleLowerCase('da').replace(/\s+/g, ' ')
+  const found = UNIT_TYPES.find(([pattern]) => pattern.test(text))
+  return found ? { ok: true, value: found[1] } : { ok: false, message: 'er ikke en enhedstype (skole eller dagtilbud)' }
+}
+
+// One @ with something on both sides and a dot in the domain: the sign-in checks the rest.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+function parseEmail(cell: Cell): Parsed<string> {
+  const text = String(cell).trim().toLocaleLowerCase('da')
+  if (text.length > 254 || !EMAIL.test(text)) return { ok: false, message: 'er ikke en e-mailadresse' }
+  return { ok: true, value: text }
+}
+
 function parseText(cell: Cell): Parsed<string> {
   const text = String(cell).trim()
   return text.length > 500 ? { ok: false, message: 'er for lang (højst 500 tegn)' } : { ok: true, value: text }
@@ -77,6 +97,10 @@ function parseCell(type: FieldType, cell: Cell, scale: Scale): Parsed<unknown> {
       return parseShare(cell)
     case 'actionStatus':
       return parseStatus(cell)
+    case 'unitType':
+      return parseUnitType(cell)
+    case 'email':
+      return parseEmail(cell)
   }
 }
 

@@ -13,6 +13,7 @@ import { Judge } from '../services/judge'
 import { lockForSyncWrite } from '../sync/lock'
 import { planBalanceImport } from './balanceImport'
 import { planFiguresImport } from './figuresImport'
+import { planOrganisationImport } from './organisationImport'
 import { logImport } from './importLog'
 import { rememberMapping } from './mappings'
 import { readSource, type ImportRequest, type Source } from './source'
@@ -40,6 +41,7 @@ export interface ImportPlan {
 
 /** Each kind the import writes (core/import/fields.ts, IMPORTABLE_KINDS), and how it plans a file. */
 const PLANNERS: Record<ImportableKind, (db: Db, source: Source, today: IsoDate) => Promise<ImportPlan>> = {
+  organisation: planOrganisationImport,
   figures: planFiguresImport,
   balance: planBalanceImport,
 }

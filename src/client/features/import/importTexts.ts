@@ -28,6 +28,10 @@ export function fieldName(kind: ImportKind, key: string): string {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+const UNIT_TYPE_WORDS: Readonly<Record<AppLocale, Readonly<Record<string, string>>>> = {
+  da: { school: 'Skole', daycare: 'Dagtilbud' },
+  en: { school: 'School', daycare: 'Daycare' },
+}
 const ISO_MONTH = /^(\d{4})-(\d{2})$/
 
 /** A row's own key beyond its unit as people read it: a month in words ("oktober 2026"), else as it is. */
@@ -45,6 +49,7 @@ export function formatCell(field: ImportField, value: string | number | null | u
     return String(value)
   }
   if (field.type === 'date' && ISO_DATE.test(value)) return formatShortDate(value, locale)
+  if (field.type === 'unitType') return UNIT_TYPE_WORDS[locale][value] ?? value
   return field.type === 'period' ? formatLabel(value, locale) : value
 }
 
