@@ -49,14 +49,21 @@ export const unitSchema = z.object({
 
 export const personSchema = z.object({ id: idSchema, email: emailSchema, name: nonEmptyText('Navnet') })
 
+const roleGrantShape = { role: roleSchema, unitId: idSchema.nullable(), areaId: idSchema.nullable() }
+
 /** A leader holds a unit, an area chief an area; the other roles neither (as the SQL checks). */
-export const roleAssignmentSchema = z
-  .object({ id: idSchema, personId: idSchema, role: roleSchema, unitId: idSchema.nullable(), areaId: idSchema.nullable() })
-  .refine((r) => (r.role === 'leader') === (r.unitId !== null), { error: 'En leder skal have en enhed — og kun en leder har det.', path: ['unitId'] })
-  .refine((r) => (r.role === 'area_chief') === (r.areaId !== null), {
-    error: 'En områdechef skal have et område — og kun en områdechef har det.',
-    path: ['areaId'],
-  })
+function scopedAsItsRole<S extends z.ZodType<{ role: string; unitId: string | null; areaId: string | null }>>(schema: S) {
+  return schema
+    .refine((r) => (r.role === 'leader') === (r.unitId !== null), { error: 'En leder skal have en enhed — og kun en leder har det.', path: ['unitId'] })
+    .refine((r) => (r.role === 'area_chief') === (r.areaId !== null), {
+      error: 'En områdechef skal have et område — og kun en områdechef har det.',
+      path: ['areaId'],
+    })
+}
+
+/** A role as the economics team gives it: the role and the unit or area it is held towards. */
+export const roleGrantSchema = scopedAsItsRole(z.object(roleGrantShape))
+export const roleAssignmentSchema = scopedAsItsRole(z.object({ id: idSchema, personId: idSchema, ...roleGrantShape }))
 
 export const monthlyFigureSchema = z.object({
   unitId: idSchema,

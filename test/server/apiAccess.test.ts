@@ -26,7 +26,7 @@ const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const
 const STATE_CHANGING = new Set(['post', 'put', 'patch', 'delete'])
 
 // Written out here, not read from PUBLIC_ROUTES: this is what the list must be.
-const EXPECTED_PUBLIC = ['GET /api/demo/accounts', 'GET /api/health', 'GET /api/session', 'POST /api/auth/login']
+const EXPECTED_PUBLIC = ['GET /api/demo/accounts', 'GET /api/health', 'GET /api/session', 'POST /api/auth/login', 'POST /api/auth/reset-password']
 
 let db: Db
 let app: FastifyInstance

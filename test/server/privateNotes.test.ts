@@ -34,6 +34,7 @@ const READS: Record<string, string> = {
   'GET /api/marks': '/api/marks',
   'GET /api/imports': '/api/imports',
   'GET /api/config/rule-sets': '/api/config/rule-sets',
+  'GET /api/config/people': '/api/config/people',
 }
 
 let t: Awaited<ReturnType<typeof fixtureApp>>

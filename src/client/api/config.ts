@@ -1,10 +1,21 @@
-// The municipality's configuration (its contract: src/core/http/config.ts), for the economics team:
-// the rule sets, and a new one. A module of its own, so only the configuration screen's chunk has it.
-import { getJson, postJson } from './http'
-import type { RuleSetEntry, RuleSetInput, RuleSetList } from './types'
+// The municipality's configuration (its contracts: src/core/http/config.ts and people.ts), for the
+// economics team: the rule sets, and people with their roles. A module of its own, so only the
+// configuration screens' chunk has it. A refusal is an ApiError 422 whose fields say where (classifyError).
+import { getJson, postJson, requestJson } from './http'
+import type { PeopleList, PersonEntry, PersonInput, ResetLink, RuleSetEntry, RuleSetInput, RuleSetList } from './types'
+
+/** The answer of a route that always has a body (never 204). */
+async function answered<T>(request: Promise<T | null>): Promise<T> {
+  return (await request) as T
+}
 
 export const configApi = {
   ruleSets: () => getJson<RuleSetList>('/api/config/rule-sets'),
-  /** 201 with the set as stored; a refused set is an ApiError 422 whose fields say where (classifyError). */
-  createRuleSet: async (input: RuleSetInput) => (await postJson<RuleSetEntry>('/api/config/rule-sets', input)) as RuleSetEntry,
+  createRuleSet: (input: RuleSetInput) => answered(postJson<RuleSetEntry>('/api/config/rule-sets', input)),
+  people: () => getJson<PeopleList>('/api/config/people'),
+  createPerson: (input: PersonInput) => answered(postJson<PersonEntry>('/api/config/people', input)),
+  updatePerson: (id: string, input: PersonInput) => answered(requestJson<PersonEntry>('PUT', `/api/config/people/${encodeURIComponent(id)}`, { body: input })),
+  setActive: (id: string, active: boolean) =>
+    answered(postJson<PersonEntry>(`/api/config/people/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`)),
+  resetLink: (id: string) => answered(postJson<ResetLink>(`/api/config/people/${encodeURIComponent(id)}/reset-link`)),
 }

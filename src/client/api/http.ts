@@ -45,7 +45,7 @@ export interface RequestOptions {
  * back to what the device holds); an error status is an ApiError with the server's code and
  * Danish message; 204 gives null.
  */
-export async function requestJson<T>(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<T | null> {
+export async function requestJson<T>(method: 'GET' | 'POST' | 'PUT', path: string, options: RequestOptions = {}): Promise<T | null> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers }
   if (method !== 'GET') headers['X-Requested-With'] = 'min-lederside'
   if (options.body !== undefined) headers['Content-Type'] = 'application/json'

@@ -24,6 +24,9 @@ export type {
   ImportIssueShape as ImportIssue,
   ImportLog,
   ImportLogEntry,
+  ExampleFileList,
 } from '../../core/http/imports'
 export type { RuleSetEntry, RuleSetList } from '../../core/http/config'
 export type { RuleSetInput } from '../../core/config/ruleSetChange'
+export type { PeopleList, PersonEntry, ResetLink } from '../../core/http/people'
+export type { PersonInput } from '../../core/config/people'

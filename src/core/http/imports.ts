@@ -138,3 +138,9 @@ export type ImportCounts = z.infer<typeof importCountsSchema>
 export type LightChange = z.infer<typeof lightChangeSchema>
 export type ImportLogEntry = z.infer<typeof importLogEntrySchema>
 export type ImportLog = z.infer<typeof importLogSchema>
+
+/** Demo mode: the example files the economics team can download and import (GET /api/demo/files). */
+export const exampleFileListSchema = z.object({
+  files: z.array(z.object({ name: z.string(), kind: importKindSchema, description: z.string(), bytes: z.number().int() })),
+})
+export type ExampleFileList = z.infer<typeof exampleFileListSchema>

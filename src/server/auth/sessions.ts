@@ -69,6 +69,11 @@ class SessionCache {
     this.epoch++
     this.entries.delete(hash)
   }
+
+  evictPerson(personId: string): void {
+    this.epoch++
+    for (const [hash, entry] of this.entries) if (entry.person.id === personId) this.entries.delete(hash)
+  }
 }
 
 const caches = new WeakMap<Db, SessionCache>()
@@ -96,7 +101,7 @@ export async function findSession(db: Db, token: string, config: SessionConfig):
   const rows = await db.query<{ id: string; name: string; email: string; expires_at: Date | string }>(
     `select p.id, p.name, p.email, s.expires_at
        from session s join person p on p.id = s.person_id
-      where s.token_hash = $1 and s.expires_at > now()`,
+      where s.token_hash = $1 and s.expires_at > now() and p.deactivated_at is null`,
     [hash],
   )
   const row = rows[0]
@@ -120,6 +125,14 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.query('delete from session where token_hash = $1', [hash])
   // Again once it is gone: nothing that looked the session up meanwhile can have kept it.
   cache?.evict(hash)
+}
+
+/** Every session of the person ends at once (deactivated, or a new password chosen). */
+export async function endSessionsOf(db: Db, personId: string): Promise<void> {
+  const cache = cacheFor(db)
+  cache?.evictPerson(personId)
+  await db.query('delete from session where person_id = $1', [personId])
+  cache?.evictPerson(personId)
 }
 
 export async function deleteExpiredSessions(db: Db): Promise<void> {

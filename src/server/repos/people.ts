@@ -11,7 +11,8 @@ export interface PersonWithHash {
 
 export async function findPersonByEmail(db: Db, email: string): Promise<PersonWithHash | null> {
   const rows = await db.query<{ id: string; name: string; email: string; password_hash: string | null }>(
-    'select id, name, email, password_hash from person where lower(email) = lower($1)',
+    // A deactivated person is no one to sign in as: the same answer as an unknown e-mail.
+    'select id, name, email, password_hash from person where lower(email) = lower($1) and deactivated_at is null',
     [email.trim()],
   )
   const row = rows[0]

@@ -4,8 +4,11 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../context'
 import { loginRoutes } from './auth/login'
+import { resetPasswordRoutes } from './auth/resetPassword'
 import { sessionRoutes } from './auth/session'
 import { demoRoutes } from './demo/accounts'
+import { demoFileRoutes } from './demo/files'
+import { peopleRoutes } from './config/people'
 import { ruleSetRoutes } from './config/ruleSets'
 import { dialogueHistoryRoutes } from './dialogues/history'
 import { dialogueReopenRoutes } from './dialogues/reopen'
@@ -20,6 +23,7 @@ export async function registerApi(app: FastifyInstance, ctx: AppContext): Promis
   await app.register(healthRoutes, { ...ctx, prefix: '/api' })
   await app.register(openApiRoutes, { ...ctx, prefix: '/api' })
   await app.register(loginRoutes, { ...ctx, prefix: '/api/auth' })
+  await app.register(resetPasswordRoutes, { ...ctx, prefix: '/api/auth' })
   // /api/me and /api/session predate the /api/auth prefix; the app and its installed copies use them.
   await app.register(sessionRoutes, { ...ctx, prefix: '/api' })
   await app.register(unitRoutes, { ...ctx, prefix: '/api/units' })
@@ -29,5 +33,9 @@ export async function registerApi(app: FastifyInstance, ctx: AppContext): Promis
   await app.register(markRoutes, { ...ctx, prefix: '/api/marks' })
   await app.register(importRoutes, { ...ctx, prefix: '/api/imports' })
   await app.register(ruleSetRoutes, { ...ctx, prefix: '/api/config' })
-  if (ctx.demo) await app.register(demoRoutes, { ...ctx, prefix: '/api/demo' })
+  await app.register(peopleRoutes, { ...ctx, prefix: '/api/config' })
+  if (ctx.demo) {
+    await app.register(demoRoutes, { ...ctx, prefix: '/api/demo' })
+    await app.register(demoFileRoutes, { ...ctx, prefix: '/api/demo' })
+  }
 }

@@ -9,6 +9,8 @@ export interface RouteKey {
 
 export const PUBLIC_ROUTES: readonly RouteKey[] = [
   { method: 'POST', url: '/api/auth/login' },
+  // Choosing a password with a one-time link (routes/auth/resetPassword.ts): the link is the credential.
+  { method: 'POST', url: '/api/auth/reset-password' },
   // "Who am I, if anyone?": answers { me: null } rather than 401 (routes/auth/session.ts).
   { method: 'GET', url: '/api/session' },
   { method: 'GET', url: '/api/health' },

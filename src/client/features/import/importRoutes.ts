@@ -1,7 +1,8 @@
 // The economics team's screens share the route named 'import' (router.ts): /import, /import/historik
-// and the rule sets at /import/maaltal.
+// the rule sets at /import/maaltal and people and roles at /import/personer.
 import type { RouteLocationRaw } from 'vue-router'
 
 export const IMPORT_ROUTE: RouteLocationRaw = { name: 'import' }
 export const IMPORT_HISTORY_ROUTE: RouteLocationRaw = { name: 'import', params: { page: 'historik' } }
 export const RULE_SETS_ROUTE: RouteLocationRaw = { name: 'import', params: { page: 'maaltal' } }
+export const PEOPLE_ROUTE: RouteLocationRaw = { name: 'import', params: { page: 'personer' } }
