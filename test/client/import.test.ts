@@ -143,6 +143,13 @@ async function openWithSpendMapped(): Promise<VueWrapper> {
 const previews = () => seen.filter((s) => s.path === '/api/imports/preview').map((s) => s.body as ImportRequest)
 const commits = () => seen.filter((s) => s.path === '/api/imports' && s.method === 'POST').map((s) => s.body as ImportRequest)
 const text = (w: VueWrapper, testId: string) => plain(w.get(`[data-testid="${testId}"]`).text())
+/** The preview table's column headers, and a row's cells, as the person reads them. */
+const previewHeaders = (w: VueWrapper) => w.findAll('[data-testid="preview-rows"] thead th').map((c) => plain(c.text()))
+const previewCells = (w: VueWrapper, row: number) =>
+  w
+    .findAll('[data-testid="preview-rows"] tbody tr')
+    [row]!.findAll('th, td')
+    .map((c) => plain(c.text()))
 /** The file facts as "term: description". */
 const facts = (w: VueWrapper) => w.findAll('[data-testid="file-facts"] div').map((d) => `${d.get('dt').text()}: ${d.get('dd').text()}`)
 
@@ -165,12 +172,7 @@ describe('choosing a file', () => {
     expect(text(w, 'preview-counts')).toBe('12 nye, 3 ændrede, 40 uændrede, 0 fjernede')
     expect(text(w, 'preview-lines')).toBe('72.000 linjer læst, heraf udeladt efter konto: 12')
     expect(text(w, 'rows-shown')).toBe('Viser 2 af 24.000 rækker')
-    const cells = (row: number) =>
-      w
-        .findAll('[data-testid="preview-rows"] tbody tr')
-        [row]!.findAll('th, td')
-        .map((c) => plain(c.text()))
-    expect(w.findAll('[data-testid="preview-rows"] thead th').map((c) => plain(c.text()))).toEqual([
+    expect(previewHeaders(w)).toEqual([
       'Enhed',
       'Omkostningssted',
       'Måned',
@@ -181,8 +183,8 @@ describe('choosing a file', () => {
       'Fra filen',
       'Ændring',
     ])
-    expect(cells(0)).toEqual(['Skovbo Skole', '10100', 'oktober 2026', '1.234.568', '0', '987.654', '8,3 %', '3 linjer', 'Ny'])
-    expect(cells(1)).toEqual(['Bakkeskolen', '10200', 'oktober 2026', '2.000.000', '–', '1.500.000', '–', '1 linje', 'Ændret'])
+    expect(previewCells(w, 0)).toEqual(['Skovbo Skole', '10100', 'oktober 2026', '1.234.568', '0', '987.654', '8,3 %', '3 linjer', 'Ny'])
+    expect(previewCells(w, 1)).toEqual(['Bakkeskolen', '10200', 'oktober 2026', '2.000.000', '–', '1.500.000', '–', '1 linje', 'Ændret'])
     expect(text(w, 'light-changes')).toBe('Skovbo Skole: Budgetoverholdelse går fra gul til rød')
     expect(w.get('[data-testid="import-commit"]').attributes('disabled')).toBeUndefined()
     w.unmount()
@@ -268,23 +270,9 @@ describe('changing how the file is read', () => {
     expect(previews().at(-1)).toMatchObject({ kind: 'balance' })
     expect(w.find('[data-testid="import-scale"]').exists()).toBe(false)
     expect(w.find('[data-testid="import-exclude"]').exists()).toBe(false)
-    const cells = (row: number) =>
-      w
-        .findAll('[data-testid="preview-rows"] tbody tr')
-        [row]!.findAll('th, td')
-        .map((c) => plain(c.text()))
-    expect(w.findAll('[data-testid="preview-rows"] thead th').map((c) => plain(c.text()))).toEqual([
-      'Enhed',
-      'Omkostningssted',
-      'Konto',
-      'Kontonavn',
-      'Frist',
-      'Afstemt dato',
-      'Fra filen',
-      'Ændring',
-    ])
-    expect(cells(0)).toEqual(['Skovbo Skole', '10100', '9100', 'Mellemregning', '30. sep. 2026', '28. sep. 2026', '1 linje', 'Ny'])
-    expect(cells(1)).toEqual(['Skovbo Skole', '10100', '9200', 'Kasse', '31. okt. 2026', '–', '0 linjer', 'Fjernes'])
+    expect(previewHeaders(w)).toEqual(['Enhed', 'Omkostningssted', 'Konto', 'Kontonavn', 'Frist', 'Afstemt dato', 'Fra filen', 'Ændring'])
+    expect(previewCells(w, 0)).toEqual(['Skovbo Skole', '10100', '9100', 'Mellemregning', '30. sep. 2026', '28. sep. 2026', '1 linje', 'Ny'])
+    expect(previewCells(w, 1)).toEqual(['Skovbo Skole', '10100', '9200', 'Kasse', '31. okt. 2026', '–', '0 linjer', 'Fjernes'])
     w.unmount()
   })
 

@@ -72,6 +72,16 @@ beforeEach(() => {
 
 const open = async (path = '/import/personer'): Promise<VueWrapper> => (await routedApp(path)).wrapper
 const sent = (method: string, path: string) => seen.filter((s) => s.method === method && s.path === path).map((s) => s.body)
+/** The form for a new person, opened, with what is given typed in. */
+async function newPerson(w: VueWrapper, typed: { name?: string; email?: string }): Promise<void> {
+  await w.get('[data-testid="new-person"]').trigger('click')
+  if (typed.name !== undefined) await w.get('#person-name').setValue(typed.name)
+  if (typed.email !== undefined) await w.get('#person-email').setValue(typed.email)
+}
+async function submitPerson(w: VueWrapper): Promise<void> {
+  await w.get('[data-testid="person-form"]').trigger('submit')
+  await flushPromises()
+}
 const rows = (w: VueWrapper) =>
   w.findAll('[data-testid="people-list"] li').map((li) =>
     li
@@ -103,13 +113,10 @@ describe('people and roles', () => {
 
   it('makes a person with a leader role: the request as the contract says, and the list again', async () => {
     const w = await open()
-    await w.get('[data-testid="new-person"]').trigger('click')
-    await w.get('#person-name').setValue('Ida Ny')
-    await w.get('#person-email').setValue('ida@x.dk')
+    await newPerson(w, { name: 'Ida Ny', email: 'ida@x.dk' })
     await w.get('[data-testid="person-form"] button.secondary.small:last-of-type').trigger('click')
     await w.get('#person-unit-0').setValue('u2')
-    await w.get('[data-testid="person-form"]').trigger('submit')
-    await flushPromises()
+    await submitPerson(w)
     expect(sent('POST', '/api/config/people')).toEqual([{ name: 'Ida Ny', email: 'ida@x.dk', roles: [{ role: 'leader', unitId: 'u2', areaId: null }] }])
     expect(plain(w.get('[data-testid="people-said"]').text())).toBe('Ida Ny er oprettet.')
     expect(sent('GET', '/api/config/people')).toHaveLength(2)
@@ -118,10 +125,8 @@ describe('people and roles', () => {
 
   it('refuses a form without a name or with a bad e-mail beside the field, and sends nothing; the server’s refusal lands beside its field', async () => {
     const w = await open()
-    await w.get('[data-testid="new-person"]').trigger('click')
-    await w.get('#person-email').setValue('ikke en adresse')
-    await w.get('[data-testid="person-form"]').trigger('submit')
-    await flushPromises()
+    await newPerson(w, { email: 'ikke en adresse' })
+    await submitPerson(w)
     expect(plain(w.get('#person-name-error').text())).toBe('Navnet må ikke være tom.')
     expect(w.get('#person-email-error').text()).toBe('Ugyldig e-mailadresse.')
     expect(document.activeElement?.id).toBe('person-name')
@@ -130,8 +135,7 @@ describe('people and roles', () => {
       json({ error: 'invalid_person', message: 'x', details: [{ path: 'email', message: 'Der findes allerede en person med e-mailadressen lea@x.dk.' }] }, 422)
     await w.get('#person-name').setValue('Lea To')
     await w.get('#person-email').setValue('lea@x.dk')
-    await w.get('[data-testid="person-form"]').trigger('submit')
-    await flushPromises()
+    await submitPerson(w)
     expect(w.get('#person-email-error').text()).toBe('Der findes allerede en person med e-mailadressen lea@x.dk.')
     expect(w.get<HTMLInputElement>('#person-name').element.value).toBe('Lea To')
     w.unmount()
@@ -152,7 +156,7 @@ describe('people and roles', () => {
 
   it('every control has a name (axe), the form’s too', async () => {
     const w = await open()
-    await w.get('[data-testid="new-person"]').trigger('click')
+    await newPerson(w, {})
     await w.get('[data-testid="person-form"] button.secondary.small:last-of-type').trigger('click')
     const result = await axe.run(document.body, {
       runOnly: { type: 'rule', values: ['label', 'select-name', 'button-name', 'link-name', 'aria-allowed-attr'] },

@@ -6,14 +6,12 @@
 import iconv from 'iconv-lite'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_LEADER, launchChromium, openDetail, signInOnDay, type SignedInPerson } from '../helpers/browser'
+import { DEMO_ECONOMICS, DEMO_LEADER, DESK, launchChromium, openDetail, type SignedInPerson, signInOnDay } from '../helpers/browser'
 import { ensureDist } from '../helpers/dist'
 import { loginCookie, startServer, type ServerProcess } from '../helpers/server-process'
 import { axeViolations } from './axe'
 
 const TODAY = '2026-11-23'
-const ECONOMICS = 'oekonomi@demo.dk'
-const DESK = { width: 1280, height: 900 }
 
 interface Unit {
   unit: { id: string; name: string; costCentre: string }
@@ -45,12 +43,12 @@ describe('the economics team imports figures', () => {
   beforeAll(async () => {
     server = await startServer({ staticDir: ensureDist(), env: { TODAY } })
     browser = await launchChromium()
-    const cookie = await loginCookie(server.url, ECONOMICS)
+    const cookie = await loginCookie(server.url, DEMO_ECONOMICS)
     const get = async <T>(path: string) => (await fetch(`${server.url}${path}`, { headers: { cookie } })).json() as Promise<T>
     const units = await get<{ units: Array<{ id: string; name: string }> }>('/api/units')
     bakkeskolen = await get<Unit>(`/api/units/${units.units.find((u) => u.name === 'Bakkeskolen')!.id}`)
     leader = await signInOnDay(browser, server.url, { email: DEMO_LEADER, day: TODAY, ready: 'light-budget' })
-    economics = await signInOnDay(browser, server.url, { email: ECONOMICS, day: TODAY, ready: 'light-budget', viewport: DESK })
+    economics = await signInOnDay(browser, server.url, { email: DEMO_ECONOMICS, day: TODAY, ready: 'light-budget', viewport: DESK })
   })
   afterAll(async () => {
     await browser?.close()

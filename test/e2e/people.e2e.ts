@@ -4,29 +4,25 @@
 // signs them out, and the same link cannot be used again.
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, phoneContext, signInOnDay, type SignedInPerson } from '../helpers/browser'
+import { DEMO_ECONOMICS, DESK, launchChromium, phoneContext, type SignedInPerson, signInOnDay } from '../helpers/browser'
 import { ensureDist } from '../helpers/dist'
 import { loginCookie, startServer, type ServerProcess } from '../helpers/server-process'
 import { axeViolations } from './axe'
 
 const TODAY = '2026-11-23'
-const ECONOMICS = 'oekonomi@demo.dk'
-const DESK = { width: 1280, height: 900 }
 
 describe('the economics team keeps people and roles', () => {
-  let server: ServerProcess
-  let browser: Browser
-  let economics: SignedInPerson
+  let server: ServerProcess, browser: Browser, economics: SignedInPerson
+  /** The first of the demo's units by name: the new leader's. */
   let unitName: string
-  let linkUrl: string
 
   beforeAll(async () => {
     server = await startServer({ staticDir: ensureDist(), env: { TODAY } })
     browser = await launchChromium()
-    const cookie = await loginCookie(server.url, ECONOMICS)
+    const cookie = await loginCookie(server.url, DEMO_ECONOMICS)
     const units = (await (await fetch(`${server.url}/api/units`, { headers: { cookie } })).json()) as { units: Array<{ name: string }> }
     unitName = units.units.map((u) => u.name).sort((a, b) => a.localeCompare(b, 'da'))[0]!
-    economics = await signInOnDay(browser, server.url, { email: ECONOMICS, day: TODAY, ready: 'light-budget', viewport: DESK })
+    economics = await signInOnDay(browser, server.url, { email: DEMO_ECONOMICS, day: TODAY, ready: 'light-budget', viewport: DESK })
   })
   afterAll(async () => {
     await browser?.close()
@@ -51,7 +47,7 @@ describe('the economics team keeps people and roles', () => {
     expect(await row.textContent()).toContain(`Leder af ${unitName}`)
     expect(await row.textContent()).toContain('har ikke valgt adgangskode endnu')
     await page.getByRole('button', { name: 'Lav link til adgangskode Nina Nyleder' }).click()
-    linkUrl = await page.locator('#reset-link').inputValue()
+    const linkUrl = await page.locator('#reset-link').inputValue()
     expect(linkUrl).toMatch(new RegExp(`^${server.url}/logind#nulstil=[\\w-]{43}$`))
 
     const context = await phoneContext(browser, server.url, { bypassCSP: true })

@@ -4,14 +4,12 @@
 // while September keeps the colour the old set gave it.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_LEADER, launchChromium, openDetail, signInOnDay, type SignedInPerson } from '../helpers/browser'
+import { DEMO_ECONOMICS, DEMO_LEADER, DESK, launchChromium, openDetail, type SignedInPerson, signInOnDay } from '../helpers/browser'
 import { ensureDist } from '../helpers/dist'
 import { loginCookie, startServer, type ServerProcess } from '../helpers/server-process'
 import { axeViolations } from './axe'
 
 const TODAY = '2026-11-23'
-const ECONOMICS = 'oekonomi@demo.dk'
-const DESK = { width: 1280, height: 900 }
 
 interface Detail {
   unit: { id: string; name: string; unitType: 'school' | 'daycare' }
@@ -33,7 +31,7 @@ describe('the economics team makes a rule set', () => {
     const unitId = (await get<{ units: Array<{ id: string }> }>('/api/units')).units[0]!.id
     detail = () => get<Detail>(`/api/units/${unitId}`)
     leader = await signInOnDay(browser, server.url, { email: DEMO_LEADER, day: TODAY, ready: 'light-budget' })
-    economics = await signInOnDay(browser, server.url, { email: ECONOMICS, day: TODAY, ready: 'light-budget', viewport: DESK })
+    economics = await signInOnDay(browser, server.url, { email: DEMO_ECONOMICS, day: TODAY, ready: 'light-budget', viewport: DESK })
   })
   afterAll(async () => {
     await browser?.close()

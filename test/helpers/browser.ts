@@ -23,6 +23,8 @@ export const CHROMIUM_ARGS = [
 export const PHONE = { width: 390, height: 844 }
 /** A portrait tablet (iPad Air size), for a second device of the same person. */
 export const TABLET = { width: 820, height: 1180 }
+/** The economics team's desk. */
+export const DESK = { width: 1280, height: 900 }
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
@@ -91,6 +93,7 @@ export async function launchPhone(baseURL: string, extra: BrowserContextOptions 
 }
 
 export const DEMO_LEADER = 'leder.lars-thomsen@demo.dk'
+export const DEMO_ECONOMICS = 'oekonomi@demo.dk'
 export const TWO_UNIT_LEADER = 'leder.morten-joergensen@demo.dk'
 
 /** The four light cards of the home page. */

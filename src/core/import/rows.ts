@@ -50,22 +50,17 @@ const STATUSES: ReadonlyArray<[RegExp, ActionStatus]> = [
   [/^(droppet|opgivet|annulleret|dropped)$/, 'dropped'],
 ]
 
-function parseStatus(cell: Cell): Parsed<ActionStatus> {
+/** A cell that names one of a few values in words (a status, a unit type), compared without case. */
+function parseWord<T>(cell: Cell, words: ReadonlyArray<[RegExp, T]>, problem: string): Parsed<T> {
   const text = String(cell).trim().toLocaleLowerCase('da').replace(/\s+/g, ' ')
-  const found = STATUSES.find(([pattern]) => pattern.test(text))
-  return found ? { ok: true, value: found[1] } : { ok: false, message: 'er ikke en status (planlagt, i gang, udført eller droppet)' }
+  const found = words.find(([pattern]) => pattern.test(text))
+  return found ? { ok: true, value: found[1] } : { ok: false, message: problem }
 }
 
 const UNIT_TYPES: ReadonlyArray<[RegExp, UnitType]> = [
   [/^(skole|folkeskole|school|specialskole|sfo)$/, 'school'],
   [/^(dagtilbud|daginstitution|institution|børnehave|vuggestue|dagpleje|integreret institution|daycare)$/, 'daycare'],
 ]
-
-function parseUnitType(cell: Cell): Parsed<UnitType> {
-  const text = String(cell).trim().toLocaleLowerCase('da').replace(/\s+/g, ' ')
-  const found = UNIT_TYPES.find(([pattern]) => pattern.test(text))
-  return found ? { ok: true, value: found[1] } : { ok: false, message: 'er ikke en enhedstype (skole eller dagtilbud)' }
-}
 
 // One @ with something on both sides and a dot in the domain: the sign-in checks the rest.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -96,9 +91,9 @@ function parseCell(type: FieldType, cell: Cell, scale: Scale): Parsed<unknown> {
     case 'share':
       return parseShare(cell)
     case 'actionStatus':
-      return parseStatus(cell)
+      return parseWord(cell, STATUSES, 'er ikke en status (planlagt, i gang, udført eller droppet)')
     case 'unitType':
-      return parseUnitType(cell)
+      return parseWord(cell, UNIT_TYPES, 'er ikke en enhedstype (skole eller dagtilbud)')
     case 'email':
       return parseEmail(cell)
   }

@@ -19,6 +19,12 @@ export class ApiError extends Error {
   }
 }
 
+/** A refusal about fields (422): each field and why, in the error body's details, and all of it said as the message. */
+export function refusedFields(code: string, issues: ReadonlyArray<{ field: string; message: string }>): ApiError {
+  const details = issues.map((i) => ({ path: i.field, message: i.message }))
+  return new ApiError(422, code, details.map((d) => d.message).join(' '), details)
+}
+
 export const notFoundUnit = () => new ApiError(404, 'not_found', 'Enheden findes ikke.')
 export const notFoundDialogue = () => new ApiError(404, 'not_found', 'Dialogen findes ikke.')
 export const unauthenticated = () => new ApiError(401, 'unauthenticated', 'Du er ikke logget ind.')

@@ -2,6 +2,7 @@
 // its route modules; adding one is a line below. None of them needs to ask for a session: every
 // route under /api requires one unless publicRoutes.ts lists it (auth/sessionByDefault.ts).
 import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../context'
 import { loginRoutes } from './auth/login'
 import { resetPasswordRoutes } from './auth/resetPassword'
@@ -19,23 +20,31 @@ import { healthRoutes } from './system/health'
 import { openApiRoutes } from './system/openapi'
 import { unitRoutes } from './units/units'
 
-export async function registerApi(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  await app.register(healthRoutes, { ...ctx, prefix: '/api' })
-  await app.register(openApiRoutes, { ...ctx, prefix: '/api' })
-  await app.register(loginRoutes, { ...ctx, prefix: '/api/auth' })
-  await app.register(resetPasswordRoutes, { ...ctx, prefix: '/api/auth' })
+type RouteModule = FastifyPluginAsyncZod<AppContext>
+
+/** Each feature's routes under their prefix, in the order they are registered. */
+const FEATURES: ReadonlyArray<readonly [string, RouteModule]> = [
+  ['/api', healthRoutes],
+  ['/api', openApiRoutes],
+  ['/api/auth', loginRoutes],
+  ['/api/auth', resetPasswordRoutes],
   // /api/me and /api/session predate the /api/auth prefix; the app and its installed copies use them.
-  await app.register(sessionRoutes, { ...ctx, prefix: '/api' })
-  await app.register(unitRoutes, { ...ctx, prefix: '/api/units' })
-  await app.register(syncRoutes, { ...ctx, prefix: '/api/sync' })
-  await app.register(dialogueReopenRoutes, { ...ctx, prefix: '/api/dialogues' })
-  await app.register(dialogueHistoryRoutes, { ...ctx, prefix: '/api/dialogues' })
-  await app.register(markRoutes, { ...ctx, prefix: '/api/marks' })
-  await app.register(importRoutes, { ...ctx, prefix: '/api/imports' })
-  await app.register(ruleSetRoutes, { ...ctx, prefix: '/api/config' })
-  await app.register(peopleRoutes, { ...ctx, prefix: '/api/config' })
-  if (ctx.demo) {
-    await app.register(demoRoutes, { ...ctx, prefix: '/api/demo' })
-    await app.register(demoFileRoutes, { ...ctx, prefix: '/api/demo' })
-  }
+  ['/api', sessionRoutes],
+  ['/api/units', unitRoutes],
+  ['/api/sync', syncRoutes],
+  ['/api/dialogues', dialogueReopenRoutes],
+  ['/api/dialogues', dialogueHistoryRoutes],
+  ['/api/marks', markRoutes],
+  ['/api/imports', importRoutes],
+  ['/api/config', ruleSetRoutes],
+  ['/api/config', peopleRoutes],
+]
+/** Registered in demo mode only: outside it these routes do not exist. */
+const DEMO_FEATURES: ReadonlyArray<readonly [string, RouteModule]> = [
+  ['/api/demo', demoRoutes],
+  ['/api/demo', demoFileRoutes],
+]
+
+export async function registerApi(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  for (const [prefix, routes] of [...FEATURES, ...(ctx.demo ? DEMO_FEATURES : [])]) await app.register(routes, { ...ctx, prefix })
 }

@@ -1,14 +1,14 @@
 // People and roles (core/http/people.ts has the contract), for the economics team alone.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { personInputSchema, type PersonIssue } from '../../../core/config/people'
+import { personInputSchema } from '../../../core/config/people'
 import { errorSchema } from '../../../core/http/errors'
 import { peopleListSchema, personEntrySchema, resetLinkSchema } from '../../../core/http/people'
 import { idSchema } from '../../../core/schemaPrimitives'
 import { economicsOnly } from '../../auth/economicsOnly'
 import { listPeople, makeResetLink, savePerson, setActive, type PersonOutcome } from '../../config/people'
 import type { AppContext } from '../../context'
-import { ApiError } from '../../http/errors'
+import { ApiError, refusedFields } from '../../http/errors'
 
 const notFoundPerson = () => new ApiError(404, 'not_found', 'Personen findes ikke.')
 const params = z.object({ personId: idSchema })
@@ -16,8 +16,7 @@ const params = z.object({ personId: idSchema })
 function answer(outcome: PersonOutcome) {
   if (outcome.ok) return outcome.person
   if ('notFound' in outcome) throw notFoundPerson()
-  const details = outcome.issues.map((i: PersonIssue) => ({ path: i.field, message: i.message }))
-  throw new ApiError(422, 'invalid_person', details.map((d) => d.message).join(' '), details)
+  throw refusedFields('invalid_person', outcome.issues)
 }
 
 // eslint-disable-next-line @typescript-eslint/require-await -- Fastify awaits a plugin's promise (FastifyPluginAsync), await or not

@@ -6,7 +6,7 @@ import { errorSchema } from '../../../core/http/errors'
 import { economicsOnly } from '../../auth/economicsOnly'
 import { createRuleSet, listRuleSets } from '../../config/ruleSets'
 import type { AppContext } from '../../context'
-import { ApiError } from '../../http/errors'
+import { ApiError, refusedFields } from '../../http/errors'
 import { closedYearsOf } from '../../repos/rules'
 import { theMunicipality } from '../../repos/municipality'
 
@@ -20,38 +20,31 @@ export const ruleSetRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db
     return found.id
   }
 
+  const tags = ['config']
+  const list = async () => {
+    const id = await municipalityId()
+    const [ruleSets, closedYears] = await Promise.all([listRuleSets(db, id), closedYearsOf(db, id)])
+    return { ruleSets, closedYears, today: today() }
+  }
   app.get(
     '/rule-sets',
     {
       schema: {
-        tags: ['config'],
+        tags,
         summary: "The municipality's rule sets, oldest first, with who made each (the economics team only)",
         response: { 200: ruleSetListSchema, 404: errorSchema },
       },
     },
-    async () => {
-      const id = await municipalityId()
-      const [ruleSets, closedYears] = await Promise.all([listRuleSets(db, id), closedYearsOf(db, id)])
-      return { ruleSets, closedYears, today: today() }
-    },
+    list,
   )
 
+  const summary = 'Make a rule set that judges every period ending on or after its date (the economics team only); 422 says which field and why'
   app.post(
     '/rule-sets',
-    {
-      schema: {
-        tags: ['config'],
-        summary: 'Make a rule set that judges every period ending on or after its date (the economics team only); 422 says which field and why',
-        body: ruleSetInputSchema,
-        response: { 201: ruleSetEntrySchema, 404: errorSchema, 422: errorSchema },
-      },
-    },
+    { schema: { tags, summary, body: ruleSetInputSchema, response: { 201: ruleSetEntrySchema, 404: errorSchema, 422: errorSchema } } },
     async (request, reply) => {
       const outcome = await createRuleSet(db, { municipalityId: await municipalityId(), personId: request.person!.id, input: request.body })
-      if (!outcome.ok) {
-        const details = outcome.issues.map((i) => ({ path: i.field, message: i.message }))
-        throw new ApiError(422, 'invalid_rule_set', details.map((d) => d.message).join(' '), details)
-      }
+      if (!outcome.ok) throw refusedFields('invalid_rule_set', outcome.issues)
       return reply.code(201).send(outcome.ruleSet)
     },
   )
