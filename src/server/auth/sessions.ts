@@ -17,7 +17,8 @@ export interface SessionConfig {
   days: number
 }
 
-function hashToken(token: string): string {
+/** A token's sha256, as the database keeps sessions and reset links: the token itself is never stored. */
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 

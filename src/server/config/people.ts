@@ -2,17 +2,16 @@
 // whole), deactivated — their sessions end at once and they cannot sign in — and let in again; and
 // a one-time link to choose a password, valid for three days, whose token only its sha256 keeps.
 // Each change is checked by core's rules and written with its audit row.
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { distinctGrants, personChangeIssues, type PersonInput, type PersonIssue } from '../../core/config/people'
 import type { PeopleList, PersonEntry, ResetLink } from '../../core/http/people'
 import type { Role } from '../../core/types'
 import { hashPassword } from '../auth/passwords'
-import { endSessionsOf } from '../auth/sessions'
+import { endSessionsOf, hashToken } from '../auth/sessions'
 import type { Db } from '../db/db'
 
 const RESET_DAYS = 3
 const DAY_MS = 24 * 60 * 60 * 1000
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex')
 
 export async function listPeople(db: Db): Promise<PeopleList> {
   const [people, roles, units, areas] = await Promise.all([
@@ -114,7 +113,7 @@ export function makeResetLink(db: Db, by: string, personId: string): Promise<Res
     const expiresAt = new Date(Date.now() + RESET_DAYS * DAY_MS).toISOString()
     await tx.query('update password_reset set used_at = now() where person_id = $1 and used_at is null', [personId])
     await tx.query('insert into password_reset (token_hash, person_id, created_by, expires_at) values ($1, $2, $3, $4)', [
-      tokenHash(token),
+      hashToken(token),
       personId,
       by,
       expiresAt,
@@ -130,11 +129,11 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
     const rows = await tx.query<{ person_id: string }>(
       `select r.person_id from password_reset r join person p on p.id = r.person_id
         where r.token_hash = $1 and r.used_at is null and r.expires_at > now() and p.deactivated_at is null for update of r`,
-      [tokenHash(token)],
+      [hashToken(token)],
     )
     const found = rows[0]?.person_id
     if (!found) return null
-    await tx.query('update password_reset set used_at = now() where token_hash = $1', [tokenHash(token)])
+    await tx.query('update password_reset set used_at = now() where token_hash = $1', [hashToken(token)])
     await tx.query('update person set password_hash = $2 where id = $1', [found, await hashPassword(password)])
     await audit(tx, found, 'people.passwordChosen', found, null, null)
     return found

@@ -5,6 +5,7 @@
 // (the overdue ones reconciled today). Importing them shows what each kind does, in a minute.
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
+import { amountInputText } from '../../core/amount'
 import { comparePeriod, periodKey, periodOf } from '../../core/dates'
 import type { ImportableKind } from '../../core/import/fields'
 import type { IsoDate, Period } from '../../core/types'
@@ -20,11 +21,6 @@ export interface ExampleFile {
   bytes: Buffer
 }
 
-/** "1234567.5" → "1.234.567,50": kroner as a Danish export writes them. */
-function danishAmount(kroner: number): string {
-  const [whole = '0', decimals = '00'] = Math.abs(kroner).toFixed(2).split('.')
-  return `${kroner < 0 ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${decimals}`
-}
 const danishDate = (date: IsoDate) => `${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)}`
 const csv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';')).join('\r\n') + '\r\n'
 const BOM = '\ufeff'
@@ -101,17 +97,17 @@ async function figureLines(db: Db, today: IsoDate): Promise<{ period: Period; ro
     const wages = Math.round(budget * 0.78 * 100) / 100
     const spentOnWages = Math.round(spend * 0.8 * 100) / 100
     const key = periodKey(period)
-    rows.push([f.cost_centre, '4010', key, danishAmount(wages), danishAmount(Number(f.carry_over)), danishAmount(spentOnWages), 'Løn'])
+    rows.push([f.cost_centre, '4010', key, amountInputText(wages), amountInputText(Number(f.carry_over)), amountInputText(spentOnWages), 'Løn'])
     rows.push([
       f.cost_centre,
       '4510',
       key,
-      danishAmount(budget - wages),
-      '0,00',
-      danishAmount(Math.round((spend - spentOnWages) * 100) / 100),
+      amountInputText(budget - wages),
+      '0',
+      amountInputText(Math.round((spend - spentOnWages) * 100) / 100),
       'Øvrige udgifter',
     ])
-    rows.push([f.cost_centre, '9810', key, '0,00', '0,00', '-25.000,00', 'Intern overførsel (udelades med konto 98)'])
+    rows.push([f.cost_centre, '9810', key, '0', '0', '-25.000', 'Intern overførsel (udelades med konto 98)'])
   }
   return { period, rows }
 }
