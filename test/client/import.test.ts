@@ -229,14 +229,14 @@ describe('changing how the file is read', () => {
     w.unmount()
   })
 
-  it('offers what the import writes today: the organisation, the monthly figures and the balance accounts', async () => {
+  it('offers what the import writes: the organisation, the monthly figures, the balance accounts and the action plans', async () => {
     const w = await open('/import')
     expect(
       w
         .get('[data-testid="import-kind"]')
         .findAll('option')
         .map((o) => o.text()),
-    ).toEqual(['Organisation', 'Økonomi pr. måned', 'Statuskonti'])
+    ).toEqual(['Organisation', 'Økonomi pr. måned', 'Statuskonti', 'Handleplan'])
     w.unmount()
   })
 
@@ -273,6 +273,40 @@ describe('changing how the file is read', () => {
     expect(previewHeaders(w)).toEqual(['Enhed', 'Omkostningssted', 'Konto', 'Kontonavn', 'Frist', 'Afstemt dato', 'Fra filen', 'Ændring'])
     expect(previewCells(w, 0)).toEqual(['Skovbo Skole', '10100', '9100', 'Mellemregning', '30. sep. 2026', '28. sep. 2026', '1 linje', 'Ny'])
     expect(previewCells(w, 1)).toEqual(['Skovbo Skole', '10100', '9200', 'Kasse', '31. okt. 2026', '–', '0 linjer', 'Fjernes'])
+    w.unmount()
+  })
+
+  it('an action plan file previews as actions: title, due date, status in words, done date and reason', async () => {
+    const action = (label: string, values: Record<string, string | null>, change: 'changed' | 'unchanged') => ({
+      unitName: 'Skovbo Skole',
+      costCentre: '10100',
+      label,
+      values,
+      sourceLines: 1,
+      change,
+    })
+    server.preview = (request) =>
+      json(
+        previewFor(request, {
+          headers: ['Omk.sted', 'Aktivitet', 'Deadline', 'Status', 'Udført', 'Begrundelse'],
+          mapping: { 'Omk.sted': 'costCentre', Aktivitet: 'title', Deadline: 'dueDate', Status: 'status', Udført: 'doneOn', Begrundelse: 'dropReason' },
+          scale: 1,
+          rows: [
+            action('Ny vagtplan', { dueDate: '2026-03-31', status: 'done', doneOn: '2026-03-28', dropReason: null }, 'changed'),
+            action('Nyt IT-system', { dueDate: '2026-09-30', status: 'dropped', doneOn: null, dropReason: 'Indkøbes centralt' }, 'unchanged'),
+          ],
+          rowTotal: 2,
+          counts: { new: 0, changed: 1, unchanged: 1, removed: 0 },
+          lightChanges: [],
+        }),
+      )
+    const w = await open('/import')
+    await w.get('[data-testid="import-kind"]').setValue('actionPlan')
+    await chooseFile(w, 'handleplan.csv')
+    expect(previews().at(-1)).toMatchObject({ kind: 'actionPlan' })
+    expect(previewHeaders(w)).toEqual(['Enhed', 'Omkostningssted', 'Handling', 'Frist', 'Status', 'Udført dato', 'Begrundelse', 'Fra filen', 'Ændring'])
+    expect(previewCells(w, 0)).toEqual(['Skovbo Skole', '10100', 'Ny vagtplan', '31. mar. 2026', 'Gennemført', '28. mar. 2026', '–', '1 linje', 'Ændret'])
+    expect(previewCells(w, 1)).toEqual(['Skovbo Skole', '10100', 'Nyt IT-system', '30. sep. 2026', 'Droppet', '–', 'Indkøbes centralt', '1 linje', 'Uændret'])
     w.unmount()
   })
 

@@ -2,7 +2,8 @@
 // export with columns of its own (two mapped by hand) is previewed — its account lines summed, the
 // light it repaints named — and imported; the leader's phone shows the new light after its next
 // sync. The same file again changes nothing, and its mapping is offered; a file with an error
-// says where, cannot be imported, and the leader's light stays as it is.
+// says where, cannot be imported, and the leader's light stays as it is. An action plan file with a
+// new action reaches the leader's phone the same way.
 import iconv from 'iconv-lite'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -18,7 +19,11 @@ interface Unit {
   figures: Array<{ year: number; month: number; budget: number; spendToDate: number }>
   forecasts: Array<{ year: number; month: number; amount: number }>
   lights: { budget: { colour: string } }
+  actionPlan: Array<{ year: number; title: string; dueDate: string; status: string; doneOn: string | null; dropReason: string | null }>
 }
+
+const danishDate = (iso: string) => iso.split('-').reverse().join('-')
+const STATUS_WORDS: Readonly<Record<string, string>> = { planned: 'Planlagt', in_progress: 'I gang', done: 'Udført', dropped: 'Udgået' }
 
 const kroner = (øre: number) => (øre / 100).toLocaleString('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 
@@ -129,5 +134,35 @@ describe('the economics team imports figures', () => {
 
     await page.getByRole('link', { name: 'Tidligere importer' }).click()
     await expect.poll(() => page.getByText('prisme-oktober.csv').count()).toBe(2)
+  })
+
+  it('imports the action plan with one new action, and the leader’s phone lists it, overdue, after its next sync', async () => {
+    const page = economics.page
+    await page.goto('/import')
+    await page.getByTestId('import-kind').selectOption({ label: 'Handleplan' })
+    const kept = bakkeskolen.actionPlan
+      .filter((a) => a.year === 2026)
+      .map((a) =>
+        [bakkeskolen.unit.costCentre, a.title, danishDate(a.dueDate), STATUS_WORDS[a.status], a.doneOn ? danishDate(a.doneOn) : '', a.dropReason ?? ''].join(
+          ';',
+        ),
+      )
+    const lines = [
+      'Omk.sted;Aktivitet;Deadline;Status;Udført;Begrundelse',
+      ...kept,
+      `${bakkeskolen.unit.costCentre};Aftale om vikarforbrug;31-10-2026;Planlagt;;`,
+    ]
+    await choose(page, 'handleplan.csv', Buffer.from(lines.join('\r\n')))
+    await expect.poll(() => page.locator('.preview').textContent()).toContain(`1 nye, 0 ændrede, ${kept.length} uændrede, 0 fjernede`)
+    expect(await page.getByTestId('preview-rows').textContent()).toContain('Planlagt')
+    await page.getByTestId('import-commit').click()
+    await expect.poll(() => page.getByText(/Importeret: 1 nye/).count()).toBe(1)
+
+    await leaderWritesANote('Handleplanen er opdateret')
+    await leader.page.goto('/')
+    await openDetail(leader.page, 'actionPlan')
+    const item = leader.page.locator('li', { hasText: 'Aftale om vikarforbrug' })
+    await expect.poll(() => item.count(), { timeout: 20_000 }).toBe(1)
+    expect(await item.textContent()).toContain('over frist')
   })
 })

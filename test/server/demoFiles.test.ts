@@ -23,13 +23,14 @@ async function preview(kind: string, name: string) {
 }
 
 describe('the demo’s example files', () => {
-  it('are listed for the economics team: the organisation, this month’s figures as CSV and XLSX, and the balance accounts', async () => {
+  it('are listed for the economics team: the organisation, this month’s figures as CSV and XLSX, the balance accounts and the action plans', async () => {
     const list = (await get(t.app, '/api/demo/files', c.eco)).json<ExampleFileList>()
     expect(list.files.map((f) => [f.name, f.kind])).toEqual([
       ['organisation.csv', 'organisation'],
       ['oekonomi-2025-11.csv', 'figures'],
       ['oekonomi-2025-11.xlsx', 'figures'],
       ['statuskonti.csv', 'balance'],
+      ['handleplan.csv', 'actionPlan'],
     ])
     expect(list.files.every((f) => f.bytes > 100)).toBe(true)
   })
@@ -53,6 +54,12 @@ describe('the demo’s example files', () => {
     const p = await preview('balance', 'statuskonti.csv')
     expect(p).toMatchObject({ errorCount: 0, counts: { removed: 0 } })
     expect(p.counts.new + p.counts.changed + p.counts.unchanged).toBe(4)
+  })
+
+  it('the action plans read as the year’s actions, every one as it stands (the fixtures’ are done)', async () => {
+    const p = await preview('actionPlan', 'handleplan.csv')
+    expect(p).toMatchObject({ errorCount: 0, missing: [], counts: { new: 0, changed: 0, unchanged: 4, removed: 0 } })
+    expect(p.rows.every((r) => r.label === 'Ny vagtplan' && r.values.status === 'done' && r.values.doneOn === '2025-06-20')).toBe(true)
   })
 
   it('are the economics team’s alone', async () => {

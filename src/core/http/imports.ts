@@ -3,7 +3,7 @@
 // write, writing nothing; POST /api/imports writes it, all or nothing; GET /api/imports lists what
 // was imported or refused. The file travels base64-encoded in JSON, so one schema documents it.
 import { z } from 'zod'
-import { IMPORTABLE_KINDS } from '../import/fields'
+import { IMPORT_KINDS } from '../import/fields'
 import { COLOURS, INDICATORS } from '../types'
 import { idSchema } from '../schemaPrimitives'
 
@@ -16,7 +16,7 @@ export const MAX_LISTED_ERRORS = 200
 /** The preview shows this many of the rows as they will be written. */
 export const MAX_PREVIEW_ROWS = 200
 
-export const importKindSchema = z.enum(IMPORTABLE_KINDS)
+export const importKindSchema = z.enum(IMPORT_KINDS)
 export const scaleSchema = z.union([z.literal(1), z.literal(1_000), z.literal(1_000_000)])
 
 /** Which header is which field (null: not imported). Given by the person, remembered per source. */

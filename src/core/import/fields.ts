@@ -7,14 +7,6 @@
 export const IMPORT_KINDS = ['organisation', 'figures', 'balance', 'actionPlan'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
-/**
- * What the import writes today: the organisation, monthly figures and balance accounts. The action
- * plans' columns are known (recognised and mapped, below) but not yet written, so neither the
- * screen nor the API offers them until they are.
- */
-export const IMPORTABLE_KINDS = ['organisation', 'figures', 'balance'] as const satisfies readonly ImportKind[]
-export type ImportableKind = (typeof IMPORTABLE_KINDS)[number]
-
 export const IMPORT_KIND_NAMES: Readonly<Record<ImportKind, string>> = {
   organisation: 'Organisation',
   figures: 'Økonomi pr. måned',
@@ -100,6 +92,7 @@ export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly ImportField[]>>
     { key: 'dueDate', header: 'Frist', synonyms: ['Deadline', 'Tidsfrist', 'Slutdato'], type: 'date', required: true },
     { key: 'status', header: 'Status', synonyms: ['Tilstand'], type: 'actionStatus', required: true },
     { key: 'doneOn', header: 'Udført dato', synonyms: ['Udført', 'Færdig dato', 'Afsluttet dato'], type: 'date', required: false },
+    { key: 'dropReason', header: 'Begrundelse', synonyms: ['Begrundelse for udgået', 'Årsag', 'Bemærkning'], type: 'text', required: false },
   ],
 }
 

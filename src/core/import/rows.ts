@@ -47,7 +47,7 @@ const STATUSES: ReadonlyArray<[RegExp, ActionStatus]> = [
   [/^(planlagt|planned|ikke påbegyndt|ikke startet)$/, 'planned'],
   [/^(i gang|igang|påbegyndt|in progress|in_progress)$/, 'in_progress'],
   [/^(udført|færdig|afsluttet|gennemført|done)$/, 'done'],
-  [/^(droppet|opgivet|annulleret|dropped)$/, 'dropped'],
+  [/^(droppet|udgået|udgår|opgivet|annulleret|dropped)$/, 'dropped'],
 ]
 
 /** A cell that names one of a few values in words (a status, a unit type), compared without case. */

@@ -1,13 +1,14 @@
 // The demo's example files for the import, made from what the demo holds on the day the server
 // runs (TODAY), in the forms finance systems export them: the organisation (UTF-8 with BOM, one new
 // unit in a new area), this month's figures as account lines (Windows-1252, decimal comma, with an
-// internal transfer line to leave out by account) and the same as XLSX, and the balance accounts
-// (the overdue ones reconciled today). Importing them shows what each kind does, in a minute.
+// internal transfer line to leave out by account) and the same as XLSX, the balance accounts (the
+// overdue ones reconciled today) and the action plans (the overdue actions done today). Importing
+// them shows what each kind does, in a minute.
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { amountInputText } from '../../core/amount'
 import { comparePeriod, periodKey, periodOf } from '../../core/dates'
-import type { ImportableKind } from '../../core/import/fields'
+import type { ImportKind } from '../../core/import/fields'
 import type { IsoDate, Period } from '../../core/types'
 import type { Db } from '../db/db'
 import { latestPeriodOf } from '../repos/rules'
@@ -15,7 +16,7 @@ import { theMunicipality } from '../repos/municipality'
 
 export interface ExampleFile {
   name: string
-  kind: ImportableKind
+  kind: ImportKind
   description: string
   contentType: string
   bytes: Buffer
@@ -160,6 +161,31 @@ async function balance(db: Db, today: IsoDate): Promise<ExampleFile> {
   }
 }
 
+const STATUS_WORDS: Readonly<Record<string, string>> = { planned: 'Planlagt', in_progress: 'I gang', done: 'Udført', dropped: 'Udgået' }
+
+async function actionPlan(db: Db, today: IsoDate): Promise<ExampleFile> {
+  const year = Number(today.slice(0, 4))
+  const actions = await db.query<{ cost_centre: string; title: string; due_date: string; status: string; done_on: string | null; drop_reason: string | null }>(
+    `select u.cost_centre, a.title, a.due_date, a.status, a.done_on, a.drop_reason from action_plan_item a join unit u on u.id = a.unit_id
+      where a.year = $1 and not a.deleted order by u.cost_centre, a.due_date, a.title`,
+    [year],
+  )
+  const rows = actions.map((a) => {
+    // An action past its due date and still open is done today: the file's news.
+    const doneToday = (a.status === 'planned' || a.status === 'in_progress') && a.due_date < today
+    const status = doneToday ? 'done' : a.status
+    const doneOn = doneToday ? today : a.done_on
+    return [a.cost_centre, a.title, danishDate(a.due_date), STATUS_WORDS[status]!, doneOn ? danishDate(doneOn) : '', a.drop_reason ?? '']
+  })
+  return {
+    name: 'handleplan.csv',
+    kind: 'actionPlan',
+    description: 'Årets handlinger; de forfaldne, der stod åbne, er udført i dag (UTF-8 med BOM, semikolon).',
+    contentType: 'text/csv; charset=utf-8',
+    bytes: Buffer.from(BOM + csv([['Omk.sted', 'Aktivitet', 'Deadline', 'Status', 'Udført', 'Begrundelse'], ...rows])),
+  }
+}
+
 export async function exampleFiles(db: Db, today: IsoDate): Promise<ExampleFile[]> {
-  return [await organisation(db), ...(await figures(db, today)), await balance(db, today)]
+  return [await organisation(db), ...(await figures(db, today)), await balance(db, today), await actionPlan(db, today)]
 }

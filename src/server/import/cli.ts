@@ -1,4 +1,4 @@
-// `npm run import -- FILE [--kind organisation|figures|balance] [--as E-MAIL] [--sheet NAME] [--scale 1|1000|1000000] [--preview]`
+// `npm run import -- FILE [--kind organisation|figures|balance|actionPlan] [--as E-MAIL] [--sheet NAME] [--scale 1|1000|1000000] [--preview]`
 // The same import as the screens and POST /api/imports, from the command line, for a nightly export:
 // on the database the server uses (DATA_DIR or DATABASE_URL), in the name of an economics person
 // (--as, default the first one), with the mapping remembered for files with these headers. Prints
@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
-import { IMPORTABLE_KINDS, type ImportableKind, type Scale } from '../../core/import/fields'
+import { IMPORT_KINDS, type ImportKind, type Scale } from '../../core/import/fields'
 import { openDb } from '../db/db'
 import { migrate } from '../db/migrate'
 import { serverClock } from '../today'
@@ -24,9 +24,9 @@ async function main(): Promise<number> {
     },
   })
   const file = positionals[0]
-  const kind = values.kind as ImportableKind
-  if (!file || !IMPORTABLE_KINDS.includes(kind)) {
-    console.error(`Brug: npm run import -- FIL [--kind ${IMPORTABLE_KINDS.join('|')}] [--as E-MAIL] [--sheet ARK] [--scale 1|1000|1000000] [--preview]`)
+  const kind = values.kind as ImportKind
+  if (!file || !IMPORT_KINDS.includes(kind)) {
+    console.error(`Brug: npm run import -- FIL [--kind ${IMPORT_KINDS.join('|')}] [--as E-MAIL] [--sheet ARK] [--scale 1|1000|1000000] [--preview]`)
     return 2
   }
   const scale = values.scale === undefined ? undefined : (Number(values.scale) as Scale)

@@ -2,7 +2,7 @@
 // for a refused file, its errors. Written in the import's own transaction when it is imported,
 // and on its own when it is refused (nothing else of a refused file is written).
 import type { ImportCounts as Counts, ImportLogEntry as LogEntry } from '../../core/http/imports'
-import type { ImportableKind as ImportKind } from '../../core/import/fields'
+import type { ImportKind as ImportKind } from '../../core/import/fields'
 import type { ImportIssue } from '../../core/import/rows'
 import type { Db } from '../db/db'
 import { utcIso } from '../sync/tables'

@@ -4,13 +4,14 @@
 // and changed lights are exactly what the import would do. A file with any error writes nothing.
 import { randomUUID } from 'node:crypto'
 import { MAX_LISTED_ERRORS, MAX_PREVIEW_ROWS, type ImportPreview as Preview, type ImportResult as Result, type LightChange } from '../../core/http/imports'
-import type { ImportableKind } from '../../core/import/fields'
+import type { ImportKind } from '../../core/import/fields'
 import type { ImportIssue } from '../../core/import/rows'
 import { INDICATORS, type IsoDate } from '../../core/types'
 import type { Db } from '../db/db'
 import { listUnits } from '../repos/units'
 import { Judge } from '../services/judge'
 import { lockForSyncWrite } from '../sync/lock'
+import { planActionPlanImport } from './actionPlanImport'
 import { planBalanceImport } from './balanceImport'
 import { planFiguresImport } from './figuresImport'
 import { planOrganisationImport } from './organisationImport'
@@ -39,11 +40,12 @@ export interface ImportPlan {
   write(tx: Db, personId: string, importId: string): Promise<void>
 }
 
-/** Each kind the import writes (core/import/fields.ts, IMPORTABLE_KINDS), and how it plans a file. */
-const PLANNERS: Record<ImportableKind, (db: Db, source: Source, today: IsoDate) => Promise<ImportPlan>> = {
+/** Each kind the import writes (core/import/fields.ts, IMPORT_KINDS), and how it plans a file. */
+const PLANNERS: Record<ImportKind, (db: Db, source: Source, today: IsoDate) => Promise<ImportPlan>> = {
   organisation: planOrganisationImport,
   figures: planFiguresImport,
   balance: planBalanceImport,
+  actionPlan: planActionPlanImport,
 }
 
 async function planOf(db: Db, req: ImportRequest, source: Source, today: IsoDate): Promise<ImportPlan | null> {

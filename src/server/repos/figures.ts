@@ -34,6 +34,20 @@ export function figureOf(r: Record<string, string | number>): MonthlyFigure {
 }
 
 /** A balance_account row (id, unit_id, number, name, due_date, reconciled_on) as core's account. */
+/** An action_plan_item row as core's action. */
+export function actionPlanItemOf(r: Record<string, unknown>): ActionPlanItem {
+  return {
+    id: String(r.id),
+    unitId: String(r.unit_id),
+    year: Number(r.year),
+    title: String(r.title),
+    dueDate: String(r.due_date),
+    status: r.status as ActionStatus,
+    doneOn: (r.done_on as string | null) ?? null,
+    dropReason: (r.drop_reason as string | null) ?? null,
+  }
+}
+
 export function balanceAccountOf(r: Record<string, unknown>): BalanceAccount {
   return {
     id: String(r.id),
@@ -85,16 +99,7 @@ export async function loadUnitFacts(db: Db, unitIds: string[], fromYear: number)
     })),
   )
   const byUnitActions = group(
-    actions.map<ActionPlanItem>((r) => ({
-      id: String(r.id),
-      unitId: String(r.unit_id),
-      year: Number(r.year),
-      title: String(r.title),
-      dueDate: String(r.due_date),
-      status: r.status as ActionStatus,
-      doneOn: (r.done_on as string | null) ?? null,
-      dropReason: (r.drop_reason as string | null) ?? null,
-    })),
+    actions.map(actionPlanItemOf),
   )
   const byUnitAccounts = group(accounts.map(balanceAccountOf))
   const result = new Map<string, UnitFacts>()

@@ -5,7 +5,7 @@
 // the import sends that same request. A failed request keeps everything chosen, so trying again
 // needs no new choice.
 import { computed, ref, shallowRef } from 'vue'
-import type { ColumnMapping, ImportableKind, Scale } from '../../../core/import/fields'
+import type { ColumnMapping, ImportKind, Scale } from '../../../core/import/fields'
 import { classifyError, type ErrorKind } from '../../api'
 import { importApi, importRefusalOf } from '../../api/imports'
 import type { ImportPreview, ImportRefusal, ImportRequest, ImportResult } from '../../api/types'
@@ -29,7 +29,7 @@ interface Choices {
 }
 
 export function useImport() {
-  const kind = ref<ImportableKind>('figures')
+  const kind = ref<ImportKind>('figures')
   const file = shallowRef<{ name: string; content: string } | null>(null)
   const choices = shallowRef<Choices>({})
   const preview = shallowRef<ImportPreview | null>(null)
@@ -111,7 +111,7 @@ export function useImport() {
     return runPreview()
   }
 
-  function chooseKind(next: ImportableKind): Promise<void> {
+  function chooseKind(next: ImportKind): Promise<void> {
     kind.value = next
     // The mapping, unit and accounts are the kind's; the sheet is the file's.
     const sheet = choices.value.sheet
