@@ -229,14 +229,14 @@ describe('changing how the file is read', () => {
     w.unmount()
   })
 
-  it('offers what the import writes: the organisation, the monthly figures, the balance accounts and the action plans', async () => {
+  it('offers what the import writes: the organisation, the monthly figures, the balance accounts, the action plans and ready-made indicator values', async () => {
     const w = await open('/import')
     expect(
       w
         .get('[data-testid="import-kind"]')
         .findAll('option')
         .map((o) => o.text()),
-    ).toEqual(['Organisation', 'Økonomi pr. måned', 'Statuskonti', 'Handleplan'])
+    ).toEqual(['Organisation', 'Økonomi pr. måned', 'Statuskonti', 'Handleplan', 'Færdige nøgletal'])
     w.unmount()
   })
 

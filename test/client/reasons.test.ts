@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { lightText, lightValue, nextStepHint } from '../../src/client/features/lights/reasons'
-import type { Colour, IndicatorKey } from '../../src/core/types'
-import { actionPlanFacts, balanceFacts, budgetFacts, daTexts, forecastFacts, greyLight, light, plain } from './fixtures'
+import { judgeImported } from '../../src/core/indicators/imported'
+import { defaultRuleSet } from '../../src/core/rules'
+import type { Colour, IndicatorKey, Light } from '../../src/core/types'
+import { actionPlanFacts, balanceFacts, budgetFacts, daTexts, forecastFacts, greyLight, light, PERIOD, plain } from './fixtures'
 
 const x = daTexts()
+const RULES = defaultRuleSet('m1')
 
 describe('budget reason', () => {
   it('states forecast, budget, deviation and limit when over', () => {
@@ -93,8 +96,14 @@ describe('next step', () => {
     expect(hints.slice(2)).toEqual([null, null])
   })
 
-  it('marks imported values', () => {
-    expect(lightText(light(budgetFacts(), 'red', { source: 'imported' }), x).imported).toBe(true)
+  it.each<[string, Light, string]>([
+    ['a budget deviation', judgeImported('budget', 0.042, PERIOD, RULES), 'Importeret af økonomiteamet: 4,2 % (mål ≤ 1 %)'],
+    ['a saving on the budget', judgeImported('budget', -0.05, PERIOD, RULES), 'Importeret af økonomiteamet: -5 % (mål ≤ 1 %)'],
+    ['a plan’s fulfilment', judgeImported('actionPlan', 0.75, PERIOD, RULES), 'Importeret af økonomiteamet: 75 % (mål ≥ 80 %)'],
+    ['a forecast’s accuracy', judgeImported('forecast', -0.02, PERIOD, RULES), 'Importeret af økonomiteamet: -2 % (mål ± 1,5 %)'],
+    ['a reconciliation rate', judgeImported('balance', 0.97, PERIOD, RULES), 'Importeret af økonomiteamet: 97 % (mål ≥ 95 %)'],
+  ])('says an imported value is imported, with the limit it is judged by: %s', (_, imported, sentence) => {
+    expect(plain(lightText(imported, x).reason)).toBe(sentence)
   })
 })
 

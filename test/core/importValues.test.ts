@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { EXCEL_SERIAL_MAX, isBlank, parseAmount, parseImportDate, parsePeriod, parseShare, type Cell, type Parsed } from '../../src/core/import/values'
+import {
+  EXCEL_SERIAL_MAX,
+  isBlank,
+  parseAmount,
+  parseImportDate,
+  parsePeriod,
+  parseShare,
+  parseSignedShare,
+  type Cell,
+  type Parsed,
+} from '../../src/core/import/values'
 
 const NOT_AMOUNT = { ok: false, message: 'er ikke et beløb' }
 const TOO_LARGE = { ok: false, message: 'er for stort et beløb' }
@@ -270,5 +280,33 @@ describe('parseShare: the budget profile share 0..1', () => {
     [-0.0001, SHARE_RANGE],
   ])('%j is refused', (cell, refusal) => {
     expect(parseShare(cell)).toEqual(refusal)
+  })
+})
+
+describe('parseSignedShare: an indicator value with a sign, within ±1000 %', () => {
+  const SIGNED_RANGE = { ok: false, message: 'er ikke en andel mellem -10 og 10 (-1000 % og 1000 %)' }
+  it.each<[Cell, number]>([
+    ['-2,5 %', -0.025],
+    ['−2,5 %', -0.025],
+    ['4,2%', 0.042],
+    ['-0,025', -0.025],
+    ['150 %', 1.5],
+    ['1000 %', 10],
+    ['-1000 %', -10],
+    ['10', 10],
+    [-0.025, -0.025],
+    ['-0', 0],
+  ])('%j → %d', reads(parseSignedShare))
+
+  it.each<[Cell, object]>([
+    ['', NOT_SHARE],
+    ['1.000,5 %', NOT_SHARE],
+    ['--1 %', NOT_SHARE],
+    ['1000,1 %', SIGNED_RANGE],
+    ['-10,01', SIGNED_RANGE],
+    [12, SIGNED_RANGE],
+    [Number.POSITIVE_INFINITY, NOT_SHARE],
+  ])('%j is refused', (cell, refusal) => {
+    expect(parseSignedShare(cell)).toEqual(refusal)
   })
 })

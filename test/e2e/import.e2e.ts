@@ -3,7 +3,8 @@
 // light it repaints named — and imported; the leader's phone shows the new light after its next
 // sync. The same file again changes nothing, and its mapping is offered; a file with an error
 // says where, cannot be imported, and the leader's light stays as it is. An action plan file with a
-// new action reaches the leader's phone the same way.
+// new action reaches the leader's phone the same way, and so does an indicator value imported
+// ready-made, shown as imported.
 import iconv from 'iconv-lite'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -164,5 +165,25 @@ describe('the economics team imports figures', () => {
     const item = leader.page.locator('li', { hasText: 'Aftale om vikarforbrug' })
     await expect.poll(() => item.count(), { timeout: 20_000 }).toBe(1)
     expect(await item.textContent()).toContain('over frist')
+  })
+
+  it('imports a ready-made reconciliation rate, and the leader’s home shows it as imported, judged by the target', async () => {
+    const page = economics.page
+    await page.goto('/import')
+    await page.getByTestId('import-kind').selectOption({ label: 'Færdige nøgletal' })
+    const latest = bakkeskolen.figures.reduce((a, b) => (a.year * 12 + a.month >= b.year * 12 + b.month ? a : b))
+    const month = `${latest.year}-${String(latest.month).padStart(2, '0')}`
+    const file = ['Omkostningssted;Periode;Nøgletal;Værdi', `${bakkeskolen.unit.costCentre};${month};Statuskonti;40 %`].join('\r\n')
+    await choose(page, 'noegletal.csv', Buffer.from(file))
+    await expect.poll(() => page.locator('.preview').textContent()).toContain('1 nye, 0 ændrede, 0 uændrede, 0 fjernede')
+    expect(await page.getByTestId('preview-rows').textContent()).toContain('40')
+    await page.getByTestId('import-commit').click()
+    await expect.poll(() => page.getByText(/Importeret: 1 nye/).count()).toBe(1)
+
+    await leader.page.goto('/')
+    await leader.page.getByTestId('light-balance').waitFor()
+    const reason = leader.page.getByTestId('light-balance').getByTestId('reason')
+    await expect.poll(() => reason.textContent(), { timeout: 20_000 }).toMatch(/^Importeret af økonomiteamet: 40\s%\s\(mål ≥ 95\s%\)$/)
+    expect(await leader.page.getByTestId('light-balance').getAttribute('data-colour')).toBe('red')
   })
 })

@@ -4,7 +4,7 @@
 // and without an amount unit in brackets ("Korrigeret budget (t.kr.)"), so these few names cover
 // most files; any other header is mapped by hand once and remembered (server/import/mappings.ts).
 
-export const IMPORT_KINDS = ['organisation', 'figures', 'balance', 'actionPlan'] as const
+export const IMPORT_KINDS = ['organisation', 'figures', 'balance', 'actionPlan', 'indicatorValues'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 export const IMPORT_KIND_NAMES: Readonly<Record<ImportKind, string>> = {
@@ -12,10 +12,11 @@ export const IMPORT_KIND_NAMES: Readonly<Record<ImportKind, string>> = {
   figures: 'Økonomi pr. måned',
   balance: 'Statuskonti',
   actionPlan: 'Handleplan',
+  indicatorValues: 'Færdige nøgletal',
 }
 
 /** How a column's cells are read (core/import/values.ts). */
-export type FieldType = 'text' | 'amount' | 'period' | 'date' | 'share' | 'actionStatus' | 'unitType' | 'email'
+export type FieldType = 'text' | 'amount' | 'period' | 'date' | 'share' | 'signedShare' | 'actionStatus' | 'unitType' | 'email' | 'indicator'
 
 export interface ImportField {
   key: string
@@ -31,6 +32,14 @@ const costCentre: ImportField = {
   header: 'Omkostningssted',
   synonyms: ['Omk.sted', 'Omk sted', 'Omk.st.', 'Omkostningssted nr', 'Omkostningscenter', 'Costcenter', 'Cost center', 'Cost centre', 'Kostcenter'],
   type: 'text',
+  required: true,
+}
+
+const period: ImportField = {
+  key: 'period',
+  header: 'Periode',
+  synonyms: ['Måned', 'Md', 'Regnskabsperiode', 'Bogføringsperiode', 'Period'],
+  type: 'period',
   required: true,
 }
 
@@ -54,7 +63,7 @@ export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly ImportField[]>>
   ],
   figures: [
     costCentre,
-    { key: 'period', header: 'Periode', synonyms: ['Måned', 'Md', 'Regnskabsperiode', 'Bogføringsperiode', 'Period'], type: 'period', required: true },
+    period,
     {
       key: 'budget',
       header: 'Korrigeret budget',
@@ -93,6 +102,14 @@ export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly ImportField[]>>
     { key: 'status', header: 'Status', synonyms: ['Tilstand'], type: 'actionStatus', required: true },
     { key: 'doneOn', header: 'Udført dato', synonyms: ['Udført', 'Færdig dato', 'Afsluttet dato'], type: 'date', required: false },
     { key: 'dropReason', header: 'Begrundelse', synonyms: ['Begrundelse for udgået', 'Årsag', 'Bemærkning'], type: 'text', required: false },
+  ],
+  // An indicator's value worked out elsewhere (core/indicators/imported.ts): the budget's deviation,
+  // the plan's fulfilment, the forecast's accuracy or the accounts' reconciliation rate.
+  indicatorValues: [
+    costCentre,
+    period,
+    { key: 'indicator', header: 'Nøgletal', synonyms: ['Indikator', 'Måltal', 'Målepunkt', 'Måleparameter'], type: 'indicator', required: true },
+    { key: 'value', header: 'Værdi', synonyms: ['Resultat', 'Procent', 'Pct', 'Andel', 'Nøgletalsværdi'], type: 'signedShare', required: true },
   ],
 }
 

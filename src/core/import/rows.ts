@@ -3,9 +3,9 @@
 // value as it stands in the file, and what is wrong — "Linje 14, kolonne Forbrug år til dato:
 // '12,3,4' er ikke et beløb". Nothing here knows the database; server/import checks the rows
 // against it (unknown cost centres) with the same issue sentences.
-import type { ActionStatus, UnitType } from '../types'
+import type { ActionStatus, IndicatorKey, UnitType } from '../types'
 import { IMPORT_FIELDS, type ColumnMapping, type FieldType, type ImportField, type ImportKind, type Scale } from './fields'
-import { isBlank, parseAmount, parseImportDate, parsePeriod, parseShare, type Cell, type Parsed } from './values'
+import { isBlank, parseAmount, parseImportDate, parsePeriod, parseShare, parseSignedShare, type Cell, type Parsed } from './values'
 
 export interface SourceRow {
   line: number
@@ -62,6 +62,14 @@ const UNIT_TYPES: ReadonlyArray<[RegExp, UnitType]> = [
   [/^(dagtilbud|daginstitution|institution|børnehave|vuggestue|dagpleje|integreret institution|daycare)$/, 'daycare'],
 ]
 
+// The four indicators by the names the source documents and finance reports give them.
+const INDICATOR_WORDS: ReadonlyArray<[RegExp, IndicatorKey]> = [
+  [/^(budget|budgetoverholdelse|overholdelse af budget|budgetafvigelse|budget adherence)$/, 'budget'],
+  [/^(handleplan|handleplanen|indfrielse af handleplan|action plan)$/, 'actionPlan'],
+  [/^(prognose|prognoser|korrekt estimering|korrekt estimering i prognoser|prognosesikkerhed|forecast)$/, 'forecast'],
+  [/^(balancekonti|balance|statuskonti|afstemte balancekonti|afstemning)$/, 'balance'],
+]
+
 // One @ with something on both sides and a dot in the domain: the sign-in checks the rest.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
@@ -90,6 +98,10 @@ function parseCell(type: FieldType, cell: Cell, scale: Scale): Parsed<unknown> {
       return parseImportDate(cell)
     case 'share':
       return parseShare(cell)
+    case 'signedShare':
+      return parseSignedShare(cell)
+    case 'indicator':
+      return parseWord(cell, INDICATOR_WORDS, 'er ikke et nøgletal (budget, handleplan, prognose eller balancekonti)')
     case 'actionStatus':
       return parseWord(cell, STATUSES, 'er ikke en status (planlagt, i gang, udført eller droppet)')
     case 'unitType':

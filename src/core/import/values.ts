@@ -19,7 +19,10 @@ const SAYS = {
   notPeriod: 'er ikke en periode (brug fx 2026-05 eller maj 2026)',
   notShare: 'er ikke en andel (brug fx 0,4167 eller 41,67 %)',
   shareRange: 'er ikke en andel mellem 0 og 1 (0 % og 100 %)',
+  signedShareRange: 'er ikke en andel mellem -10 og 10 (-1000 % og 1000 %)',
 } as const
+
+const MAX_SIGNED_SHARE = 10
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value })
 const fail = <T>(message: string): Parsed<T> => ({ ok: false, message })
@@ -139,13 +142,22 @@ export function parsePeriod(cell: Cell): Parsed<Period> {
   return period.success ? ok(period.data) : fail(SAYS.notPeriod)
 }
 
+/** A share with a sign, as a deviation is (−4,2 %): within ±1000 %, so a stray amount is caught. */
+export function parseSignedShare(cell: Cell): Parsed<number> {
+  return parseFraction(cell, (value) => Math.abs(value) > MAX_SIGNED_SHARE, SAYS.signedShareRange)
+}
+
 export function parseShare(cell: Cell): Parsed<number> {
-  if (typeof cell === 'number') return !Number.isFinite(cell) ? fail(SAYS.notShare) : cell < 0 || cell > 1 ? fail(SAYS.shareRange) : ok(cell + 0)
+  return parseFraction(cell, (value) => value < 0 || value > 1, SAYS.shareRange)
+}
+
+function parseFraction(cell: Cell, outOfRange: (value: number) => boolean, rangeMessage: string): Parsed<number> {
+  if (typeof cell === 'number') return !Number.isFinite(cell) ? fail(SAYS.notShare) : outOfRange(cell) ? fail(rangeMessage) : ok(cell + 0)
   // No thousands here (a share is below 1, a per cent at most 100), so one '.' or ',' is the decimal mark.
-  const parts = /^(-?)(\d+)(?:[.,](\d+))?\s*(%?)$/.exec(tidy(cell))
+  const parts = /^([-−]?)(\d+)(?:[.,](\d+))?\s*(%?)$/.exec(tidy(cell))
   if (!parts) return fail(SAYS.notShare)
   const [, sign = '', whole = '', fraction = '', percent] = parts
   // Shift the decimal point in the digits, so "41,67 %" is exactly the number 0.4167, not 41.67 / 100.
-  const value = Number(`${sign}${whole}${fraction}e${-(fraction.length + (percent ? 2 : 0))}`)
-  return value < 0 || value > 1 ? fail(SAYS.shareRange) : ok(value + 0)
+  const value = Number(`${sign ? '-' : ''}${whole}${fraction}e${-(fraction.length + (percent ? 2 : 0))}`)
+  return outOfRange(value) ? fail(rangeMessage) : ok(value + 0)
 }

@@ -1,4 +1,4 @@
-// `npm run import -- FILE [--kind organisation|figures|balance|actionPlan] [--as E-MAIL] [--sheet NAME] [--scale 1|1000|1000000] [--preview]`
+// `npm run import -- FILE [--kind organisation|figures|balance|actionPlan|indicatorValues] [--as E-MAIL] [--sheet NAME] [--scale 1|1000|1000000] [--preview]`
 // The same import as the screens and POST /api/imports, from the command line, for a nightly export:
 // on the database the server uses (DATA_DIR or DATABASE_URL), in the name of an economics person
 // (--as, default the first one), with the mapping remembered for files with these headers. Prints

@@ -14,6 +14,7 @@ import { lockForSyncWrite } from '../sync/lock'
 import { planActionPlanImport } from './actionPlanImport'
 import { planBalanceImport } from './balanceImport'
 import { planFiguresImport } from './figuresImport'
+import { planIndicatorValuesImport } from './indicatorValuesImport'
 import { planOrganisationImport } from './organisationImport'
 import { logImport } from './importLog'
 import { rememberMapping } from './mappings'
@@ -46,6 +47,7 @@ const PLANNERS: Record<ImportKind, (db: Db, source: Source, today: IsoDate) => P
   figures: planFiguresImport,
   balance: planBalanceImport,
   actionPlan: planActionPlanImport,
+  indicatorValues: planIndicatorValuesImport,
 }
 
 async function planOf(db: Db, req: ImportRequest, source: Source, today: IsoDate): Promise<ImportPlan | null> {

@@ -98,9 +98,7 @@ export async function loadUnitFacts(db: Db, unitIds: string[], fromYear: number)
       updatedAt: iso(r.updated_at),
     })),
   )
-  const byUnitActions = group(
-    actions.map(actionPlanItemOf),
-  )
+  const byUnitActions = group(actions.map(actionPlanItemOf))
   const byUnitAccounts = group(accounts.map(balanceAccountOf))
   const result = new Map<string, UnitFacts>()
   for (const id of unitIds) {

@@ -1,6 +1,7 @@
-// Rule sets, closed years, recorded lights and the latest imported month: what the indicators are
-// judged by, per municipality.
-import type { Light, Period, RuleSet, Thresholds, UnitType } from '../../core/types'
+// Rule sets, closed years, recorded lights, imported values and the latest imported month: what the
+// indicators are judged by, per municipality.
+import type { ImportedValue } from '../../core/lights'
+import type { IndicatorKey, Light, Period, RuleSet, Thresholds, UnitType } from '../../core/types'
 import type { Db } from '../db/db'
 
 export async function ruleSetsOf(db: Db, municipalityId: string): Promise<RuleSet[]> {
@@ -30,6 +31,20 @@ export async function recordedLightsOf(db: Db, unitIds: string[]): Promise<Map<s
   )
   const map = new Map<string, Light[]>()
   for (const r of rows) map.set(r.unit_id, [...(map.get(r.unit_id) ?? []), { ...r.light, source: 'recorded' }])
+  return map
+}
+
+/** The indicator values imported ready-made for the units (imported_indicator_value), by unit. */
+export async function importedValuesOf(db: Db, unitIds: string[]): Promise<Map<string, ImportedValue[]>> {
+  const rows = await db.query<{ unit_id: string; year: number; month: number; indicator: IndicatorKey; value: string | number }>(
+    'select unit_id, year, month, indicator, value from imported_indicator_value where unit_id = any($1)',
+    [unitIds],
+  )
+  const map = new Map<string, ImportedValue[]>()
+  for (const r of rows) {
+    const value = { indicator: r.indicator, period: { year: Number(r.year), month: Number(r.month) }, value: Number(r.value) }
+    map.set(r.unit_id, [...(map.get(r.unit_id) ?? []), value])
+  }
   return map
 }
 

@@ -1,12 +1,12 @@
 // Turns database rows into traffic lights with the pure rules of src/core. Everything a unit is
 // judged by (rule sets, closed years, the period) is loaded per municipality once per request.
 import { endOfMonthIso, periodOf } from '../../core/dates'
-import { lightHistory, overallColour, unitLights, unitOverrun, type UnitInput } from '../../core/lights'
+import { lightHistory, overallColour, unitLights, unitOverrun, type ImportedValue, type LightOptions, type UnitInput } from '../../core/lights'
 import { defaultRuleSet, ruleSetFor } from '../../core/rules'
 import type { Colour, IsoDate, Light, Period, RuleSet, UnitLights } from '../../core/types'
 import type { Db } from '../db/db'
 import { loadUnitFacts, type UnitFacts } from '../repos/figures'
-import { closedYearsOf, latestPeriodOf, recordedLightsOf, ruleSetsOf } from '../repos/rules'
+import { closedYearsOf, importedValuesOf, latestPeriodOf, recordedLightsOf, ruleSetsOf } from '../repos/rules'
 import type { UnitRow } from '../repos/units'
 
 export interface MunicipalityContext {
@@ -21,6 +21,8 @@ export interface JudgedUnit {
   facts: UnitFacts
   input: UnitInput
   recorded: Light[]
+  /** Values the economics team imported ready-made: they are judged instead of computed. */
+  imported: ImportedValue[]
   period: Period | null
   asOf: IsoDate | null
   lights: UnitLights
@@ -65,7 +67,11 @@ export class Judge {
     // Two years back covers 24 months of figures plus the month before the oldest one in the history.
     const fromYear = Math.min(...years) - 2
     const ids = units.map((u) => u.id)
-    const [facts, recorded] = await Promise.all([loadUnitFacts(this.db, ids, fromYear), recordedLightsOf(this.db, ids)])
+    const [facts, recorded, imported] = await Promise.all([
+      loadUnitFacts(this.db, ids, fromYear),
+      recordedLightsOf(this.db, ids),
+      importedValuesOf(this.db, ids),
+    ])
     return units.map((unit) => {
       const ctx = contexts.get(unit.municipalityId) as MunicipalityContext
       const unitFacts = facts.get(unit.id) ?? { figures: [], forecasts: [], actionPlan: [], balanceAccounts: [] }
@@ -74,13 +80,15 @@ export class Judge {
         ...unitFacts,
       }
       const unitRecorded = recorded.get(unit.id) ?? []
+      const unitImported = imported.get(unit.id) ?? []
       const period = ctx.period ?? periodOf(this.today)
-      const lights = unitLights(input, period, this.options(ctx, unitRecorded))
+      const lights = unitLights(input, period, this.options(ctx, unitRecorded, unitImported))
       return {
         unit,
         facts: unitFacts,
         input,
         recorded: unitRecorded,
+        imported: unitImported,
         period: ctx.period,
         asOf: ctx.period ? endOfMonthIso(ctx.period) : null,
         lights,
@@ -93,7 +101,7 @@ export class Judge {
   async history(judged: JudgedUnit, months: number): Promise<Array<{ period: Period; lights: UnitLights }>> {
     if (!judged.period) return []
     const ctx = await this.context(judged.unit.municipalityId)
-    return lightHistory(judged.input, judged.period, months, this.options(ctx, judged.recorded))
+    return lightHistory(judged.input, judged.period, months, this.options(ctx, judged.recorded, judged.imported))
   }
 
   /** The rule set the current lights were judged by (the one in force today if none is named). */
@@ -103,7 +111,7 @@ export class Judge {
     return named ?? ruleSetFor(ctx.ruleSets, { municipalityId: judged.unit.municipalityId, unitType: judged.unit.unitType, date: this.today })
   }
 
-  private options(ctx: MunicipalityContext, recorded: Light[]) {
-    return { today: this.today, ruleSets: ctx.ruleSets, closedYears: ctx.closedYears, recorded, latestForecastOn: this.today }
+  private options(ctx: MunicipalityContext, recorded: Light[], imported: ImportedValue[]): LightOptions {
+    return { today: this.today, ruleSets: ctx.ruleSets, closedYears: ctx.closedYears, recorded, imported, latestForecastOn: this.today }
   }
 }

@@ -45,7 +45,7 @@ export function formatCell(field: ImportField, value: string | number | null | u
   if (value === null || value === undefined || value === '') return '–'
   if (typeof value === 'number') {
     if (field.type === 'amount') return count(value)
-    if (field.type === 'share') return formatPercent(value, locale)
+    if (field.type === 'share' || field.type === 'signedShare') return formatPercent(value, locale)
     return String(value)
   }
   if (field.type === 'date' && ISO_DATE.test(value)) return formatShortDate(value, locale)

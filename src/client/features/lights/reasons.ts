@@ -16,7 +16,6 @@ export interface LightText {
   reason: string
   /** What the leader can do next: yellow and red only. */
   hint: string | null
-  imported: boolean
   /** The budget's overrun (or saving) in kroner and per cent, "+3.370.000 kr. (+6,0 %)"; null elsewhere. */
   difference: string | null
 }
@@ -32,6 +31,11 @@ function reasonSentence(light: Light, x: Texts): string {
   const pct = (n: number) => formatPercent(n, x.locale)
   if (light.missing) return x.t(`reason.missing.${light.missing}`)
   const f = light.facts
+  if (light.source === 'imported') {
+    // An imported value has no figures behind it: the value, and the limit it is judged by.
+    const target = f.kind === 'budget' ? `≤ ${pct(f.tolerance)}` : f.kind === 'forecast' ? `± ${pct(f.interval)}` : `≥ ${pct(f.target)}`
+    return x.t('reason.imported', { pct: pct(lightValue(light) ?? 0), target })
+  }
   switch (f.kind) {
     case 'budget': {
       if (f.forecast === null || f.deviation === null) return x.t('reason.missing.noForecast')
@@ -68,7 +72,6 @@ export function lightText(light: Light, x: Texts): LightText {
   return {
     reason: reasonSentence(light, x),
     hint: nextStepHint(light.indicator, light.colour, x),
-    imported: light.source === 'imported',
     difference: budgetDifference(light, x.locale),
   }
 }
