@@ -8,7 +8,7 @@ import axe from 'axe-core'
 import { getActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import type { ImportLogEntry, ImportPreview, ImportRequest, Me } from '../../src/client/api/types'
+import type { ImportLogEntry, ImportPreview, ImportProgress, ImportRequest, Me } from '../../src/client/api/types'
 import { ApiError } from '../../src/client/api/http'
 import { importRefusalOf } from '../../src/client/api/imports'
 import AppHeader from '../../src/client/features/frame/AppHeader.vue'
@@ -86,8 +86,10 @@ let server: {
   preview: (request: ImportRequest) => Response | Promise<Response>
   commit: (request: ImportRequest) => Response | Promise<Response>
   history: () => Response
+  progress: (progressId: string) => Response
 }
 const seen: Seen[] = []
+const progressIds: unknown[] = []
 const offline = (): never => {
   throw new TypeError('Failed to fetch')
 }
@@ -96,8 +98,12 @@ const offline = (): never => {
 const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
   const path = new URL(requestUrl(input), 'http://localhost').pathname
   const method = init?.method ?? 'GET'
-  const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : null
-  seen.push({ method, path, body })
+  const sent: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : null
+  // Each request names its progress by an id of its own; the rest is what the person chose.
+  const { progressId, ...body } = (sent ?? {}) as Record<string, unknown>
+  if (sent !== null) progressIds.push(progressId)
+  seen.push({ method, path, body: sent === null ? null : body })
+  if (path.startsWith('/api/imports/progress/') && method === 'GET') return server.progress(path.split('/').pop()!)
   if (path === '/api/imports/preview' && method === 'POST') return server.preview(body as ImportRequest)
   if (path === '/api/imports' && method === 'POST') return server.commit(body as ImportRequest)
   if (path === '/api/imports' && method === 'GET') return server.history()
@@ -107,12 +113,14 @@ const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
 eachTestOnAFreshDevice(economicsMe)
 beforeEach(() => {
   seen.length = 0
+  progressIds.length = 0
   fetchMock.mockClear()
   vi.stubGlobal('fetch', fetchMock)
   server = {
     preview: (request) => json(previewFor(request)),
     commit: () => json({ importId: 'imp-1', counts: { new: 12, changed: 3, unchanged: 40, removed: 0 }, lightChanges: [] }),
     history: () => json({ imports: [] }),
+    progress: () => json({ error: 'not_found', message: 'Ingen import med det id er i gang.' }, 404),
   }
 })
 
@@ -122,11 +130,17 @@ async function open(path: string): Promise<VueWrapper> {
 
 const FILE_BYTES = new TextEncoder().encode('Omk.sted;Periode;Korr. budget;Forbrug i alt;Art\n10100;2026-10;1.234.567,80;987.654,00;22\n')
 
-/** The person chooses a file in the file input (as the browser hands it over). */
-async function chooseFile(w: VueWrapper, name = 'budget.csv'): Promise<void> {
+/** The person chooses a file in the file input (as the browser hands it over); its preview is asked for. */
+async function chooseFileStarted(w: VueWrapper, name = 'budget.csv'): Promise<void> {
   const input = w.get<HTMLInputElement>('[data-testid="import-file"]')
   Object.defineProperty(input.element, 'files', { value: [new File([FILE_BYTES], name, { type: 'text/csv' })], configurable: true })
   await input.trigger('change')
+  await vi.waitFor(() => expect(seen.some((r) => r.path === '/api/imports/preview')).toBe(true))
+}
+
+/** The person chooses a file, and its preview (or a refusal) is on screen. */
+async function chooseFile(w: VueWrapper, name = 'budget.csv'): Promise<void> {
+  await chooseFileStarted(w, name)
   await vi.waitFor(() => expect(w.find('[data-testid="import-preview"]').exists() || w.find('[role="alert"]').exists()).toBe(true))
   await flushPromises()
 }
@@ -331,6 +345,47 @@ describe('changing how the file is read', () => {
     expect(w.get('.import-view').attributes('aria-busy')).toBeUndefined()
     expect(w.get('[data-testid="import-commit"]').attributes('disabled')).toBeUndefined()
     w.unmount()
+  })
+})
+
+describe('the progress of a large file', () => {
+  it('says which step of three the server is at while it works, by the request’s own progress id, and stops asking once answered', async () => {
+    const w = await open('/import')
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      let answer!: () => void
+      let stage: ImportProgress = { stage: 'read', lines: null }
+      server.preview = (request) => new Promise<Response>((resolve) => (answer = () => resolve(json(previewFor(request)))))
+      server.progress = () => json(stage)
+      await chooseFileStarted(w)
+      expect(text(w, 'import-progress')).toBe('Læser og kontrollerer filen …')
+      expect(w.find('progress').exists()).toBe(false)
+
+      stage = { stage: 'check', lines: 100_000 }
+      await vi.advanceTimersByTimeAsync(400)
+      await flushPromises()
+      expect(text(w, 'import-progress')).toBe('Trin 2 af 3: Kontrollerer 100.000 linjer …')
+      expect(w.get('progress').attributes()).toMatchObject({ max: '3', value: '2' })
+      const polled = seen.filter((r) => r.path.startsWith('/api/imports/progress/'))
+      expect(polled.map((r) => r.path)).toEqual([`/api/imports/progress/${String(progressIds.at(-1))}`])
+      expect(progressIds.at(-1)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+
+      stage = { stage: 'judge', lines: 100_000 }
+      await vi.advanceTimersByTimeAsync(500)
+      await flushPromises()
+      expect(text(w, 'import-progress')).toBe('Trin 3 af 3: Finder de lys, der skifter farve …')
+
+      answer()
+      await flushPromises()
+      expect(text(w, 'import-progress')).toBe('')
+      expect(w.find('progress').exists()).toBe(false)
+      const asked = seen.filter((r) => r.path.startsWith('/api/imports/progress/')).length
+      await vi.advanceTimersByTimeAsync(2_000)
+      expect(seen.filter((r) => r.path.startsWith('/api/imports/progress/'))).toHaveLength(asked)
+    } finally {
+      vi.useRealTimers()
+      w.unmount()
+    }
   })
 })
 

@@ -18,6 +18,7 @@ export type DialogueHistory = z.infer<typeof dialogueHistorySchema>
 export type ReopenResponse = z.infer<typeof reopenResponseSchema>
 export type {
   ImportRequest,
+  ImportProgress,
   ImportPreview,
   ImportResult,
   ImportRefusal,

@@ -35,6 +35,20 @@ export const importRequestSchema = z.object({
   scale: scaleSchema.optional(),
   /** Figures: lines whose account (Art) starts with one of these are left out (capital, internal transfers). */
   excludeAccounts: z.array(z.string().min(1).max(40)).max(50).optional(),
+  /** Chosen by the caller: GET /api/imports/progress/{progressId} says how far the request has come. */
+  progressId: z.uuid({ error: 'progressId skal være et UUID.' }).optional(),
+})
+
+/**
+ * How far a preview or an import has come: the file read, its lines checked, then the lights it
+ * repaints worked out (a preview) or the rows written (an import), then done. A large file takes
+ * seconds; the screen says which step it is at.
+ */
+export const IMPORT_STAGES = ['read', 'check', 'judge', 'write', 'done'] as const
+export const importProgressSchema = z.object({
+  stage: z.enum(IMPORT_STAGES),
+  /** The file's data lines, once it is read. */
+  lines: z.number().int().nullable(),
 })
 
 /** One thing wrong with the file, where it is: the line as the spreadsheet numbers it and the column's header. */
@@ -130,6 +144,7 @@ export const importLogEntrySchema = z.object({
 export const importLogSchema = z.object({ imports: z.array(importLogEntrySchema) })
 
 export type ImportRequest = z.infer<typeof importRequestSchema>
+export type ImportProgress = z.infer<typeof importProgressSchema>
 export type ImportPreview = z.infer<typeof importPreviewSchema>
 export type ImportResult = z.infer<typeof importResultSchema>
 export type ImportRefusal = z.infer<typeof importRefusalSchema>

@@ -19,6 +19,7 @@ import { planOrganisationImport } from './organisationImport'
 import { logImport } from './importLog'
 import { rememberMapping } from './mappings'
 import { readSource, type ImportRequest, type Source } from './source'
+import type { ReportProgress } from './progress'
 import { stampUnits } from './stamps'
 
 export interface ImportContext {
@@ -83,12 +84,34 @@ class RolledBack extends Error {
 
 const issuesOf = (source: Source, plan: ImportPlan | null) => [...source.issues, ...(plan?.issues ?? [])]
 
-export async function previewImport(ctx: ImportContext, req: ImportRequest): Promise<Preview> {
+/** Runs a preview or an import, saying each step to `report`, and done at the end whatever happens. */
+async function reporting<T>(report: ReportProgress, run: () => Promise<T>): Promise<T> {
+  report({ stage: 'read', lines: null })
+  try {
+    return await run()
+  } finally {
+    report({ stage: 'done', lines: null })
+  }
+}
+
+/** Reads the file; the step after it is checking its lines. */
+async function read(ctx: ImportContext, req: ImportRequest, report: ReportProgress): Promise<Source> {
   const source = await readSource(ctx.db, req)
+  report({ stage: 'check', lines: source.table.rows.length })
+  return source
+}
+
+export function previewImport(ctx: ImportContext, req: ImportRequest, report: ReportProgress = () => {}): Promise<Preview> {
+  return reporting(report, () => preview(ctx, req, report))
+}
+
+async function preview(ctx: ImportContext, req: ImportRequest, report: ReportProgress): Promise<Preview> {
+  const source = await read(ctx, req, report)
   const plan = await planOf(ctx.db, req, source, ctx.today)
   const issues = issuesOf(source, plan)
   let lightChanges: LightChange[] = []
   if (plan && issues.length === 0 && plan.changedUnits.size > 0) {
+    report({ stage: 'judge', lines: source.table.rows.length })
     try {
       await ctx.db.transaction(async (tx) => {
         throw new RolledBack(await apply(ctx, tx, plan, `preview-${randomUUID()}`))
@@ -130,8 +153,12 @@ export async function previewImport(ctx: ImportContext, req: ImportRequest): Pro
  * lock, so nothing changes between the comparison and the write. A refused file is logged with its
  * errors and writes nothing else.
  */
-export async function commitImport(ctx: ImportContext, req: ImportRequest): Promise<ImportOutcome> {
-  const source = await readSource(ctx.db, req)
+export function commitImport(ctx: ImportContext, req: ImportRequest, report: ReportProgress = () => {}): Promise<ImportOutcome> {
+  return reporting(report, () => commit(ctx, req, report))
+}
+
+async function commit(ctx: ImportContext, req: ImportRequest, report: ReportProgress): Promise<ImportOutcome> {
+  const source = await read(ctx, req, report)
   const importId = randomUUID()
   const log = { id: importId, personId: ctx.personId, kind: req.kind, fileName: req.fileName, sha256: source.sha256 }
   const outcome = await ctx.db.transaction(async (tx): Promise<ImportOutcome> => {
@@ -139,6 +166,7 @@ export async function commitImport(ctx: ImportContext, req: ImportRequest): Prom
     const plan = await planOf(tx, req, source, ctx.today)
     const issues = issuesOf(source, plan)
     if (!plan || issues.length > 0) return { ok: false, errors: issues.slice(0, MAX_LISTED_ERRORS), errorCount: issues.length }
+    report({ stage: 'write', lines: source.table.rows.length })
     const lightChanges = plan.changedUnits.size > 0 ? await apply(ctx, tx, plan, importId) : []
     await logImport(tx, { ...log, status: 'imported', counts: plan.counts, errors: [], errorCount: 0 })
     await rememberMapping(

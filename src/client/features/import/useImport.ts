@@ -8,7 +8,7 @@ import { computed, ref, shallowRef } from 'vue'
 import type { ColumnMapping, ImportKind, Scale } from '../../../core/import/fields'
 import { classifyError, type ErrorKind } from '../../api'
 import { importApi, importRefusalOf } from '../../api/imports'
-import type { ImportPreview, ImportRefusal, ImportRequest, ImportResult } from '../../api/types'
+import type { ImportPreview, ImportProgress, ImportRefusal, ImportRequest, ImportResult } from '../../api/types'
 import { useSyncStore } from '../sync/syncStore'
 import { bytesToBase64 } from './base64'
 
@@ -41,6 +41,8 @@ export function useImport() {
   const failure = shallowRef<ImportFailure | null>(null)
   const refusal = shallowRef<ImportRefusal | null>(null)
   const result = shallowRef<ImportResult | null>(null)
+  /** How far the request on its way has come (a large file takes seconds); null before the first word. */
+  const progress = shallowRef<ImportProgress | null>(null)
   /** Only the latest preview's answer counts: an earlier one arriving late is dropped. */
   let latest = 0
 
@@ -68,7 +70,9 @@ export function useImport() {
     stale.value = true
     phase.value = 'previewing'
     try {
-      const answer = await importApi.preview(asked)
+      const answer = await importApi.preview(asked, (p) => {
+        if (ticket === latest) progress.value = p
+      })
       if (ticket !== latest) return
       preview.value = answer
       previewed = asked
@@ -79,7 +83,10 @@ export function useImport() {
       refusal.value = importRefusalOf(error)
       if (!refusal.value) fail(error)
     } finally {
-      if (ticket === latest) phase.value = 'idle'
+      if (ticket === latest) {
+        phase.value = 'idle'
+        progress.value = null
+      }
     }
   }
 
@@ -160,7 +167,7 @@ export function useImport() {
     startOver()
     phase.value = 'importing'
     try {
-      result.value = await importApi.commit(asked)
+      result.value = await importApi.commit(asked, (p) => (progress.value = p))
       // The changed units' new figures reach this device, like any other, by the sync: ask for it now.
       void useSyncStore().syncNow()
     } catch (error) {
@@ -168,6 +175,7 @@ export function useImport() {
       if (!refusal.value) fail(error)
     } finally {
       phase.value = 'idle'
+      progress.value = null
     }
   }
 
@@ -182,6 +190,7 @@ export function useImport() {
     preview,
     mapping,
     phase,
+    progress,
     failure,
     refusal,
     result,

@@ -2,23 +2,29 @@
 // and the history of what was imported or refused. Only the economics role has these routes; to
 // everyone else they are an address that does not exist (404), as the API answers what is not theirs.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import { errorSchema } from '../../../core/http/errors'
 import {
   importLogSchema,
   importPreviewSchema,
+  importProgressSchema,
   importRefusalSchema,
   importRequestSchema,
   importResultSchema,
   MAX_IMPORT_BODY_BYTES,
 } from '../../../core/http/imports'
 import { economicsOnly } from '../../auth/economicsOnly'
+import { ApiError } from '../../http/errors'
 import type { AppContext } from '../../context'
 import { importHistory } from '../../import/importLog'
+import { ProgressBoard } from '../../import/progress'
 import { commitImport, previewImport } from '../../import/run'
 
 // eslint-disable-next-line @typescript-eslint/require-await -- Fastify awaits a plugin's promise (FastifyPluginAsync), await or not
 export const importRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, today }) => {
   economicsOnly(app, db)
+  const progress = new ProgressBoard()
+  const ctxOf = (request: { person?: { id: string } | null }) => ({ db, today: today(), personId: request.person!.id })
 
   app.post(
     '/preview',
@@ -31,7 +37,7 @@ export const importRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db,
         response: { 200: importPreviewSchema, 404: errorSchema },
       },
     },
-    (request) => previewImport({ db, today: today(), personId: request.person!.id }, request.body),
+    (request) => previewImport(ctxOf(request), request.body, progress.reporter(request.person!.id, request.body.progressId)),
   )
 
   app.post(
@@ -46,7 +52,7 @@ export const importRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db,
       },
     },
     async (request, reply) => {
-      const outcome = await commitImport({ db, today: today(), personId: request.person!.id }, request.body)
+      const outcome = await commitImport(ctxOf(request), request.body, progress.reporter(request.person!.id, request.body.progressId))
       if (outcome.ok) return outcome.result
       const n = outcome.errorCount
       return reply.code(422).send({
@@ -55,6 +61,24 @@ export const importRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db,
         errors: outcome.errors,
         errorCount: n,
       })
+    },
+  )
+
+  app.get(
+    '/progress/:progressId',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'How far the caller’s own preview or import with this progressId has come (the economics team only)',
+        params: z.object({ progressId: z.uuid() }),
+        response: { 200: importProgressSchema, 404: errorSchema },
+      },
+    },
+    // eslint-disable-next-line @typescript-eslint/require-await -- a route handler answers with a promise or a reply
+    async (request) => {
+      const known = progress.get(request.person!.id, request.params.progressId)
+      if (!known) throw new ApiError(404, 'not_found', 'Ingen import med det id er i gang.')
+      return known
     },
   )
 
