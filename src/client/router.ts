@@ -79,12 +79,16 @@ export function createAppRouter() {
   })
 
   router.beforeEach(async (to, from) => {
-    const session = useSessionStore()
     // Opening the app on a home: the units are asked for at once, alongside the session check (and
     // the device's Dexie), so the first screen waits for one round trip, not two in a row. Without a
     // session the server answers 401, which signs out just as the check does. What the first
-    // screen does not need waits for this answer.
-    if (from === START_LOCATION && to.meta.home) firstScreenWaitsFor(useUnitsStore().loadUnits())
+    // screen does not need waits for this answer. The session check follows in the next task: each
+    // store's start-up is some ms on a slow phone, and together with the navigation one long task.
+    if (from === START_LOCATION && to.meta.home) {
+      firstScreenWaitsFor(useUnitsStore().loadUnits())
+      await new Promise((resolve) => setTimeout(resolve))
+    }
+    const session = useSessionStore()
     await session.restore()
     if (to.meta.public) return session.isSignedIn ? { path: safeNext(to.query.next) } : true
     if (!session.isSignedIn) return { path: '/logind', query: to.fullPath === '/' ? {} : { next: to.fullPath } }

@@ -20,12 +20,13 @@ export const i18n = createI18n<
   legacy: false,
   locale: 'da',
   fallbackLocale: 'da',
-  // Filled below and by ensureTexts: merging copies, so the imported parts stay as they were built.
-  messages: { da: {} } as unknown as Record<AppLocale, MessageSchema>,
+  // The first part as it was built; later parts are merged into copies (addMessages), so no part
+  // imported is ever changed. Handed over whole rather than merged in key by key, which on a slow
+  // phone lengthened the entry chunk's evaluation by several ms.
+  messages: { da: daFirst } as unknown as Record<AppLocale, MessageSchema>,
   missingWarn: false,
   fallbackWarn: false,
 })
-i18n.global.mergeLocaleMessage('da', daFirst)
 
 const PARTS: Record<AppLocale, Record<TextPart, () => Promise<{ default: Messages }>>> = {
   da: { first: () => Promise.resolve({ default: daFirst }), later: () => import('virtual:texts/da/later') },
@@ -40,7 +41,8 @@ function ensureTexts(locale: AppLocale, part: TextPart): Promise<void> {
   const key = `${locale}/${part}`
   let done = loading.get(key)
   if (!done) {
-    done = PARTS[locale][part]().then((m) => i18n.global.mergeLocaleMessage(locale, m.default as unknown as MessageSchema))
+    // The merge is a chunk of its own too (merge.ts): only a later part or another language needs it.
+    done = Promise.all([PARTS[locale][part](), import('./merge')]).then(([m, { addMessages }]) => addMessages(i18n.global, locale, m.default))
     // A failed chunk (offline, before the service worker has it) is asked for again next time.
     done.catch(() => loading.delete(key))
     loading.set(key, done)
