@@ -60,7 +60,7 @@ export const routes: RouteRecordRaw[] = [
   // The economics team's import (/import), its history, the rule sets and people (/import/historik|maaltal|personer): one record and one
   // chunk, as each is more of the first screen's code (importRoutes.ts names the two). Anyone else
   // sees the app's "no such page" (features/import/EconomicsOnly.vue).
-  { path: '/import/:page(historik|maaltal|personer)?', name: 'import', component: withLaterTexts(() => import('./features/import/ImportPages.vue')) },
+  { path: '/import/:page(historik|maaltal|personer|kommune)?', name: 'import', component: withLaterTexts(() => import('./features/import/ImportPages.vue')) },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

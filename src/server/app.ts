@@ -14,6 +14,7 @@ import type { SyncKind } from '../core/sync/kind'
 import { CORE_SYNC_KINDS } from '../core/sync/kinds'
 import type { IsoDate } from '../core/types'
 import { csrfGuard, requireSession } from './auth/guard'
+import { lockDaysOf } from './config/settings'
 import { closeApiByDefault, SECURITY_SCHEMES } from './auth/sessionByDefault'
 import type { AppContext } from './context'
 import type { Db } from './db/db'
@@ -98,11 +99,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.decorateRequest('person', null)
   app.addHook('onRequest', csrfGuard)
 
+  const today = opts.today ?? (() => todayInCopenhagen())
   const ctx: AppContext = {
     db: opts.db,
     demo: opts.demo,
-    today: opts.today ?? (() => todayInCopenhagen()),
+    today,
     dialogueLockDays: opts.dialogueLockDays ?? DIALOGUE_LOCK_DAYS,
+    lockDays: lockDaysOf(opts.db, today, opts.dialogueLockDays ?? DIALOGUE_LOCK_DAYS),
     session: { days: opts.sessionDays ?? 30 },
     syncKinds,
   }

@@ -8,7 +8,12 @@ export interface AppContext {
   db: Db
   demo: boolean
   today: () => IsoDate
-  /** Days after "Dialog afholdt" that a dialogue's minutes lock (DIALOGUE_LOCK_DAYS, default 14). */
+  /**
+   * Days after "Dialog afholdt" that a dialogue's minutes lock today: the municipality's settings
+   * in force (config/settings.ts), before any the installation's DIALOGUE_LOCK_DAYS (default 14).
+   */
+  lockDays: () => Promise<number>
+  /** The installation's DIALOGUE_LOCK_DAYS: the lock days before the municipality has settings. */
   dialogueLockDays: number
   session: SessionConfig
   /** The synced kinds this app serves (default the core's; a test may add its own). */

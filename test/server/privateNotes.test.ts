@@ -36,6 +36,7 @@ const READS: Record<string, string> = {
   'GET /api/imports/progress/{progressId}': '/api/imports/progress/3f1c0b52-8a44-4d1e-9d5e-2b7f6c1a9e00',
   'GET /api/config/rule-sets': '/api/config/rule-sets',
   'GET /api/config/people': '/api/config/people',
+  'GET /api/config/settings': '/api/config/settings',
 }
 
 let t: Awaited<ReturnType<typeof fixtureApp>>

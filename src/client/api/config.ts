@@ -1,8 +1,9 @@
 // The municipality's configuration (its contracts: src/core/http/config.ts and people.ts), for the
-// economics team: the rule sets, and people with their roles. A module of its own, so only the
+// economics team: the rule sets, people with their roles, and the municipality's settings. A module of its own, so only the
 // configuration screens' chunk has it. A refusal is an ApiError 422 whose fields say where (classifyError).
 import { getJson, postJson, requestJson } from './http'
-import type { PeopleList, PersonEntry, PersonInput, ResetLink, RuleSetEntry, RuleSetInput, RuleSetList } from './types'
+import type { SettingsInput } from '../../core/config/settings'
+import type { PeopleList, PersonEntry, PersonInput, ResetLink, RuleSetEntry, RuleSetInput, RuleSetList, SettingsEntry, SettingsList } from './types'
 
 /** The answer of a route that always has a body (never 204). */
 async function answered<T>(request: Promise<T | null>): Promise<T> {
@@ -17,5 +18,7 @@ export const configApi = {
   updatePerson: (id: string, input: PersonInput) => answered(requestJson<PersonEntry>('PUT', `/api/config/people/${encodeURIComponent(id)}`, { body: input })),
   setActive: (id: string, active: boolean) =>
     answered(postJson<PersonEntry>(`/api/config/people/${encodeURIComponent(id)}/${active ? 'reactivate' : 'deactivate'}`)),
+  settings: () => getJson<SettingsList>('/api/config/settings'),
+  createSettings: (input: SettingsInput) => answered(postJson<SettingsEntry>('/api/config/settings', input)),
   resetLink: (id: string) => answered(postJson<ResetLink>(`/api/config/people/${encodeURIComponent(id)}/reset-link`)),
 }

@@ -27,7 +27,7 @@ export type {
   ImportLogEntry,
   ExampleFileList,
 } from '../../core/http/imports'
-export type { RuleSetEntry, RuleSetList } from '../../core/http/config'
+export type { RuleSetEntry, RuleSetList, SettingsEntry, SettingsList } from '../../core/http/config'
 export type { RuleSetInput } from '../../core/config/ruleSetChange'
 export type { PeopleList, PersonEntry, ResetLink } from '../../core/http/people'
 export type { PersonInput } from '../../core/config/people'

@@ -11,6 +11,7 @@ import { demoRoutes } from './demo/accounts'
 import { demoFileRoutes } from './demo/files'
 import { peopleRoutes } from './config/people'
 import { ruleSetRoutes } from './config/ruleSets'
+import { settingsRoutes } from './config/settings'
 import { dialogueHistoryRoutes } from './dialogues/history'
 import { dialogueReopenRoutes } from './dialogues/reopen'
 import { importRoutes } from './imports/imports'
@@ -38,6 +39,7 @@ const FEATURES: ReadonlyArray<readonly [string, RouteModule]> = [
   ['/api/imports', importRoutes],
   ['/api/config', ruleSetRoutes],
   ['/api/config', peopleRoutes],
+  ['/api/config', settingsRoutes],
 ]
 /** Registered in demo mode only: outside it these routes do not exist. */
 const DEMO_FEATURES: ReadonlyArray<readonly [string, RouteModule]> = [

@@ -32,7 +32,7 @@ async function optionalPerson(db: Db, config: SessionConfig, request: FastifyReq
 }
 
 // eslint-disable-next-line @typescript-eslint/require-await -- Fastify awaits a plugin's promise (FastifyPluginAsync), await or not
-export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session, today, dialogueLockDays }) => {
+export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session, today, lockDays }) => {
   app.get(
     '/me',
     {
@@ -58,7 +58,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db
     },
     async (request, reply) => {
       const person = await optionalPerson(db, session, request, reply)
-      return { me: person ? await loadMe(db, person) : null, today: today(), settings: { dialogueLockDays } }
+      return { me: person ? await loadMe(db, person) : null, today: today(), settings: { dialogueLockDays: await lockDays() } }
     },
   )
 }

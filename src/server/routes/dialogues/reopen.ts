@@ -18,7 +18,7 @@ import { chiefDialogue } from './chiefDialogue'
 const notLocked = () => new ApiError(409, 'not_locked', 'Dialogen er ikke låst, så den kan ændres uden at blive genåbnet.')
 
 // eslint-disable-next-line @typescript-eslint/require-await -- Fastify awaits a plugin's promise (FastifyPluginAsync), await or not
-export const dialogueReopenRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, today, dialogueLockDays }) => {
+export const dialogueReopenRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, today, lockDays }) => {
   app.post(
     '/:dialogueId/reopen',
     {
@@ -34,6 +34,7 @@ export const dialogueReopenRoutes: FastifyPluginAsyncZod<AppContext> = async (ap
       const person = request.person!
       const scope = await scopeFor(db, person.id)
       const day = today()
+      const dialogueLockDays = await lockDays()
       const { reason } = request.body
       return db.transaction(async (tx) => {
         // Under the sync write lock before reading: no push can change the lock state between the check and the write.

@@ -40,7 +40,7 @@ function checkProtocol(version: string | string[] | undefined): void {
 const errors = { 403: errorSchema, 426: errorSchema, 503: errorSchema }
 
 // eslint-disable-next-line @typescript-eslint/require-await -- Fastify awaits a plugin's promise (FastifyPluginAsync), await or not
-export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, syncKinds, today, dialogueLockDays }) => {
+export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, syncKinds, today, lockDays }) => {
   const kinds = kindSet(syncKinds)
   const noteAccess = new NoteAccessLog(db, app.log)
   const scopes = new ScopeMemo()
@@ -75,7 +75,7 @@ export const syncRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, s
       const principal = await scopeFor(db, person.id)
       const results = await pushMutations(
         db,
-        { principal, deviceId: request.body.deviceId, kinds, log: request.log, today: today(), dialogueLockDays },
+        { principal, deviceId: request.body.deviceId, kinds, log: request.log, today: today(), dialogueLockDays: await lockDays() },
         request.body.mutations,
       )
       return { results }

@@ -1,0 +1,159 @@
+// The municipality's settings (/import/kommune), reached through the app's routes with the real
+// session store on a fresh device, against a scripted server that answers as the contract
+// (src/core/http/config.ts) says and keeps every request it was sent.
+import 'fake-indexeddb/auto'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import axe from 'axe-core'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Me, SettingsEntry, SettingsList } from '../../src/client/api/types'
+import { DEFAULT_CYCLE_DATES, type MunicipalitySettings, type SettingsInput } from '../../src/core/config/settings'
+import { requestUrl } from '../helpers/requestUrl'
+import { plain } from './fixtures'
+import { eachTestOnAFreshDevice } from './realRecords'
+import { routedApp } from './routed'
+import { json } from './syncFakeServer'
+
+function economicsMe(): Me {
+  return { person: { id: 'p-eco', name: 'Anne Andersen', email: 'oekonomi@x.dk' }, roles: [{ role: 'economics' }], units: [], areas: [] }
+}
+
+const STARTING: MunicipalitySettings = {
+  name: 'Demo Kommune',
+  logoText: 'Demo Kommune',
+  hngName: 'HNG',
+  buuName: 'Børne- og Ungdomsudvalget',
+  economicsContact: { name: 'Økonomiteamet', email: 'oekonomi@demo.dk', phone: '+45 72 10 40 00' },
+  lockDays: 14,
+  cycle: DEFAULT_CYCLE_DATES,
+}
+const version = (id: string, effectiveFrom: string, settings: MunicipalitySettings): SettingsEntry => ({
+  id,
+  effectiveFrom,
+  settings,
+  createdAt: '2026-11-02T09:30:00Z',
+  createdByName: 'Anne Andersen',
+})
+const NOVEMBER = { ...STARTING, hngName: 'Hovedudvalget', lockDays: 10 }
+const JANUARY = { ...NOVEMBER, logoText: 'DEMO KOMMUNE · Børn og Unge' }
+const LIST: SettingsList = {
+  versions: [version('nov', '2026-11-01', NOVEMBER), version('jan', '2027-01-01', JANUARY)],
+  inForce: NOVEMBER,
+  starting: STARTING,
+  today: '2026-12-06',
+}
+
+let server: { list: () => Response; create: (input: SettingsInput) => Response }
+const posted: SettingsInput[] = []
+function answer(input: Parameters<typeof fetch>[0], init?: RequestInit): Response {
+  const path = new URL(requestUrl(input), 'http://localhost').pathname
+  const method = init?.method ?? 'GET'
+  if (path === '/api/config/settings' && method === 'GET') return server.list()
+  if (path === '/api/config/settings' && method === 'POST') {
+    const body = JSON.parse(typeof init?.body === 'string' ? init.body : 'null') as SettingsInput
+    posted.push(body)
+    return server.create(body)
+  }
+  return json({ error: 'not_found', message: 'Siden findes ikke.' }, 404)
+}
+const fetchMock = vi.fn<typeof fetch>((input, init) => Promise.resolve().then(() => answer(input, init)))
+
+eachTestOnAFreshDevice(economicsMe)
+beforeEach(() => {
+  posted.length = 0
+  vi.stubGlobal('fetch', fetchMock)
+  server = {
+    list: () => json(LIST),
+    create: (input) => json(version('made', input.effectiveFrom, input.settings), 201),
+  }
+})
+
+const open = async (): Promise<VueWrapper> => {
+  const w = (await routedApp('/import/kommune')).wrapper
+  await vi.waitFor(() => expect(w.find('[data-testid="settings-form"]').exists()).toBe(true))
+  return w
+}
+const field = (w: VueWrapper, path: string) => w.get<HTMLInputElement>(`#settings-${path.replace(/\./g, '-')}`)
+const errorOf = (w: VueWrapper, path: string) => plain(w.find(`#settings-${path.replace(/\./g, '-')}-error`).text())
+
+describe('the municipality’s settings', () => {
+  it('lists every version with its standing, what it changed from the one before, and who made it', async () => {
+    const w = await open()
+    const rows = w.findAll('[data-testid="settings-table"] tbody tr').map((r) => r.findAll('th, td').map((c) => plain(c.text())))
+    expect(rows).toEqual([
+      ['1. november 2026', 'Gælder nu', 'Navnet på HNG, Dage et referat kan rettes efter "Dialog afholdt"', 'Anne Andersen, 2. nov. 2026'],
+      ['1. januar 2027', 'Kommende', 'Logotekst (står øverst på udskrifter)', 'Anne Andersen, 2. nov. 2026'],
+    ])
+    w.unmount()
+  })
+
+  it('fills the form with what is in force today, from today', async () => {
+    const w = await open()
+    expect(field(w, 'effectiveFrom').element.value).toBe('2026-12-06')
+    expect(field(w, 'hngName').element.value).toBe('Hovedudvalget')
+    expect(field(w, 'lockDays').element.value).toBe('10')
+    expect(field(w, 'economicsContact.email').element.value).toBe('oekonomi@demo.dk')
+    expect(w.get<HTMLSelectElement>('#settings-cycle-3-month').element.value).toBe('10')
+    expect(field(w, 'cycle.3.day').element.value).toBe('1')
+    expect(field(w, 'cycle.0.day').element.value).toBe('')
+    w.unmount()
+  })
+
+  it('sends a new version with the typed values as numbers, and says from when it applies', async () => {
+    const w = await open()
+    await field(w, 'effectiveFrom').setValue('2026-12-15')
+    await field(w, 'buuName').setValue('Børne- og Uddannelsesudvalget')
+    await field(w, 'lockDays').setValue(' 7 ')
+    await w.get('#settings-cycle-3-month').setValue('9')
+    await field(w, 'cycle.3.day').setValue('15')
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(posted).toHaveLength(1)
+    expect(posted[0]!.effectiveFrom).toBe('2026-12-15')
+    expect(posted[0]!.settings).toMatchObject({ buuName: 'Børne- og Uddannelsesudvalget', lockDays: 7, hngName: 'Hovedudvalget' })
+    expect(posted[0]!.settings.cycle[3]).toEqual({ id: 'focusAreaStatus', month: 9, day: 15 })
+    expect(plain(w.get('[data-testid="settings-saved"]').text())).toBe('Ændringen er gemt og gælder fra 15.12.2026.')
+    w.unmount()
+  })
+
+  it.each<[string, string, string, string]>([
+    ['a date before today', 'effectiveFrom', '2026-12-05', 'En ændring kan tidligst gælde fra i dag (06.12.2026).'],
+    ['lock days that are no whole number', 'lockDays', '1,5', 'Antal dage skal være et helt tal.'],
+    ['31 in a 30-day month', 'cycle.1.day', '31', 'Den dag findes ikke i den måned hvert år.'],
+    ['an e-mail that is none', 'economicsContact.email', 'oekonomi', 'Ugyldig e-mailadresse.'],
+  ])('refuses %s beside its field, focused, and sends nothing', async (_, path, value, message) => {
+    const w = await open()
+    await field(w, path).setValue(value)
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(errorOf(w, path)).toBe(message)
+    expect(posted).toHaveLength(0)
+    w.unmount()
+  })
+
+  it('a refusal from the server lands beside the date, and keeps what was typed', async () => {
+    server.create = () =>
+      json(
+        {
+          error: 'invalid_settings',
+          message: 'x',
+          details: [{ path: 'effectiveFrom', message: 'Der er allerede en ændring fra 15.12.2026. Vælg en anden dato.' }],
+        },
+        422,
+      )
+    const w = await open()
+    await field(w, 'effectiveFrom').setValue('2026-12-15')
+    await field(w, 'hngName').setValue('Nyt navn')
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(errorOf(w, 'effectiveFrom')).toBe('Der er allerede en ændring fra 15.12.2026. Vælg en anden dato.')
+    expect(field(w, 'hngName').element.value).toBe('Nyt navn')
+    w.unmount()
+  })
+
+  it('every control has a label (axe)', async () => {
+    const w = await open()
+    const result = await axe.run(w.element as HTMLElement, { runOnly: ['label', 'select-name', 'button-name', 'link-name'] })
+    expect(result.violations.map((v) => v.id)).toEqual([])
+    w.unmount()
+  })
+})
