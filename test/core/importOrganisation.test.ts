@@ -65,6 +65,41 @@ describe('organisationLines', () => {
 
   it('takes a line without people: the unit’s leaders and chief stay as they are', () => {
     const { lines } = organisationLines(read(['Område Nord', 'A', 'Skole', '1']).rows)
-    expect(lines).toEqual([{ line: 2, area: 'Område Nord', unitName: 'A', unitType: 'school', costCentre: '1', ean: '', leader: null, chief: null }])
+    expect(lines).toEqual([
+      { line: 2, area: 'Område Nord', unitName: 'A', unitType: 'school', costCentre: '1', ean: '', leader: null, chief: null, contact: null },
+    ])
+  })
+})
+
+describe('the unit’s economics contact', () => {
+  const WITH_CONTACT = [...HEADERS, 'Økonomikonsulent', 'Økonomikonsulent e-mail', 'Økonomikonsulent tlf']
+  const readWith = (...rows: string[][]) =>
+    readRows(
+      'organisation',
+      { headers: WITH_CONTACT, rows: rows.map((cells, i) => ({ line: i + 2, cells })) },
+      recogniseHeaders('organisation', WITH_CONTACT),
+      1,
+    )
+  const unit = ['Område Nord', 'A', 'Skole', '1', '', '', '', '', '']
+
+  it('is recognised by its headers, and read with its phone; one without a phone has an empty one', () => {
+    expect(Object.values(recogniseHeaders('organisation', WITH_CONTACT)).slice(-3)).toEqual(['contact', 'contactEmail', 'contactPhone'])
+    const { lines, issues } = organisationLines(
+      readWith(
+        [...unit, 'Birgitte Lund', 'Birgitte.Lund@Kommune.dk', '72 10 40 11'],
+        [...unit.slice(0, 3), '2', ...unit.slice(4), 'Bo Berg', 'bo@kommune.dk', ''],
+      ).rows,
+    )
+    expect(issues).toEqual([])
+    expect(lines.map((l) => l.contact)).toEqual([
+      { name: 'Birgitte Lund', email: 'birgitte.lund@kommune.dk', phone: '72 10 40 11' },
+      { name: 'Bo Berg', email: 'bo@kommune.dk', phone: '' },
+    ])
+  })
+
+  it('a name without its e-mail is an error, as for a leader', () => {
+    const { lines, issues } = organisationLines(readWith([...unit, 'Birgitte Lund', '', '']).rows)
+    expect(issues.map((i) => i.message)).toEqual(['Linje 2: kolonne Økonomikonsulent e-mail skal udfyldes, når kolonne Økonomikonsulent er det.'])
+    expect(lines).toEqual([])
   })
 })

@@ -89,6 +89,28 @@ describe('the organisation import', () => {
     expect(res.json<Result>()).toMatchObject({ counts: { new: 0, changed: 0, unchanged: 3, removed: 0 } })
   })
 
+  it('sets a unit’s economics contact where the file names one, keeps it where it names none, and the same file again is no change', async () => {
+    const contacts = async () =>
+      Object.fromEntries(
+        (
+          await t.db.query<{ id: string; economics_contact: unknown }>('select id, economics_contact from unit where id = any($1)', [[IDS.unitA, IDS.unitB]])
+        ).map((r) => [r.id, r.economics_contact]),
+      )
+    const before = await contacts()
+    const withContact = [
+      `${HEADER};Økonomikonsulent;Økonomikonsulent e-mail;Økonomikonsulent telefon`,
+      `Område Nord;Askeskolen og SFO;Skole;cc-${IDS.unitA};57980000012;;;;;Birgitte Lund;Birgitte.Lund@test.dk;72 10 40 11`,
+      `Område Nord;Bøgehuset;Daginstitution;cc-${IDS.unitB};57980000010;;;;;;;`,
+    ].join('\r\n')
+    const res = await send('/api/imports', withContact)
+    expect(res.json<Result>().counts).toEqual({ new: 0, changed: 1, unchanged: 1, removed: 0 })
+    expect(await contacts()).toEqual({
+      [IDS.unitA]: { name: 'Birgitte Lund', email: 'birgitte.lund@test.dk', phone: '72 10 40 11' },
+      [IDS.unitB]: before[IDS.unitB],
+    })
+    expect((await send('/api/imports', withContact)).json<Result>().counts).toEqual({ new: 0, changed: 0, unchanged: 2, removed: 0 })
+  })
+
   it.each<[string, string[], string]>([
     [
       'a unit moved to an area the app does not know',

@@ -8,7 +8,7 @@ import { DEFAULT_CYCLE_DATES, type MunicipalitySettings } from '../../src/core/c
 import type { SettingsEntry, SettingsList } from '../../src/core/http/config'
 import type { IsoDate } from '../../src/core/types'
 import { CSRF, get, signedInApp } from '../helpers/http'
-import { PEOPLE } from '../helpers/fixtures'
+import { IDS, PEOPLE } from '../helpers/fixtures'
 
 let day: IsoDate = '2025-11-15'
 const { t, c } = signedInApp({ eco: PEOPLE.economics, leaderA: PEOPLE.leaderA, oc: PEOPLE.ocNord, dir: PEOPLE.directorate }, { today: () => day })
@@ -24,6 +24,7 @@ const STARTING: MunicipalitySettings = {
 }
 const DECEMBER: MunicipalitySettings = {
   ...STARTING,
+  economicsContact: { name: 'Økonomiafdelingen', email: 'oekonomi@testkommune.dk', phone: '70 10 20 30' },
   logoText: 'TESTKOMMUNE · Børn og Unge',
   hngName: 'Hovedudvalget for Nærdemokrati og Grundskole',
   buuName: 'Børne- og Uddannelsesudvalget',
@@ -56,6 +57,14 @@ describe('the municipality’s settings', () => {
     day = '2025-12-01'
     expect((await list()).inForce).toEqual(DECEMBER)
     expect(await sessionLockDays()).toBe(7)
+  })
+
+  it('a unit without an economics contact of its own shows the municipality’s; one with its own keeps it', async () => {
+    await t.db.query(`update unit set economics_contact = '{}'::jsonb where id = $1`, [IDS.unitB])
+    const contactOf = async (unitId: string) =>
+      (await get(t.app, `/api/units/${unitId}`, c.dir)).json<{ unit: { economicsContact: unknown } }>().unit.economicsContact
+    expect(await contactOf(IDS.unitB)).toEqual(DECEMBER.economicsContact)
+    expect(await contactOf(IDS.unitA)).toEqual({ name: 'Økonomi Øst', email: 'oekonomi@test.dk', phone: '11 22 33 44' })
   })
 
   it.each<[string, object, number, string, string]>([

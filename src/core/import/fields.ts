@@ -60,6 +60,22 @@ export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly ImportField[]>>
       type: 'email',
       required: false,
     },
+    // The unit's own economics contact; a unit without one is helped by the municipality's (settings).
+    { key: 'contact', header: 'Økonomikonsulent', synonyms: ['Økonomikontakt', 'Økonomimedarbejder', 'Controller'], type: 'text', required: false },
+    {
+      key: 'contactEmail',
+      header: 'Økonomikonsulent e-mail',
+      synonyms: ['Økonomikonsulent mail', 'Økonomikontakt e-mail', 'Controller e-mail'],
+      type: 'email',
+      required: false,
+    },
+    {
+      key: 'contactPhone',
+      header: 'Økonomikonsulent telefon',
+      synonyms: ['Økonomikonsulent tlf', 'Økonomikontakt telefon', 'Controller telefon'],
+      type: 'text',
+      required: false,
+    },
   ],
   figures: [
     costCentre,

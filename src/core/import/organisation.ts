@@ -1,7 +1,7 @@
-// An organisation file: one line per unit — its area, name, type, cost centre and EAN, and its
-// leader and area chief by name and e-mail. Checked here on its own (a cost centre twice, a name
-// without its e-mail, an area given two chiefs, an e-mail under two names), with the issue
-// sentences of rows.ts; the database is compared in server/import/organisationImport.ts.
+// An organisation file: one line per unit — its area, name, type, cost centre and EAN, its leader
+// and area chief by name and e-mail, and its economics contact. Checked here on its own (a cost
+// centre twice, a name without its e-mail, an area given two chiefs, an e-mail under two names),
+// with the issue sentences of rows.ts; the database is compared in server/import/organisationImport.ts.
 import type { UnitType } from '../types'
 import { cellIssue, lineIssue, type ImportIssue, type ReadRow } from './rows'
 
@@ -22,14 +22,17 @@ export interface OrganisationLine {
   leader: PersonLine | null
   /** null: the file names no area chief on this line. */
   chief: PersonLine | null
+  /** The unit's economics contact; null: the file names none, and the unit's stays as it is. */
+  contact: (PersonLine & { phone: string }) | null
 }
 
 /** An area's name as compared: case and runs of spaces do not make another area. */
 export const areaKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da')
 
 function personOf(row: ReadRow, nameKey: string, emailKey: string, issues: ImportIssue[]): PersonLine | null | undefined {
-  const name = row.values[nameKey] as string | null
-  const email = row.values[emailKey] as string | null
+  // A column the file does not have reads as blank.
+  const name = (row.values[nameKey] as string | null | undefined) ?? null
+  const email = (row.values[emailKey] as string | null | undefined) ?? null
   if (name === null && email === null) return null
   if (name !== null && email !== null) return { name, email }
   const [missing, given] = name === null ? [nameKey, emailKey] : [emailKey, nameKey]
@@ -53,7 +56,8 @@ export function organisationLines(rows: readonly ReadRow[]): { lines: Organisati
     costCentres.set(costCentre, row.line)
     const leader = personOf(row, 'leader', 'leaderEmail', issues)
     const chief = personOf(row, 'chief', 'chiefEmail', issues)
-    if (leader === undefined || chief === undefined) continue
+    const contact = personOf(row, 'contact', 'contactEmail', issues)
+    if (leader === undefined || chief === undefined || contact === undefined) continue
     const area = String(row.values.area)
     let ok = true
     if (chief) {
@@ -81,6 +85,7 @@ export function organisationLines(rows: readonly ReadRow[]): { lines: Organisati
       ean: (row.values.ean as string | null) ?? '',
       leader,
       chief,
+      contact: contact && { ...contact, phone: (row.values.contactPhone as string | null) ?? '' },
     })
   }
   return { lines, issues }

@@ -37,8 +37,9 @@ async function organisation(db: Db): Promise<ExampleFile> {
     leader_email: string | null
     chief: string | null
     chief_email: string | null
+    contact: { name?: string; email?: string; phone?: string }
   }>(
-    `select a.name as area, u.name, u.unit_type, u.cost_centre, u.ean,
+    `select a.name as area, u.name, u.unit_type, u.cost_centre, u.ean, u.economics_contact as contact,
             (select p.name from role_assignment r join person p on p.id = r.person_id where r.role = 'leader' and r.unit_id = u.id order by p.name limit 1) as leader,
             (select p.email from role_assignment r join person p on p.id = r.person_id where r.role = 'leader' and r.unit_id = u.id order by p.name limit 1) as leader_email,
             (select p.name from role_assignment r join person p on p.id = r.person_id where r.role = 'area_chief' and r.area_id = a.id order by p.name limit 1) as chief,
@@ -57,6 +58,9 @@ async function organisation(db: Db): Promise<ExampleFile> {
       u.leader_email ?? '',
       u.chief ?? '',
       u.chief_email ?? '',
+      u.contact.name ?? '',
+      u.contact.email ?? '',
+      u.contact.phone ?? '',
     ])
   rows.push([
     'Område Vest',
@@ -68,8 +72,24 @@ async function organisation(db: Db): Promise<ExampleFile> {
     'vera.vestergaard@demo.dk',
     'Valdemar Vest',
     'valdemar.vest@demo.dk',
+    '',
+    '',
+    '',
   ])
-  const header = ['Område', 'Enhed', 'Enhedstype', 'Omkostningssted', 'EAN', 'Leder', 'Leder e-mail', 'Områdechef', 'Områdechef e-mail']
+  const header = [
+    'Område',
+    'Enhed',
+    'Enhedstype',
+    'Omkostningssted',
+    'EAN',
+    'Leder',
+    'Leder e-mail',
+    'Områdechef',
+    'Områdechef e-mail',
+    'Økonomikonsulent',
+    'Økonomikonsulent e-mail',
+    'Økonomikonsulent telefon',
+  ]
   return {
     name: 'organisation.csv',
     kind: 'organisation',

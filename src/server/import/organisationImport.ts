@@ -20,6 +20,13 @@ interface StoredUnit {
   costCentre: string
   ean: string
   areaId: string
+  contact: Contact
+}
+
+interface Contact {
+  name: string
+  email: string
+  phone: string
 }
 
 interface Stored {
@@ -32,8 +39,8 @@ interface Stored {
 
 async function stored(db: Db): Promise<Stored> {
   const [units, areas, people, roles] = await Promise.all([
-    db.query<{ id: string; name: string; unit_type: UnitType; cost_centre: string; ean: string; area_id: string }>(
-      'select id, name, unit_type, cost_centre, ean, area_id from unit',
+    db.query<{ id: string; name: string; unit_type: UnitType; cost_centre: string; ean: string; area_id: string; economics_contact: Partial<Contact> }>(
+      'select id, name, unit_type, cost_centre, ean, area_id, economics_contact from unit',
     ),
     db.query<{ id: string; name: string }>('select id, name from area'),
     db.query<{ id: string; name: string; email: string }>('select id, name, lower(email) as email from person'),
@@ -48,7 +55,18 @@ async function stored(db: Db): Promise<Stored> {
   }
   return {
     units: new Map(
-      units.map((u) => [u.cost_centre, { id: u.id, name: u.name, unitType: u.unit_type, costCentre: u.cost_centre, ean: u.ean, areaId: u.area_id }]),
+      units.map((u) => [
+        u.cost_centre,
+        {
+          id: u.id,
+          name: u.name,
+          unitType: u.unit_type,
+          costCentre: u.cost_centre,
+          ean: u.ean,
+          areaId: u.area_id,
+          contact: { name: '', email: '', phone: '', ...u.economics_contact },
+        },
+      ]),
     ),
     areas: new Map(areas.map((a) => [areaKey(a.name), a])),
     people: new Map(people.map((p) => [p.email, { id: p.id, name: p.name }])),
@@ -71,6 +89,8 @@ interface Plan {
   people: Map<string, { id: string; name: string; change: 'new' | 'changed' | 'unchanged' }>
   issues: ImportIssue[]
 }
+
+const sameContact = (a: Contact, b: Contact) => a.name === b.name && a.email === b.email && a.phone === b.phone
 
 function plan(lines: readonly OrganisationLine[], db: Stored): Plan {
   const issues: ImportIssue[] = []
@@ -115,6 +135,7 @@ function plan(lines: readonly OrganisationLine[], db: Stored): Plan {
       before.unitType === line.unitType &&
       before.ean === line.ean &&
       before.areaId === area.id &&
+      (line.contact === null || sameContact(before.contact, line.contact)) &&
       (leaderId === null || (db.leaders.get(unitId) ?? []).join() === leaderId) &&
       (chiefId === null || (db.chiefs.get(area.id) ?? []).join() === chiefId)
     units.push({ change: before === null ? 'new' : same ? 'unchanged' : 'changed', line, unitId, areaId: area.id, before })
@@ -169,13 +190,23 @@ async function write(tx: Db, p: Plan, personId: string, importId: string): Promi
   }
   const units = p.units
     .filter((u) => u.change !== 'unchanged')
-    .map((u) => ({ id: u.unitId, area_id: u.areaId, name: u.line.unitName, unit_type: u.line.unitType, cost_centre: u.line.costCentre, ean: u.line.ean }))
+    .map((u) => ({
+      id: u.unitId,
+      area_id: u.areaId,
+      name: u.line.unitName,
+      unit_type: u.line.unitType,
+      cost_centre: u.line.costCentre,
+      ean: u.line.ean,
+      // A line without a contact keeps the unit's (a new unit then has none: the municipality's helps).
+      contact: u.line.contact ?? u.before?.contact ?? {},
+    }))
   if (units.length > 0) {
     await tx.query(
-      `insert into unit (id, area_id, name, unit_type, cost_centre, ean)
-       select x.id, x.area_id, x.name, x.unit_type, x.cost_centre, x.ean
-         from jsonb_to_recordset($1::jsonb) as x(id text, area_id text, name text, unit_type text, cost_centre text, ean text)
-       on conflict (id) do update set area_id = excluded.area_id, name = excluded.name, unit_type = excluded.unit_type, ean = excluded.ean`,
+      `insert into unit (id, area_id, name, unit_type, cost_centre, ean, economics_contact)
+       select x.id, x.area_id, x.name, x.unit_type, x.cost_centre, x.ean, x.contact
+         from jsonb_to_recordset($1::jsonb) as x(id text, area_id text, name text, unit_type text, cost_centre text, ean text, contact jsonb)
+       on conflict (id) do update set area_id = excluded.area_id, name = excluded.name, unit_type = excluded.unit_type, ean = excluded.ean,
+         economics_contact = excluded.economics_contact`,
       [JSON.stringify(units)],
     )
   }
@@ -225,6 +256,9 @@ export async function planOrganisationImport(db: Db, source: Source): Promise<Im
           leaderEmail: u.line.leader?.email ?? null,
           chief: u.line.chief?.name ?? null,
           chiefEmail: u.line.chief?.email ?? null,
+          contact: u.line.contact?.name ?? null,
+          contactEmail: u.line.contact?.email ?? null,
+          contactPhone: u.line.contact?.phone || null,
         },
         sourceLines: 1,
         change: u.change,

@@ -10,9 +10,17 @@ import type { Db } from '../../db/db'
 import { notFoundUnit } from '../../http/errors'
 import { getUnit, listUnits, type UnitRow } from '../../repos/units'
 import { Judge } from '../../services/judge'
+import { settingsOn } from '../../config/settings'
+import type { IsoDate } from '../../../core/types'
 
 const FIGURE_MONTHS = 24
 const HISTORY_MONTHS = 12
+
+/** The unit's own economics contact, or the municipality's (its settings) for a unit without one. */
+async function contactOf(db: Db, unit: UnitRow, day: IsoDate, lockDays: number): Promise<UnitRow['economicsContact']> {
+  if (unit.economicsContact.name || unit.economicsContact.email) return unit.economicsContact
+  return (await settingsOn(db, unit.municipalityId, day, lockDays)).economicsContact
+}
 
 /** The unit, if it exists and the scope may read it; otherwise the one 404. */
 export async function readableUnit(db: Db, scope: Scope, unitId: string): Promise<UnitRow> {
@@ -22,7 +30,7 @@ export async function readableUnit(db: Db, scope: Scope, unitId: string): Promis
 }
 
 // eslint-disable-next-line @typescript-eslint/require-await -- Fastify awaits a plugin's promise (FastifyPluginAsync), await or not
-export const unitRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, today }) => {
+export const unitRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, today, dialogueLockDays }) => {
   app.get(
     '',
     {
@@ -67,10 +75,14 @@ export const unitRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, t
       const judge = new Judge(db, today())
       const [judged] = await judge.judge([unit])
       if (!judged) throw notFoundUnit()
-      const [history, ruleSet] = await Promise.all([judge.history(judged, HISTORY_MONTHS), judge.ruleSet(judged)])
+      const [history, ruleSet, contact] = await Promise.all([
+        judge.history(judged, HISTORY_MONTHS),
+        judge.ruleSet(judged),
+        contactOf(db, unit, today(), dialogueLockDays),
+      ])
       const { municipalityId: _m, ...unitView } = unit
       return {
-        unit: unitView,
+        unit: { ...unitView, economicsContact: contact },
         asOf: judged.asOf,
         period: judged.period,
         figures: judged.facts.figures.slice(-FIGURE_MONTHS),
