@@ -53,10 +53,16 @@ describe('the municipality’s settings', () => {
     expect(audit).toEqual([{ action: 'config.create' }])
   })
 
-  it('is in force from its day: the lock days the device is told change with it', async () => {
+  it('is in force from its day: the lock days and the logo text the devices are told change with it', async () => {
     day = '2025-12-01'
     expect((await list()).inForce).toEqual(DECEMBER)
     expect(await sessionLockDays()).toBe(7)
+    // The logo text that heads what is printed, as every device learns it.
+    expect((await get(t.app, '/api/me', c.leaderA)).json<{ municipality: unknown }>().municipality).toEqual({
+      id: IDS.municipality,
+      name: 'Testkommune',
+      logoText: 'TESTKOMMUNE · Børn og Unge',
+    })
   })
 
   it('a unit without an economics contact of its own shows the municipality’s; one with its own keeps it', async () => {

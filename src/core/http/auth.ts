@@ -14,8 +14,11 @@ export const meSchema = z.object({
    * (core/principal.ts principalOf). Optional only for a person cached by a build before it.
    */
   areas: z.array(z.object({ id: idSchema, name: z.string(), municipalityId: idSchema.optional() })),
-  /** The municipality the app serves (its name heads what is printed); optional for a person cached by an older build. */
-  municipality: z.object({ id: idSchema, name: z.string() }).nullable().optional(),
+  /**
+   * The municipality the app serves, by the name and logo text its settings give today (the logo
+   * text heads what is printed); optional for a person cached by an older build.
+   */
+  municipality: z.object({ id: idSchema, name: z.string(), logoText: z.string().optional() }).nullable().optional(),
 })
 
 export const loginResponseSchema = z.object({ person: personViewSchema })

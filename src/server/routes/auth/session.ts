@@ -8,10 +8,13 @@ import { findSession, setSessionCookie, type SessionConfig, type SessionPerson }
 import type { AppContext } from '../../context'
 import type { Db } from '../../db/db'
 import { theMunicipality } from '../../repos/municipality'
+import { settingsOn } from '../../config/settings'
+import type { IsoDate } from '../../../core/types'
 import { rolesOf } from '../../repos/people'
 import { listAreas, listUnits } from '../../repos/units'
 
-async function loadMe(db: Db, person: SessionPerson): Promise<z.infer<typeof meSchema>> {
+/** What a person's device knows of them: roles, units and areas in scope, and the municipality by its settings. */
+async function loadMe(db: Db, person: SessionPerson, day: IsoDate, lockDays: number): Promise<z.infer<typeof meSchema>> {
   const scope = await scopeFor(db, person.id)
   const [roles, units, areas, municipality] = await Promise.all([
     rolesOf(db, person.id),
@@ -19,7 +22,14 @@ async function loadMe(db: Db, person: SessionPerson): Promise<z.infer<typeof meS
     listAreas(db, scope.areaIds === 'all' ? null : [...scope.areaIds]),
     theMunicipality(db),
   ])
-  return { person, roles, units: units.map((u) => ({ id: u.id, name: u.name, areaId: u.areaId })), areas, municipality }
+  const settings = municipality ? await settingsOn(db, municipality.id, day, lockDays) : null
+  return {
+    person,
+    roles,
+    units: units.map((u) => ({ id: u.id, name: u.name, areaId: u.areaId })),
+    areas,
+    municipality: municipality && settings ? { id: municipality.id, name: settings.name, logoText: settings.logoText } : null,
+  }
 }
 
 /** The signed-in person, or null — never a 401 (see /api/session below). */
@@ -32,7 +42,7 @@ async function optionalPerson(db: Db, config: SessionConfig, request: FastifyReq
 }
 
 // eslint-disable-next-line @typescript-eslint/require-await -- Fastify awaits a plugin's promise (FastifyPluginAsync), await or not
-export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session, today, lockDays }) => {
+export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, session, today, lockDays, dialogueLockDays }) => {
   app.get(
     '/me',
     {
@@ -42,7 +52,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db
         response: { 200: meSchema },
       },
     },
-    async (request) => loadMe(db, request.person!),
+    async (request) => loadMe(db, request.person!, today(), dialogueLockDays),
   )
 
   // The app asks "who am I, if anyone?" on every start. Answering "nobody" with 200 rather than 401
@@ -58,7 +68,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db
     },
     async (request, reply) => {
       const person = await optionalPerson(db, session, request, reply)
-      return { me: person ? await loadMe(db, person) : null, today: today(), settings: { dialogueLockDays: await lockDays() } }
+      return { me: person ? await loadMe(db, person, today(), dialogueLockDays) : null, today: today(), settings: { dialogueLockDays: await lockDays() } }
     },
   )
 }
