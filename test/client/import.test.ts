@@ -390,11 +390,14 @@ describe('the progress of a large file', () => {
 })
 
 describe('a file that cannot be imported as it is', () => {
-  it('a required field without a column is said plainly, and there is no import button', async () => {
+  it('a required field without a column is said plainly, with no counts and no import button', async () => {
     server.preview = (request) => json(previewFor(request, { missing: ['spendToDate', 'period'] }))
     const w = await open('/import')
     await chooseFile(w)
     expect(text(w, 'missing-fields')).toBe('Vælg en kolonne til: Forbrug år til dato, Periode')
+    // No counts of a comparison that could not be made ("0 nye, 0 ændrede …").
+    expect(w.find('[data-testid="preview-counts"]').exists()).toBe(false)
+    expect(text(w, 'preview-incomplete')).toBe('Når hvert påkrævet felt har en kolonne, ser du her, hvad importen vil skrive.')
     expect(w.find('[data-testid="import-commit"]').exists()).toBe(false)
     expect(w.find('[data-testid="import-blocked"]').exists()).toBe(true)
     w.unmount()
