@@ -1,7 +1,8 @@
 // The economics team's rule sets in real Chromium, on the demo seeded for a fixed day: a new set for
 // the leader's unit type from October is made on the screen, which lists it as in force; the
 // leader's phone, after its next sync, shows the budget light judged by it — and says from when —
-// while September keeps the colour the old set gave it.
+// while September keeps the colour the old set gave it. The municipality's settings change from
+// today on the same screens, and the devices are told.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ECONOMICS, DEMO_LEADER, DESK, launchChromium, openDetail, type SignedInPerson, signInOnDay } from '../helpers/browser'
@@ -83,5 +84,30 @@ describe('the economics team makes a rule set', () => {
     await page.reload()
     await page.getByTestId('rule-sets-table').waitFor()
     expect(await page.getByTestId('rule-sets-table').locator('tbody tr').count()).toBe(rows)
+  })
+
+  it('the municipality’s settings: a new logo text and lock days from today, listed as in force, and the devices are told', async () => {
+    const page = economics.page
+    await page.goto('/import')
+    await page.getByRole('link', { name: 'Kommunens indstillinger' }).click()
+    await page.waitForURL(/\/import\/kommune$/)
+    await page.getByTestId('settings-form').waitFor()
+    expect(await page.getByTestId('settings-empty').count()).toBe(1)
+    await page.getByLabel('Logotekst (står øverst på udskrifter)').fill('DEMO KOMMUNE · Børn og Unge')
+    await page.getByLabel('Dage et referat kan rettes efter "Dialog afholdt"').fill('7')
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Gem ændringen' }).click()
+    await expect.poll(() => page.getByTestId('settings-saved').textContent()).toBe('Ændringen er gemt og gælder fra 23.11.2026.')
+    const row = page.getByTestId('settings-table').locator('tbody tr')
+    await expect.poll(() => row.textContent()).toContain('Gælder nu')
+    expect(await row.textContent()).toContain('Logotekst')
+
+    const cookie = await loginCookie(server.url, DEMO_LEADER)
+    const session = (await (await fetch(`${server.url}/api/session`, { headers: { cookie } })).json()) as {
+      me: { municipality: { logoText: string } }
+      settings: { dialogueLockDays: number }
+    }
+    expect(session.me.municipality.logoText).toBe('DEMO KOMMUNE · Børn og Unge')
+    expect(session.settings.dialogueLockDays).toBe(7)
   })
 })
