@@ -69,6 +69,7 @@ function previewFor(request: ImportRequest, over: Partial<ImportPreview> = {}): 
     rowTotal: 24_000,
     counts: { new: 12, changed: 3, unchanged: 40, removed: 0 },
     lightChanges: [{ unitId: 'u1', unitName: 'Skovbo Skole', indicator: 'budget', from: 'yellow', to: 'red' }],
+    periodMove: null,
     errors: [],
     errorCount: 0,
     ...over,
@@ -344,6 +345,27 @@ describe('changing how the file is read', () => {
     expect(w.get<HTMLSelectElement>('select[data-header="Art"]').element.value).toBe('')
     expect(w.get('.import-view').attributes('aria-busy')).toBeUndefined()
     expect(w.get('[data-testid="import-commit"]').attributes('disabled')).toBeUndefined()
+    w.unmount()
+  })
+})
+
+describe('a file that moves the month everyone is judged at', () => {
+  it('says which month it becomes and how many units show grey until their figures come', async () => {
+    server.preview = (request) =>
+      json(previewFor(request, { periodMove: { from: { year: 2026, month: 10 }, to: { year: 2026, month: 11 }, unitsWithout: 38 } }))
+    const w = await open('/import')
+    await chooseFile(w)
+    expect(text(w, 'period-move')).toBe(
+      'Importen gør november 2026 til den måned, alle enheder vurderes for. 38 enheder har ingen tal for november 2026 og vises grå, til tallene kommer.',
+    )
+    w.unmount()
+  })
+
+  it('says nothing when every unit has figures for it', async () => {
+    server.preview = (request) => json(previewFor(request, { periodMove: { from: { year: 2026, month: 10 }, to: { year: 2026, month: 11 }, unitsWithout: 0 } }))
+    const w = await open('/import')
+    await chooseFile(w)
+    expect(w.find('[data-testid="period-move"]').exists()).toBe(false)
     w.unmount()
   })
 })

@@ -42,6 +42,8 @@ describe('the import of ready-made indicator values', () => {
       ['2025-10', { indicator: 'balance', value: 0.5 }, 'new'],
     ])
     expect(p.lightChanges).toContainEqual({ unitId: IDS.unitA, unitName: 'Askeskolen', indicator: 'balance', from: 'green', to: 'red' })
+    // No figures come in, so the month everyone is judged at stays.
+    expect(p.periodMove).toBeNull()
     expect(await stored()).toEqual([])
   })
 

@@ -63,6 +63,8 @@ describe('the figures import', () => {
       Bemærkning: null,
     })
     expect(p.counts).toEqual({ new: 2, changed: 0, unchanged: 0, removed: 0 })
+    // November for two of the four units: the month everyone is judged at moves on, and the other two show grey.
+    expect(p.periodMove).toEqual({ from: { year: 2025, month: 10 }, to: { year: 2025, month: 11 }, unitsWithout: 2 })
     expect(p.rows).toEqual([
       {
         unitName: 'Askeskolen',

@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { IMPORT_KINDS } from '../import/fields'
 import { COLOURS, INDICATORS } from '../types'
-import { idSchema } from '../schemaPrimitives'
+import { idSchema, periodSchema } from '../schemaPrimitives'
 
 /** The largest file the import reads: a year of monthly lines for a large municipality fits well within it. */
 export const MAX_IMPORT_FILE_BYTES = 32 * 1024 * 1024
@@ -110,6 +110,11 @@ export const importPreviewSchema = z.object({
   rowTotal: z.number().int(),
   counts: importCountsSchema,
   lightChanges: z.array(lightChangeSchema),
+  /**
+   * The month every unit is judged at, when the import moves it on (the latest month with figures
+   * anywhere): the units without figures for it show grey until theirs come. null: it stays.
+   */
+  periodMove: z.object({ from: periodSchema.nullable(), to: periodSchema, unitsWithout: z.number().int() }).nullable(),
   errors: z.array(importIssueSchema),
   errorCount: z.number().int(),
 })

@@ -6,8 +6,11 @@ import { randomUUID } from 'node:crypto'
 import { MAX_LISTED_ERRORS, MAX_PREVIEW_ROWS, type ImportPreview as Preview, type ImportResult as Result, type LightChange } from '../../core/http/imports'
 import type { ImportKind } from '../../core/import/fields'
 import type { ImportIssue } from '../../core/import/rows'
-import { INDICATORS, type IsoDate } from '../../core/types'
+import { comparePeriod } from '../../core/dates'
+import { INDICATORS, type IsoDate, type Period } from '../../core/types'
 import type { Db } from '../db/db'
+import { theMunicipality } from '../repos/municipality'
+import { latestPeriodOf } from '../repos/rules'
 import { listUnits } from '../repos/units'
 import { Judge } from '../services/judge'
 import { lockForSyncWrite } from '../sync/lock'
@@ -60,24 +63,50 @@ async function lightsOf(tx: Db, today: IsoDate, unitIds: Set<string>) {
   return new Judge(tx, today).judge(await listUnits(tx, [...unitIds]))
 }
 
-/** Writes the plan; the lights of its units before and after, as colours that changed. */
-async function apply(ctx: ImportContext, tx: Db, plan: ImportPlan, importId: string): Promise<LightChange[]> {
+type PeriodMove = Preview['periodMove']
+
+/** The month everyone is judged at, for the one municipality; null before any figures. */
+async function municipalityPeriod(tx: Db): Promise<Period | null> {
+  const municipality = await theMunicipality(tx)
+  return municipality ? latestPeriodOf(tx, municipality.id) : null
+}
+
+/** When the write moved that month on: to which, and how many units have no figures for it. */
+async function periodMoveOf(tx: Db, before: Period | null): Promise<PeriodMove> {
+  const after = await municipalityPeriod(tx)
+  if (!after || (before && comparePeriod(after, before) <= 0)) return null
+  const [row] = await tx.query<{ n: number }>(
+    `select count(*)::int as n from unit u
+      where not exists (select 1 from monthly_figure f where f.unit_id = u.id and f.year = $1 and f.month = $2)`,
+    [after.year, after.month],
+  )
+  return { from: before, to: after, unitsWithout: Number(row?.n ?? 0) }
+}
+
+interface Applied {
+  lightChanges: LightChange[]
+  periodMove: PeriodMove
+}
+
+/** Writes the plan; the lights of its units before and after, as colours that changed, and a move of the month. */
+async function apply(ctx: ImportContext, tx: Db, plan: ImportPlan, importId: string): Promise<Applied> {
   await lockForSyncWrite(tx)
-  const before = await lightsOf(tx, ctx.today, plan.changedUnits)
+  const [before, period] = await Promise.all([lightsOf(tx, ctx.today, plan.changedUnits), municipalityPeriod(tx)])
   await plan.write(tx, ctx.personId, importId)
   await stampUnits(tx, plan.changedUnits, importId, ctx.personId, new Date().toISOString())
   const after = new Map((await lightsOf(tx, ctx.today, plan.changedUnits)).map((j) => [j.unit.id, j]))
-  return before.flatMap((b) =>
+  const lightChanges = before.flatMap((b) =>
     INDICATORS.flatMap((indicator) => {
       const from = b.lights[indicator].colour
       const to = after.get(b.unit.id)?.lights[indicator].colour ?? from
       return from === to ? [] : [{ unitId: b.unit.id, unitName: b.unit.name, indicator, from, to }]
     }),
   )
+  return { lightChanges, periodMove: await periodMoveOf(tx, period) }
 }
 
 class RolledBack extends Error {
-  constructor(readonly lightChanges: LightChange[]) {
+  constructor(readonly applied: Applied) {
     super('preview rolled back')
   }
 }
@@ -109,7 +138,7 @@ async function preview(ctx: ImportContext, req: ImportRequest, report: ReportPro
   const source = await read(ctx, req, report)
   const plan = await planOf(ctx.db, req, source, ctx.today)
   const issues = issuesOf(source, plan)
-  let lightChanges: LightChange[] = []
+  let applied: Applied = { lightChanges: [], periodMove: null }
   if (plan && issues.length === 0 && plan.changedUnits.size > 0) {
     report({ stage: 'judge', lines: source.table.rows.length })
     try {
@@ -118,7 +147,7 @@ async function preview(ctx: ImportContext, req: ImportRequest, report: ReportPro
       })
     } catch (err) {
       if (!(err instanceof RolledBack)) throw err
-      lightChanges = err.lightChanges
+      applied = err.applied
     }
   }
   const t = source.table
@@ -142,7 +171,7 @@ async function preview(ctx: ImportContext, req: ImportRequest, report: ReportPro
     rows: (plan?.rows ?? []).slice(0, MAX_PREVIEW_ROWS),
     rowTotal: plan?.rows.length ?? 0,
     counts: plan?.counts ?? { new: 0, changed: 0, unchanged: 0, removed: 0 },
-    lightChanges,
+    ...applied,
     errors: issues.slice(0, MAX_LISTED_ERRORS),
     errorCount: issues.length,
   }
@@ -167,7 +196,7 @@ async function commit(ctx: ImportContext, req: ImportRequest, report: ReportProg
     const issues = issuesOf(source, plan)
     if (!plan || issues.length > 0) return { ok: false, errors: issues.slice(0, MAX_LISTED_ERRORS), errorCount: issues.length }
     report({ stage: 'write', lines: source.table.rows.length })
-    const lightChanges = plan.changedUnits.size > 0 ? await apply(ctx, tx, plan, importId) : []
+    const lightChanges = plan.changedUnits.size > 0 ? (await apply(ctx, tx, plan, importId)).lightChanges : []
     await logImport(tx, { ...log, status: 'imported', counts: plan.counts, errors: [], errorCount: 0 })
     await rememberMapping(
       tx,
