@@ -41,7 +41,30 @@ export const INTERVAL_MS = 60_000
 export const START_DELAY_MS = 2_000
 
 // The engine (and with it the record schemas and zod) loads with the first sync, not the first screen.
-const defaultRun = (onProgress: (p: SyncProgress) => void) => withSyncLock(async () => (await import('./engine')).syncOnce(onProgress))
+// Its module graph evaluated in one go is a long task (zod's schemas are built as the modules run,
+// ~40 ms on a slow phone): it is evaluated a layer a task — zod with the shared schema pieces, the
+// dialogue's schemas, the other record schemas, then the engine — each import running only the
+// modules not run yet. Few layers: each is a chunk of its own, and 6-character hashes allow 63.
+const ENGINE_LAYERS = [() => import('../../core/schemaPrimitives'), () => import('../../core/dialogueSchemas'), () => import('../../core/schemas')]
+// The next task by a message rather than setTimeout, which a hidden tab throttles to a second or more.
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel()
+    port1.onmessage = () => {
+      port1.close()
+      resolve()
+    }
+    port2.postMessage(null)
+  })
+}
+async function loadEngine() {
+  for (const layer of ENGINE_LAYERS) {
+    await layer()
+    await nextTask()
+  }
+  return import('./engine')
+}
+const defaultRun = (onProgress: (p: SyncProgress) => void) => withSyncLock(async () => (await loadEngine()).syncOnce(onProgress))
 const defaultRenew = () => withSyncLock(renewDeviceId)
 
 export class SyncScheduler {
