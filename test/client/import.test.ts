@@ -125,6 +125,22 @@ beforeEach(() => {
   }
 })
 
+type PreviewRow = ImportPreview['rows'][number]
+/** A preview row of Skovbo Skole's. */
+const skovbo = (label: string, values: PreviewRow['values'], change: PreviewRow['change'], sourceLines = 1): PreviewRow => ({
+  unitName: 'Skovbo Skole',
+  costCentre: '10100',
+  label,
+  values,
+  sourceLines,
+  change,
+})
+/** The server previews every request as a file of these headers, mapped so, and these rows. */
+function previewsAs(mapping: Record<string, string>, rows: PreviewRow[], counts: ImportPreview['counts']): void {
+  server.preview = (request) =>
+    json(previewFor(request, { headers: Object.keys(mapping), mapping, scale: 1, rows, rowTotal: rows.length, counts, lightChanges: [] }))
+}
+
 async function open(path: string): Promise<VueWrapper> {
   return (await routedApp(path)).wrapper
 }
@@ -256,29 +272,14 @@ describe('changing how the file is read', () => {
   })
 
   it('a balance accounts file previews as accounts: number, name, due date and reconciliation, and those to be removed', async () => {
-    const account = (label: string, values: Record<string, string | null>, change: 'new' | 'removed', sourceLines: number) => ({
-      unitName: 'Skovbo Skole',
-      costCentre: '10100',
-      label,
-      values,
-      sourceLines,
-      change,
-    })
-    server.preview = (request) =>
-      json(
-        previewFor(request, {
-          headers: ['Omk.sted', 'Kontonr', 'Kontotekst', 'Frist', 'Afstemt'],
-          mapping: { 'Omk.sted': 'costCentre', Kontonr: 'accountNumber', Kontotekst: 'accountName', Frist: 'dueDate', Afstemt: 'reconciledOn' },
-          scale: 1,
-          rows: [
-            account('9100', { accountName: 'Mellemregning', dueDate: '2026-09-30', reconciledOn: '2026-09-28' }, 'new', 1),
-            account('9200', { accountName: 'Kasse', dueDate: '2026-10-31', reconciledOn: null }, 'removed', 0),
-          ],
-          rowTotal: 2,
-          counts: { new: 1, changed: 0, unchanged: 0, removed: 1 },
-          lightChanges: [],
-        }),
-      )
+    previewsAs(
+      { 'Omk.sted': 'costCentre', Kontonr: 'accountNumber', Kontotekst: 'accountName', Frist: 'dueDate', Afstemt: 'reconciledOn' },
+      [
+        skovbo('9100', { accountName: 'Mellemregning', dueDate: '2026-09-30', reconciledOn: '2026-09-28' }, 'new'),
+        skovbo('9200', { accountName: 'Kasse', dueDate: '2026-10-31', reconciledOn: null }, 'removed', 0),
+      ],
+      { new: 1, changed: 0, unchanged: 0, removed: 1 },
+    )
     const w = await open('/import')
     await w.get('[data-testid="import-kind"]').setValue('balance')
     await chooseFile(w, 'statuskonti.csv')
@@ -292,29 +293,14 @@ describe('changing how the file is read', () => {
   })
 
   it('an action plan file previews as actions: title, due date, status in words, done date and reason', async () => {
-    const action = (label: string, values: Record<string, string | null>, change: 'changed' | 'unchanged') => ({
-      unitName: 'Skovbo Skole',
-      costCentre: '10100',
-      label,
-      values,
-      sourceLines: 1,
-      change,
-    })
-    server.preview = (request) =>
-      json(
-        previewFor(request, {
-          headers: ['Omk.sted', 'Aktivitet', 'Deadline', 'Status', 'Udført', 'Begrundelse'],
-          mapping: { 'Omk.sted': 'costCentre', Aktivitet: 'title', Deadline: 'dueDate', Status: 'status', Udført: 'doneOn', Begrundelse: 'dropReason' },
-          scale: 1,
-          rows: [
-            action('Ny vagtplan', { dueDate: '2026-03-31', status: 'done', doneOn: '2026-03-28', dropReason: null }, 'changed'),
-            action('Nyt IT-system', { dueDate: '2026-09-30', status: 'dropped', doneOn: null, dropReason: 'Indkøbes centralt' }, 'unchanged'),
-          ],
-          rowTotal: 2,
-          counts: { new: 0, changed: 1, unchanged: 1, removed: 0 },
-          lightChanges: [],
-        }),
-      )
+    previewsAs(
+      { 'Omk.sted': 'costCentre', Aktivitet: 'title', Deadline: 'dueDate', Status: 'status', Udført: 'doneOn', Begrundelse: 'dropReason' },
+      [
+        skovbo('Ny vagtplan', { dueDate: '2026-03-31', status: 'done', doneOn: '2026-03-28', dropReason: null }, 'changed'),
+        skovbo('Nyt IT-system', { dueDate: '2026-09-30', status: 'dropped', doneOn: null, dropReason: 'Indkøbes centralt' }, 'unchanged'),
+      ],
+      { new: 0, changed: 1, unchanged: 1, removed: 0 },
+    )
     const w = await open('/import')
     await w.get('[data-testid="import-kind"]').setValue('actionPlan')
     await chooseFile(w, 'handleplan.csv')

@@ -4,13 +4,13 @@
 import 'fake-indexeddb/auto'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import axe from 'axe-core'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Me, RuleSetEntry, RuleSetInput, RuleSetList } from '../../src/client/api/types'
 import { DEFAULT_THRESHOLDS } from '../../src/core/rules'
-import { requestUrl } from '../helpers/requestUrl'
 import { leaderMe, plain } from './fixtures'
 import { eachTestOnAFreshDevice, signIn } from './realRecords'
 import { routedApp } from './routed'
+import { configServer } from './configServer'
 import { json } from './syncFakeServer'
 
 function economicsMe(): Me {
@@ -37,36 +37,11 @@ const LIST: RuleSetList = {
   today: '2026-12-06',
 }
 
-let server: { list: () => Response; create: (input: RuleSetInput) => Response }
-const posted: RuleSetInput[] = []
-let listed = 0
-function answer(input: Parameters<typeof fetch>[0], init?: RequestInit): Response {
-  const path = new URL(requestUrl(input), 'http://localhost').pathname
-  const method = init?.method ?? 'GET'
-  if (path === '/api/config/rule-sets' && method === 'GET') {
-    listed++
-    return server.list()
-  }
-  if (path === '/api/config/rule-sets' && method === 'POST') {
-    const body = JSON.parse(typeof init?.body === 'string' ? init.body : 'null') as RuleSetInput
-    posted.push(body)
-    return server.create(body)
-  }
-  return json({ error: 'not_found', message: 'Siden findes ikke.' }, 404)
-}
-// A promise, so that an answer that throws (no network) rejects as fetch does.
-const fetchMock = vi.fn<typeof fetch>((input, init) => Promise.resolve().then(() => answer(input, init)))
-
 eachTestOnAFreshDevice(economicsMe)
-beforeEach(() => {
-  posted.length = 0
-  listed = 0
-  vi.stubGlobal('fetch', fetchMock)
-  server = {
-    list: () => json(LIST),
-    create: (input) => json({ ...entry('made', input.effectiveFrom), ...input, createdByName: 'Anne Andersen' }, 201),
-  }
-})
+const api = configServer<RuleSetInput>('/api/config/rule-sets', () => ({
+  list: () => json(LIST),
+  create: (input) => json({ ...entry('made', input.effectiveFrom), ...input, createdByName: 'Anne Andersen' }, 201),
+}))
 
 const open = async (): Promise<VueWrapper> => (await routedApp('/import/maaltal')).wrapper
 const field = (w: VueWrapper, name: string) => w.get<HTMLInputElement>(`#rule-set-${name}`)
@@ -105,13 +80,13 @@ describe('the rule sets', () => {
     await field(w, 'budgetTolerance').setValue('2,5 %')
     await w.get('form').trigger('submit')
     await flushPromises()
-    expect(posted).toEqual([
+    expect(api.posted).toEqual([
       { unitType: 'school', effectiveFrom: '2027-03-01', thresholds: { ...DEFAULT_THRESHOLDS, budgetTolerance: 0.025, balanceGreenMargin: 0.03 } },
     ])
     expect(plain(w.get('[data-testid="rule-set-saved"]').text())).toBe(
       'Regelsættet for skoler fra 01.03.2027 er gemt. Enhedernes lys vurderes efter det fra næste synkronisering.',
     )
-    expect(listed).toBe(2)
+    expect(api.listed).toBe(2)
     w.unmount()
   })
 
@@ -134,12 +109,12 @@ describe('the rule sets', () => {
     expect(field(w, name).attributes('aria-invalid')).toBe('true')
     expect(field(w, name).attributes('aria-describedby')).toContain(`rule-set-${name}-error`)
     expect(document.activeElement).toBe(field(w, name).element)
-    expect(posted).toEqual([])
+    expect(api.posted).toEqual([])
     w.unmount()
   })
 
   it('puts the server’s refusal beside the field it names, and keeps what was typed', async () => {
-    server.create = () =>
+    api.server.create = () =>
       json({ error: 'invalid_rule_set', message: 'Nej.', details: [{ path: 'thresholds.balanceGreenMargin', message: 'Margenen passer ikke.' }] }, 422)
     const w = await open()
     await field(w, 'effectiveFrom').setValue('2027-02-01')
@@ -152,7 +127,7 @@ describe('the rule sets', () => {
   })
 
   it('says that nothing was saved when there is no connection, and keeps what was typed', async () => {
-    server.create = () => {
+    api.server.create = () => {
       throw new TypeError('Failed to fetch')
     }
     const w = await open()
@@ -168,10 +143,10 @@ describe('the rule sets', () => {
   })
 
   it('offers another try when the list cannot be fetched', async () => {
-    server.list = () => json({ error: 'internal', message: 'Der skete en fejl på serveren.' }, 500)
+    api.server.list = () => json({ error: 'internal', message: 'Der skete en fejl på serveren.' }, 500)
     const w = await open()
     expect(plain(w.get('[data-testid="rule-sets-failed"]').text())).toContain('Regelsættene kunne ikke hentes. Der skete en fejl på serveren.')
-    server.list = () => json(LIST)
+    api.server.list = () => json(LIST)
     await w.get('[data-testid="rule-sets-failed"] button').trigger('click')
     await flushPromises()
     expect(w.findAll('[data-testid="rule-sets-table"] tbody tr')).toHaveLength(3)
@@ -194,7 +169,7 @@ describe('the rule sets', () => {
     signIn(leaderMe())
     const w = await open()
     expect(w.find('[data-testid="not-found"]').exists()).toBe(true)
-    expect(listed).toBe(0)
+    expect(api.listed).toBe(0)
     w.unmount()
   })
 })

@@ -4,27 +4,28 @@
 import 'fake-indexeddb/auto'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import axe from 'axe-core'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Me, SettingsEntry, SettingsList } from '../../src/client/api/types'
 import { DEFAULT_CYCLE_DATES, type MunicipalitySettings, type SettingsInput } from '../../src/core/config/settings'
-import { requestUrl } from '../helpers/requestUrl'
 import { plain } from './fixtures'
 import { eachTestOnAFreshDevice } from './realRecords'
 import { routedApp } from './routed'
+import { configServer } from './configServer'
 import { json } from './syncFakeServer'
 
 function economicsMe(): Me {
   return { person: { id: 'p-eco', name: 'Anne Andersen', email: 'oekonomi@x.dk' }, roles: [{ role: 'economics' }], units: [], areas: [] }
 }
 
+// The demo's starting settings.
 const STARTING: MunicipalitySettings = {
+  lockDays: 14,
+  cycle: DEFAULT_CYCLE_DATES,
+  economicsContact: { name: 'Økonomiteamet', email: 'oekonomi@demo.dk', phone: '+45 72 10 40 00' },
   name: 'Demo Kommune',
   logoText: 'Demo Kommune',
   hngName: 'HNG',
   buuName: 'Børne- og Ungdomsudvalget',
-  economicsContact: { name: 'Økonomiteamet', email: 'oekonomi@demo.dk', phone: '+45 72 10 40 00' },
-  lockDays: 14,
-  cycle: DEFAULT_CYCLE_DATES,
 }
 const version = (id: string, effectiveFrom: string, settings: MunicipalitySettings): SettingsEntry => ({
   id,
@@ -42,30 +43,11 @@ const LIST: SettingsList = {
   today: '2026-12-06',
 }
 
-let server: { list: () => Response; create: (input: SettingsInput) => Response }
-const posted: SettingsInput[] = []
-function answer(input: Parameters<typeof fetch>[0], init?: RequestInit): Response {
-  const path = new URL(requestUrl(input), 'http://localhost').pathname
-  const method = init?.method ?? 'GET'
-  if (path === '/api/config/settings' && method === 'GET') return server.list()
-  if (path === '/api/config/settings' && method === 'POST') {
-    const body = JSON.parse(typeof init?.body === 'string' ? init.body : 'null') as SettingsInput
-    posted.push(body)
-    return server.create(body)
-  }
-  return json({ error: 'not_found', message: 'Siden findes ikke.' }, 404)
-}
-const fetchMock = vi.fn<typeof fetch>((input, init) => Promise.resolve().then(() => answer(input, init)))
-
 eachTestOnAFreshDevice(economicsMe)
-beforeEach(() => {
-  posted.length = 0
-  vi.stubGlobal('fetch', fetchMock)
-  server = {
-    list: () => json(LIST),
-    create: (input) => json(version('made', input.effectiveFrom, input.settings), 201),
-  }
-})
+const api = configServer<SettingsInput>('/api/config/settings', () => ({
+  list: () => json(LIST),
+  create: (input) => json(version('made', input.effectiveFrom, input.settings), 201),
+}))
 
 const open = async (): Promise<VueWrapper> => {
   const w = (await routedApp('/import/kommune')).wrapper
@@ -86,7 +68,7 @@ describe('the municipality’s settings', () => {
     w.unmount()
   })
 
-  it('fills the form with what is in force today, from today', async () => {
+  it('fills the form with what is in force today, from today, every control labelled (axe)', async () => {
     const w = await open()
     expect(field(w, 'effectiveFrom').element.value).toBe('2026-12-06')
     expect(field(w, 'hngName').element.value).toBe('Hovedudvalget')
@@ -95,6 +77,8 @@ describe('the municipality’s settings', () => {
     expect(w.get<HTMLSelectElement>('#settings-cycle-3-month').element.value).toBe('10')
     expect(field(w, 'cycle.3.day').element.value).toBe('1')
     expect(field(w, 'cycle.0.day').element.value).toBe('')
+    const labelled = await axe.run(w.element as HTMLElement, { runOnly: ['label', 'select-name', 'button-name', 'link-name'] })
+    expect(labelled.violations.map((v) => v.id)).toEqual([])
     w.unmount()
   })
 
@@ -107,10 +91,10 @@ describe('the municipality’s settings', () => {
     await field(w, 'cycle.3.day').setValue('15')
     await w.get('form').trigger('submit')
     await flushPromises()
-    expect(posted).toHaveLength(1)
-    expect(posted[0]!.effectiveFrom).toBe('2026-12-15')
-    expect(posted[0]!.settings).toMatchObject({ buuName: 'Børne- og Uddannelsesudvalget', lockDays: 7, hngName: 'Hovedudvalget' })
-    expect(posted[0]!.settings.cycle[3]).toEqual({ id: 'focusAreaStatus', month: 9, day: 15 })
+    expect(api.posted).toHaveLength(1)
+    expect(api.posted[0]!.effectiveFrom).toBe('2026-12-15')
+    expect(api.posted[0]!.settings).toMatchObject({ buuName: 'Børne- og Uddannelsesudvalget', lockDays: 7, hngName: 'Hovedudvalget' })
+    expect(api.posted[0]!.settings.cycle[3]).toEqual({ id: 'focusAreaStatus', month: 9, day: 15 })
     expect(plain(w.get('[data-testid="settings-saved"]').text())).toBe('Ændringen er gemt og gælder fra 15.12.2026.')
     w.unmount()
   })
@@ -126,12 +110,12 @@ describe('the municipality’s settings', () => {
     await w.get('form').trigger('submit')
     await flushPromises()
     expect(errorOf(w, path)).toBe(message)
-    expect(posted).toHaveLength(0)
+    expect(api.posted).toHaveLength(0)
     w.unmount()
   })
 
   it('a refusal from the server lands beside the date, and keeps what was typed', async () => {
-    server.create = () =>
+    api.server.create = () =>
       json(
         {
           error: 'invalid_settings',
@@ -147,13 +131,6 @@ describe('the municipality’s settings', () => {
     await flushPromises()
     expect(errorOf(w, 'effectiveFrom')).toBe('Der er allerede en ændring fra 15.12.2026. Vælg en anden dato.')
     expect(field(w, 'hngName').element.value).toBe('Nyt navn')
-    w.unmount()
-  })
-
-  it('every control has a label (axe)', async () => {
-    const w = await open()
-    const result = await axe.run(w.element as HTMLElement, { runOnly: ['label', 'select-name', 'button-name', 'link-name'] })
-    expect(result.violations.map((v) => v.id)).toEqual([])
     w.unmount()
   })
 })

@@ -4,16 +4,11 @@
 // the devices; the same file again changes nothing, the previous file puts things back, and a file
 // with one bad line at the end is refused whole.
 import { describe, expect, it } from 'vitest'
-import type { z } from 'zod'
-import type { importPreviewSchema, importResultSchema } from '../../src/core/http/imports'
-import { CSRF, signedInApp } from '../helpers/http'
-import { IDS, PEOPLE } from '../helpers/fixtures'
+import { IDS } from '../helpers/fixtures'
+import { importApp, type Preview, type Result } from './importHarness'
 import { pullAll } from './syncHarness'
 
-type Preview = z.infer<typeof importPreviewSchema>
-type Result = z.infer<typeof importResultSchema>
-
-const { t, c } = signedInApp({ eco: PEOPLE.economics, leaderA: PEOPLE.leaderA })
+const { t, c, send } = importApp('balance', 'statuskonti.csv')
 
 const HEADER = 'Omk.sted;Kontonr;Kontotekst;Afstemningsfrist;Afstemt den'
 // Unit A's accounts of 2025 as the fixtures hold them (9100, due 30 September, reconciled on the
@@ -22,8 +17,6 @@ const OCTOBER = [HEADER, 'cc-unit-skole-a;9100;Mellemregning;30-09-2025;28-09-20
 // A month later the file lists 9200 only, now reconciled.
 const NOVEMBER = [HEADER, 'cc-unit-skole-a;9200;Kasse;31-10-2025;10-11-2025'].join('\n')
 
-const body = (text: string) => ({ kind: 'balance', fileName: 'statuskonti.csv', content: Buffer.from(text).toString('base64') })
-const send = (url: string, text: string) => t.app.inject({ method: 'POST', url, headers: { ...CSRF, cookie: c.eco }, payload: body(text) })
 const accounts = () =>
   t.db.query<{ unit_id: string; number: string; name: string; due_date: string; reconciled_on: string | null }>(
     'select unit_id, number, name, due_date, reconciled_on from balance_account order by unit_id, number, due_date',

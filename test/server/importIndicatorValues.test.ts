@@ -7,16 +7,14 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import type { unitDetailSchema } from '../../src/core/http/units'
-import type { importPreviewSchema, importResultSchema } from '../../src/core/http/imports'
-import { CSRF, get, signedInApp } from '../helpers/http'
-import { IDS, PEOPLE } from '../helpers/fixtures'
+import { get } from '../helpers/http'
+import { IDS } from '../helpers/fixtures'
+import { importApp, type Preview, type Result } from './importHarness'
 import { pullAll } from './syncHarness'
 
-type Preview = z.infer<typeof importPreviewSchema>
-type Result = z.infer<typeof importResultSchema>
 type Detail = z.infer<typeof unitDetailSchema>
 
-const { t, c } = signedInApp({ eco: PEOPLE.economics, leaderA: PEOPLE.leaderA })
+const { t, c, send } = importApp('indicatorValues', 'noegletal.csv')
 
 const HEADER = 'Omk.sted;Periode;Nøgletal;Værdi'
 // October, the fixtures' latest month: half of unit A's accounts reconciled on time (the figures
@@ -25,8 +23,6 @@ const OCTOBER = [HEADER, 'cc-unit-skole-a;2025-10;Balancekonti;50 %', 'cc-unit-s
 // Later the file gives October's budget alone.
 const LATER = [HEADER, 'cc-unit-skole-a;2025-10;Budget;-0,025'].join('\n')
 
-const body = (text: string) => ({ kind: 'indicatorValues', fileName: 'noegletal.csv', content: Buffer.from(text).toString('base64') })
-const send = (url: string, text: string) => t.app.inject({ method: 'POST', url, headers: { ...CSRF, cookie: c.eco }, payload: body(text) })
 const unitA = async () => (await get(t.app, `/api/units/${IDS.unitA}`, c.leaderA)).json<Detail>()
 const stored = () => t.db.query<{ indicator: string; value: string }>('select indicator, value from imported_indicator_value order by indicator')
 

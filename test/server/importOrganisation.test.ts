@@ -4,16 +4,11 @@
 // changes nothing; a unit moved to an area the app does not know, a cost centre twice or an e-mail
 // under two names refuse the file whole.
 import { describe, expect, it } from 'vitest'
-import type { z } from 'zod'
-import type { importPreviewSchema, importResultSchema } from '../../src/core/http/imports'
 import { scopeFor } from '../../src/server/auth/scope'
-import { CSRF, signedInApp } from '../helpers/http'
 import { IDS, PEOPLE } from '../helpers/fixtures'
+import { importApp, type Preview, type Result } from './importHarness'
 
-type Preview = z.infer<typeof importPreviewSchema>
-type Result = z.infer<typeof importResultSchema>
-
-const { t, c } = signedInApp({ eco: PEOPLE.economics, leaderA: PEOPLE.leaderA })
+const { t, send } = importApp('organisation', 'organisation.csv')
 
 const HEADER = 'Område;Enhed;Enhedstype;Omk.sted;EAN;Leder;Leder e-mail;Områdechef;Områdechef e-mail'
 const FILE = [
@@ -26,8 +21,6 @@ const FILE = [
   'Område Vest;Vestervang Børnehus;Børnehave;cc-vest-1;5798000012345;Vera Vest;vera@test.dk;Valdemar Vestchef;valdemar@test.dk',
 ].join('\r\n')
 
-const body = (text: string) => ({ kind: 'organisation', fileName: 'organisation.csv', content: Buffer.from(text).toString('base64') })
-const send = (url: string, text: string) => t.app.inject({ method: 'POST', url, headers: { ...CSRF, cookie: c.eco }, payload: body(text) })
 // Sorted here: PGlite and PostgreSQL may collate text differently.
 const units = async () =>
   (

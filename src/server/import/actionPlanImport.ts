@@ -14,19 +14,11 @@ import type { Db } from '../db/db'
 import { actionPlanItemOf } from '../repos/figures'
 import { writeSyncedMany, type SyncWrite } from '../sync/writer'
 import { rowsOfKnownUnits, unitsByCostCentre, type KnownUnit } from './importUnits'
+import { planOfChanges, type RecordChange } from './changes'
 import type { ImportPlan } from './run'
 import type { Source } from './source'
 
-type Change = 'new' | 'changed' | 'unchanged' | 'removed'
-
-interface ActionChange {
-  change: Change
-  before: ActionPlanItem | null
-  /** As it will be; for a removed action, as it was. */
-  after: ActionPlanItem
-  unit: KnownUnit & { costCentre: string }
-  sourceLines: number
-}
+type ActionChange = RecordChange<ActionPlanItem>
 
 const FIELDS = ['year', 'title', 'dueDate', 'status', 'doneOn', 'dropReason'] as const
 const keyOf = (a: { unitId: string; year: number; title: string }) => `${actionScope(a.unitId, a.year)}|${actionTitleKey(a.title)}`
@@ -107,28 +99,16 @@ export async function planActionPlanImport(db: Db, source: Source, today: IsoDat
   const checked = actionLines(ofUnits.known, today)
   const unitIds = [...new Set(checked.actions.map((a) => units.get(a.costCentre)!.id))]
   const changes = compare(checked.actions, await storedActions(db, unitIds), units)
-  const count = (c: Change) => changes.filter((x) => x.change === c).length
-  return {
-    rows: changes
-      .map((c) => ({
-        unitName: c.unit.name,
-        costCentre: c.unit.costCentre,
-        label: c.after.title,
-        values: { dueDate: c.after.dueDate, status: c.after.status, doneOn: c.after.doneOn, dropReason: c.after.dropReason },
-        sourceLines: c.sourceLines,
-        change: c.change,
-      }))
-      .sort(
-        (a, b) =>
-          a.unitName.localeCompare(b.unitName, 'da') ||
-          String(a.values.dueDate).localeCompare(String(b.values.dueDate)) ||
-          a.label.localeCompare(b.label, 'da'),
-      ),
-    counts: { new: count('new'), changed: count('changed'), unchanged: count('unchanged'), removed: count('removed') },
-    lines: read.lines,
-    leftOut: 0,
-    issues: [...read.issues, ...ofUnits.issues, ...checked.issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
-    changedUnits: new Set(changes.filter((c) => c.change !== 'unchanged').map((c) => c.after.unitId)),
+  return planOfChanges({
+    read,
+    issues: [...ofUnits.issues, ...checked.issues],
+    changes,
+    unitOf: (a) => a.unitId,
+    row: (c) => ({
+      label: c.after.title,
+      values: { dueDate: c.after.dueDate, status: c.after.status, doneOn: c.after.doneOn, dropReason: c.after.dropReason },
+    }),
+    order: (a, b) => String(a.values.dueDate).localeCompare(String(b.values.dueDate)) || a.label.localeCompare(b.label, 'da'),
     write: (tx, personId, importId) => writeActions(tx, changes, personId, importId),
-  }
+  })
 }

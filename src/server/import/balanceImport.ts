@@ -10,19 +10,11 @@ import type { BalanceAccount, IsoDate } from '../../core/types'
 import type { Db } from '../db/db'
 import { balanceAccountOf } from '../repos/figures'
 import { rowsOfKnownUnits, unitsByCostCentre, type KnownUnit } from './importUnits'
+import { auditImport, auditOf, planOfChanges, type RecordChange } from './changes'
 import type { ImportPlan } from './run'
 import type { Source } from './source'
 
-type Change = 'new' | 'changed' | 'unchanged' | 'removed'
-
-interface AccountChange {
-  change: Change
-  before: BalanceAccount | null
-  /** As it will be; for a removed account, as it was. */
-  after: BalanceAccount
-  unit: KnownUnit & { costCentre: string }
-  sourceLines: number
-}
+type AccountChange = RecordChange<BalanceAccount>
 
 const keyOf = (a: { unitId: string; number: string; dueDate: IsoDate }) => `${a.unitId}|${a.number}|${a.dueDate}`
 const same = (a: BalanceAccount, b: BalanceAccount) => a.name === b.name && a.reconciledOn === b.reconciledOn
@@ -78,18 +70,11 @@ async function writeAccounts(tx: Db, changes: readonly AccountChange[], personId
       [JSON.stringify(upserted)],
     )
   }
-  const action: Record<Exclude<Change, 'unchanged'>, string> = { new: 'import.create', changed: 'import.update', removed: 'import.delete' }
-  const audit = written.map((c) => ({
-    action: action[c.change as Exclude<Change, 'unchanged'>],
-    record_id: c.after.id,
-    old_value: c.before,
-    new_value: c.change === 'removed' ? null : c.after,
-  }))
-  await tx.query(
-    `insert into audit_log (person_id, action, table_name, record_id, old_value, new_value, device_id, mutation_id)
-     select $1, x.action, 'balance_account', x.record_id, x.old_value, x.new_value, 'import', $3
-       from jsonb_to_recordset($2::jsonb) as x(action text, record_id text, old_value jsonb, new_value jsonb)`,
-    [personId, JSON.stringify(audit), importId],
+  await auditImport(
+    tx,
+    written.map((c) => auditOf('balance_account', c, c.after.id)),
+    personId,
+    importId,
   )
 }
 
@@ -100,28 +85,13 @@ export async function planBalanceImport(db: Db, source: Source, today: IsoDate):
   const checked = accountLines(ofUnits.known, today)
   const unitIds = [...new Set(checked.accounts.map((a) => units.get(a.costCentre)!.id))]
   const changes = compare(checked.accounts, await storedAccounts(db, unitIds), units)
-  const count = (c: Change) => changes.filter((x) => x.change === c).length
-  return {
-    rows: changes
-      .map((c) => ({
-        unitName: c.unit.name,
-        costCentre: c.unit.costCentre,
-        label: c.after.number,
-        values: { accountName: c.after.name, dueDate: c.after.dueDate, reconciledOn: c.after.reconciledOn },
-        sourceLines: c.sourceLines,
-        change: c.change,
-      }))
-      .sort(
-        (a, b) =>
-          a.unitName.localeCompare(b.unitName, 'da') ||
-          a.label.localeCompare(b.label, 'da') ||
-          String(a.values.dueDate).localeCompare(String(b.values.dueDate)),
-      ),
-    counts: { new: count('new'), changed: count('changed'), unchanged: count('unchanged'), removed: count('removed') },
-    lines: read.lines,
-    leftOut: 0,
-    issues: [...read.issues, ...ofUnits.issues, ...checked.issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
-    changedUnits: new Set(changes.filter((c) => c.change !== 'unchanged').map((c) => c.after.unitId)),
+  return planOfChanges({
+    read,
+    issues: [...ofUnits.issues, ...checked.issues],
+    changes,
+    unitOf: (a) => a.unitId,
+    row: (c) => ({ label: c.after.number, values: { accountName: c.after.name, dueDate: c.after.dueDate, reconciledOn: c.after.reconciledOn } }),
+    order: (a, b) => a.label.localeCompare(b.label, 'da') || String(a.values.dueDate).localeCompare(String(b.values.dueDate)),
     write: (tx, personId, importId) => writeAccounts(tx, changes, personId, importId),
-  }
+  })
 }

@@ -7,6 +7,7 @@ import type { FigureSum } from '../../core/import/figures'
 import type { MonthlyFigure } from '../../core/types'
 import type { Db } from '../db/db'
 import { figureOf } from '../repos/figures'
+import { auditImport, IMPORT_ACTION } from './changes'
 
 export interface FigureChange {
   change: 'new' | 'changed' | 'unchanged'
@@ -81,15 +82,11 @@ export async function writeFigures(tx: Db, changes: readonly FigureChange[], per
     [JSON.stringify(written.map((c) => asJson(c.after)))],
   )
   const audit = written.map((c) => ({
-    action: c.change === 'new' ? 'import.create' : 'import.update',
-    record_id: `${c.after.unitId}:${periodKey({ year: c.after.year, month: c.after.month })}`,
-    old_value: c.before,
-    new_value: c.after,
+    action: IMPORT_ACTION[c.change as 'new' | 'changed'],
+    table: 'monthly_figure',
+    recordId: `${c.after.unitId}:${periodKey({ year: c.after.year, month: c.after.month })}`,
+    oldValue: c.before,
+    newValue: c.after,
   }))
-  await tx.query(
-    `insert into audit_log (person_id, action, table_name, record_id, old_value, new_value, device_id, mutation_id)
-     select $1, x.action, 'monthly_figure', x.record_id, x.old_value, x.new_value, 'import', $3
-       from jsonb_to_recordset($2::jsonb) as x(action text, record_id text, old_value jsonb, new_value jsonb)`,
-    [personId, JSON.stringify(audit), importId],
-  )
+  await auditImport(tx, audit, personId, importId)
 }

@@ -10,10 +10,9 @@ import { rowsUpToThisMonth } from '../../core/import/thisMonth'
 import { INDICATORS, type IndicatorKey, type IsoDate, type Period } from '../../core/types'
 import type { Db } from '../db/db'
 import { rowsOfKnownUnits, unitsByCostCentre, type KnownUnit } from './importUnits'
+import { auditImport, auditOf, planOfChanges, type RecordChange } from './changes'
 import type { ImportPlan } from './run'
 import type { Source } from './source'
-
-type Change = 'new' | 'changed' | 'unchanged' | 'removed'
 
 interface StoredValue {
   unitId: string
@@ -22,13 +21,7 @@ interface StoredValue {
   value: number
 }
 
-interface ValueChange {
-  change: Change
-  before: StoredValue | null
-  /** As it will be; for a removed value, as it was. */
-  after: StoredValue
-  unit: KnownUnit & { costCentre: string }
-}
+type ValueChange = RecordChange<StoredValue>
 
 const keyOf = (v: { unitId: string; period: Period; indicator: IndicatorKey }) => `${valueScope(v.unitId, v.period)}|${v.indicator}`
 // Stored as numeric(12, 6): compared at that precision, so a file read again is no change.
@@ -53,11 +46,11 @@ function compare(lines: readonly IndicatorValueLine[], stored: readonly StoredVa
     const before = byKey.get(keyOf(after)) ?? null
     listed.add(keyOf(after))
     scopes.add(valueScope(unit.id, line.period))
-    return { change: before === null ? 'new' : sameValue(before.value, after.value) ? 'unchanged' : 'changed', before, after, unit }
+    return { change: before === null ? 'new' : sameValue(before.value, after.value) ? 'unchanged' : 'changed', before, after, unit, sourceLines: 1 }
   })
   for (const value of stored) {
     if (listed.has(keyOf(value)) || !scopes.has(valueScope(value.unitId, value.period))) continue
-    changes.push({ change: 'removed', before: value, after: value, unit: unitById.get(value.unitId)! })
+    changes.push({ change: 'removed', before: value, after: value, unit: unitById.get(value.unitId)!, sourceLines: 0 })
   }
   return changes
 }
@@ -86,18 +79,11 @@ async function writeValues(tx: Db, changes: readonly ValueChange[], personId: st
       [JSON.stringify(upserted), importId],
     )
   }
-  const action: Record<Exclude<Change, 'unchanged'>, string> = { new: 'import.create', changed: 'import.update', removed: 'import.delete' }
-  const audit = written.map((c) => ({
-    action: action[c.change as Exclude<Change, 'unchanged'>],
-    record_id: `${c.after.unitId}:${periodKey(c.after.period)}:${c.after.indicator}`,
-    old_value: c.before,
-    new_value: c.change === 'removed' ? null : c.after,
-  }))
-  await tx.query(
-    `insert into audit_log (person_id, action, table_name, record_id, old_value, new_value, device_id, mutation_id)
-     select $1, x.action, 'imported_indicator_value', x.record_id, x.old_value, x.new_value, 'import', $3
-       from jsonb_to_recordset($2::jsonb) as x(action text, record_id text, old_value jsonb, new_value jsonb)`,
-    [personId, JSON.stringify(audit), importId],
+  await auditImport(
+    tx,
+    written.map((c) => auditOf('imported_indicator_value', c, `${c.after.unitId}:${periodKey(c.after.period)}:${c.after.indicator}`)),
+    personId,
+    importId,
   )
 }
 
@@ -109,23 +95,13 @@ export async function planIndicatorValuesImport(db: Db, source: Source, today: I
   const checked = indicatorValueLines(upToNow.known)
   const unitIds = [...new Set(checked.values.map((v) => units.get(v.costCentre)!.id))]
   const changes = compare(checked.values, await storedValues(db, unitIds), units)
-  const count = (c: Change) => changes.filter((x) => x.change === c).length
-  return {
-    rows: changes
-      .map((c) => ({
-        unitName: c.unit.name,
-        costCentre: c.unit.costCentre,
-        label: periodKey(c.after.period),
-        values: { indicator: c.after.indicator, value: c.after.value },
-        sourceLines: c.change === 'removed' ? 0 : 1,
-        change: c.change,
-      }))
-      .sort((a, b) => a.unitName.localeCompare(b.unitName, 'da') || a.label.localeCompare(b.label) || order(a.values.indicator) - order(b.values.indicator)),
-    counts: { new: count('new'), changed: count('changed'), unchanged: count('unchanged'), removed: count('removed') },
-    lines: read.lines,
-    leftOut: 0,
-    issues: [...read.issues, ...ofUnits.issues, ...upToNow.issues, ...checked.issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
-    changedUnits: new Set(changes.filter((c) => c.change !== 'unchanged').map((c) => c.after.unitId)),
+  return planOfChanges({
+    read,
+    issues: [...ofUnits.issues, ...upToNow.issues, ...checked.issues],
+    changes,
+    unitOf: (v) => v.unitId,
+    row: (c) => ({ label: periodKey(c.after.period), values: { indicator: c.after.indicator, value: c.after.value } }),
+    order: (a, b) => a.label.localeCompare(b.label) || order(a.values.indicator) - order(b.values.indicator),
     write: (tx, personId, importId) => writeValues(tx, changes, personId, importId),
-  }
+  })
 }

@@ -10,6 +10,7 @@ import { areaKey, organisationLines, type OrganisationLine, type PersonLine } fr
 import type { UnitType } from '../../core/types'
 import type { Db } from '../db/db'
 import { theMunicipality } from '../repos/municipality'
+import { auditImport, IMPORT_ACTION } from './changes'
 import type { ImportPlan } from './run'
 import type { Source } from './source'
 
@@ -211,30 +212,24 @@ async function write(tx: Db, p: Plan, personId: string, importId: string): Promi
     )
   }
   await writeRoles(tx, p)
-  const audit = [
-    ...areas.map((a) => ({ action: 'import.create', table_name: 'area', record_id: a.id, old_value: null, new_value: a })),
-    ...people.map((x) => ({
-      action: p.people.get(x.email)!.change === 'new' ? 'import.create' : 'import.update',
-      table_name: 'person',
-      record_id: x.id,
-      old_value: null,
-      new_value: x,
-    })),
-    ...p.units
-      .filter((u) => u.change !== 'unchanged')
-      .map((u) => ({
-        action: u.change === 'new' ? 'import.create' : 'import.update',
-        table_name: 'unit',
-        record_id: u.unitId,
-        old_value: u.before,
-        new_value: u.line,
+  const action = (change: 'new' | 'changed') => IMPORT_ACTION[change]
+  await auditImport(
+    tx,
+    [
+      ...areas.map((a) => ({ action: action('new'), table: 'area', recordId: a.id, oldValue: null, newValue: a })),
+      ...people.map((x) => ({
+        action: action(p.people.get(x.email)!.change === 'new' ? 'new' : 'changed'),
+        table: 'person',
+        recordId: x.id,
+        oldValue: null,
+        newValue: x,
       })),
-  ]
-  await tx.query(
-    `insert into audit_log (person_id, action, table_name, record_id, old_value, new_value, device_id, mutation_id)
-     select $1, x.action, x.table_name, x.record_id, x.old_value, x.new_value, 'import', $3
-       from jsonb_to_recordset($2::jsonb) as x(action text, table_name text, record_id text, old_value jsonb, new_value jsonb)`,
-    [personId, JSON.stringify(audit), importId],
+      ...p.units
+        .filter((u) => u.change !== 'unchanged')
+        .map((u) => ({ action: action(u.change === 'new' ? 'new' : 'changed'), table: 'unit', recordId: u.unitId, oldValue: u.before, newValue: u.line })),
+    ],
+    personId,
+    importId,
   )
 }
 

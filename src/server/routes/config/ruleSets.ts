@@ -6,19 +6,15 @@ import { errorSchema } from '../../../core/http/errors'
 import { economicsOnly } from '../../auth/economicsOnly'
 import { createRuleSet, listRuleSets } from '../../config/ruleSets'
 import type { AppContext } from '../../context'
-import { ApiError, refusedFields } from '../../http/errors'
+import { refusedFields } from '../../http/errors'
 import { closedYearsOf } from '../../repos/rules'
-import { theMunicipality } from '../../repos/municipality'
+import { municipalityIdOr404 } from '../../repos/municipality'
 
 // eslint-disable-next-line @typescript-eslint/require-await -- Fastify awaits a plugin's promise (FastifyPluginAsync), await or not
 export const ruleSetRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, today }) => {
   economicsOnly(app, db)
 
-  async function municipalityId(): Promise<string> {
-    const found = await theMunicipality(db)
-    if (!found) throw new ApiError(404, 'not_found', 'Kommunen er ikke oprettet endnu.')
-    return found.id
-  }
+  const municipalityId = () => municipalityIdOr404(db)
 
   const tags = ['config']
   const list = async () => {

@@ -7,18 +7,14 @@ import { errorSchema } from '../../../core/http/errors'
 import { economicsOnly } from '../../auth/economicsOnly'
 import { createSettings, listSettings, startingSettings } from '../../config/settings'
 import type { AppContext } from '../../context'
-import { ApiError, refusedFields } from '../../http/errors'
-import { theMunicipality } from '../../repos/municipality'
+import { refusedFields } from '../../http/errors'
+import { municipalityIdOr404 } from '../../repos/municipality'
 
 // eslint-disable-next-line @typescript-eslint/require-await -- Fastify awaits a plugin's promise (FastifyPluginAsync), await or not
 export const settingsRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, today, dialogueLockDays }) => {
   economicsOnly(app, db)
 
-  async function municipalityId(): Promise<string> {
-    const found = await theMunicipality(db)
-    if (!found) throw new ApiError(404, 'not_found', 'Kommunen er ikke oprettet endnu.')
-    return found.id
-  }
+  const municipalityId = () => municipalityIdOr404(db)
 
   const tags = ['config']
   app.get(
