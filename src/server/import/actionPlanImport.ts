@@ -7,13 +7,12 @@
 // and the devices that hold the unit pull the change on their next sync.
 import { randomUUID } from 'node:crypto'
 import { actionLines, actionScope, actionTitleKey, type ActionLine } from '../../core/import/actionPlan'
-import { readRows } from '../../core/import/rows'
 import { actionPlanItemKind } from '../../core/sync/kinds'
 import type { ActionPlanItem, IsoDate } from '../../core/types'
 import type { Db } from '../db/db'
 import { actionPlanItemOf } from '../repos/figures'
 import { writeSyncedMany, type SyncWrite } from '../sync/writer'
-import { rowsOfKnownUnits, unitsByCostCentre, type KnownUnit } from './importUnits'
+import { readKnown, type KnownUnit } from './importUnits'
 import { planOfChanges, type RecordChange } from './changes'
 import type { ImportPlan } from './run'
 import type { Source } from './source'
@@ -93,9 +92,7 @@ async function writeActions(tx: Db, changes: readonly ActionChange[], personId: 
 }
 
 export async function planActionPlanImport(db: Db, source: Source, today: IsoDate): Promise<ImportPlan> {
-  const read = readRows('actionPlan', source.table, source.mapping, source.scale)
-  const units = await unitsByCostCentre(db)
-  const ofUnits = rowsOfKnownUnits(read.rows, units)
+  const { read, units, ofUnits } = await readKnown(db, 'actionPlan', source)
   const checked = actionLines(ofUnits.known, today)
   const unitIds = [...new Set(checked.actions.map((a) => units.get(a.costCentre)!.id))]
   const changes = compare(checked.actions, await storedActions(db, unitIds), units)

@@ -5,12 +5,11 @@
 // puts things back as they were. Written in bulk with an audit row each (old and new value).
 import { randomUUID } from 'node:crypto'
 import { accountLines, accountScope, type AccountLine } from '../../core/import/balance'
-import { readRows } from '../../core/import/rows'
 import type { BalanceAccount, IsoDate } from '../../core/types'
 import type { Db } from '../db/db'
 import { balanceAccountOf } from '../repos/figures'
-import { rowsOfKnownUnits, unitsByCostCentre, type KnownUnit } from './importUnits'
-import { auditImport, auditOf, planOfChanges, type RecordChange } from './changes'
+import { readKnown, type KnownUnit } from './importUnits'
+import { auditOf, planOfChanges, writeChanges, type RecordChange } from './changes'
 import type { ImportPlan } from './run'
 import type { Source } from './source'
 
@@ -54,34 +53,30 @@ function compare(lines: readonly AccountLine[], stored: readonly BalanceAccount[
   return changes
 }
 
-async function writeAccounts(tx: Db, changes: readonly AccountChange[], personId: string, importId: string): Promise<void> {
-  const written = changes.filter((c) => c.change !== 'unchanged')
-  if (written.length === 0) return
+function writeAccounts(tx: Db, changes: readonly AccountChange[], personId: string, importId: string): Promise<void> {
   const row = (a: BalanceAccount) => ({ id: a.id, unit_id: a.unitId, number: a.number, name: a.name, due_date: a.dueDate, reconciled_on: a.reconciledOn })
-  const removed = written.filter((c) => c.change === 'removed').map((c) => c.after.id)
-  if (removed.length > 0) await tx.query('delete from balance_account where id = any($1)', [removed])
-  const upserted = written.filter((c) => c.change !== 'removed').map((c) => row(c.after))
-  if (upserted.length > 0) {
-    await tx.query(
-      `insert into balance_account (id, unit_id, number, name, due_date, reconciled_on)
-       select x.id, x.unit_id, x.number, x.name, x.due_date, x.reconciled_on
-         from jsonb_to_recordset($1::jsonb) as x(id text, unit_id text, number text, name text, due_date date, reconciled_on date)
-       on conflict (id) do update set name = excluded.name, reconciled_on = excluded.reconciled_on`,
-      [JSON.stringify(upserted)],
-    )
-  }
-  await auditImport(
+  return writeChanges(
     tx,
-    written.map((c) => auditOf('balance_account', c, c.after.id)),
+    changes,
+    {
+      remove: async (accounts) => void (await tx.query('delete from balance_account where id = any($1)', [accounts.map((a) => a.id)])),
+      upsert: async (accounts) =>
+        void (await tx.query(
+          `insert into balance_account (id, unit_id, number, name, due_date, reconciled_on)
+           select x.id, x.unit_id, x.number, x.name, x.due_date, x.reconciled_on
+             from jsonb_to_recordset($1::jsonb) as x(id text, unit_id text, number text, name text, due_date date, reconciled_on date)
+           on conflict (id) do update set name = excluded.name, reconciled_on = excluded.reconciled_on`,
+          [JSON.stringify(accounts.map(row))],
+        )),
+      audit: (c) => auditOf('balance_account', c, c.after.id),
+    },
     personId,
     importId,
   )
 }
 
 export async function planBalanceImport(db: Db, source: Source, today: IsoDate): Promise<ImportPlan> {
-  const read = readRows('balance', source.table, source.mapping, source.scale)
-  const units = await unitsByCostCentre(db)
-  const ofUnits = rowsOfKnownUnits(read.rows, units)
+  const { read, units, ofUnits } = await readKnown(db, 'balance', source)
   const checked = accountLines(ofUnits.known, today)
   const unitIds = [...new Set(checked.accounts.map((a) => units.get(a.costCentre)!.id))]
   const changes = compare(checked.accounts, await storedAccounts(db, unitIds), units)

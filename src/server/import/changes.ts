@@ -47,6 +47,24 @@ export function auditOf<T>(table: string, c: RecordChange<T>, recordId: string):
   return { action: IMPORT_ACTION[c.change as Written], table, recordId, oldValue: c.before, newValue: c.change === 'removed' ? null : c.after }
 }
 
+export interface ChangeWriter<T> {
+  /** Removes these stored records. */
+  remove: (records: T[]) => Promise<void>
+  /** Writes these records, new or changed. */
+  upsert: (records: T[]) => Promise<void>
+  audit: (c: RecordChange<T>) => AuditRow
+}
+
+/** The changes written: the removed records, then the new and changed ones, then an audit row each. */
+export async function writeChanges<T>(tx: Db, changes: readonly RecordChange<T>[], w: ChangeWriter<T>, personId: string, importId: string): Promise<void> {
+  const written = changes.filter((c) => c.change !== 'unchanged')
+  const removed = written.filter((c) => c.change === 'removed').map((c) => c.after)
+  const upserted = written.filter((c) => c.change !== 'removed').map((c) => c.after)
+  if (removed.length > 0) await w.remove(removed)
+  if (upserted.length > 0) await w.upsert(upserted)
+  await auditImport(tx, written.map(w.audit), personId, importId)
+}
+
 type PreviewRow = ImportPreview['rows'][number]
 
 export interface ChangesPlan<T> {

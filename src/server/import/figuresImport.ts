@@ -3,19 +3,16 @@
 // month, compared with what is stored.
 import { periodKey } from '../../core/dates'
 import { sumFigures } from '../../core/import/figures'
-import { readRows } from '../../core/import/rows'
 import { rowsUpToThisMonth } from '../../core/import/thisMonth'
 import type { IsoDate } from '../../core/types'
 import type { Db } from '../db/db'
 import { planFigures, writeFigures } from './figures'
-import { rowsOfKnownUnits, unitsByCostCentre } from './importUnits'
+import { readKnown } from './importUnits'
 import type { ImportPlan } from './run'
 import type { Source } from './source'
 
 export async function planFiguresImport(db: Db, source: Source, today: IsoDate): Promise<ImportPlan> {
-  const read = readRows('figures', source.table, source.mapping, source.scale)
-  const units = await unitsByCostCentre(db)
-  const ofUnits = rowsOfKnownUnits(read.rows, units)
+  const { read, units, ofUnits } = await readKnown(db, 'figures', source)
   const { known, issues: monthIssues } = rowsUpToThisMonth(ofUnits.known, today)
   const issues = [...ofUnits.issues, ...monthIssues]
   const summed = sumFigures(known, source.excludeAccounts)

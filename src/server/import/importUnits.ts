@@ -1,7 +1,9 @@
 // Every kind of file names its unit by cost centre: the units the app knows by theirs, and a line
 // of a cost centre it does not know as an issue, in the words every import uses.
-import { cellIssue, type ImportIssue, type ReadRow } from '../../core/import/rows'
+import type { ImportKind } from '../../core/import/fields'
+import { cellIssue, readRows, type ImportIssue, type ReadRow } from '../../core/import/rows'
 import type { Db } from '../db/db'
+import type { Source } from './source'
 
 export interface KnownUnit {
   id: string
@@ -23,4 +25,11 @@ export function rowsOfKnownUnits(rows: readonly ReadRow[], units: ReadonlyMap<st
     return false
   })
   return { known, issues }
+}
+
+/** A file read through its mapping, with the units by cost centre and its lines of units the app knows. */
+export async function readKnown(db: Db, kind: ImportKind, source: Source) {
+  const read = readRows(kind, source.table, source.mapping, source.scale)
+  const units = await unitsByCostCentre(db)
+  return { read, units, ofUnits: rowsOfKnownUnits(read.rows, units) }
 }

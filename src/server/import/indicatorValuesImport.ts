@@ -5,12 +5,11 @@
 // so importing the previous file puts things back. Written in bulk with an audit row each.
 import { periodKey } from '../../core/dates'
 import { indicatorValueLines, valueScope, type IndicatorValueLine } from '../../core/import/indicatorValues'
-import { readRows } from '../../core/import/rows'
 import { rowsUpToThisMonth } from '../../core/import/thisMonth'
 import { INDICATORS, type IndicatorKey, type IsoDate, type Period } from '../../core/types'
 import type { Db } from '../db/db'
-import { rowsOfKnownUnits, unitsByCostCentre, type KnownUnit } from './importUnits'
-import { auditImport, auditOf, planOfChanges, type RecordChange } from './changes'
+import { readKnown, type KnownUnit } from './importUnits'
+import { auditOf, planOfChanges, writeChanges, type RecordChange } from './changes'
 import type { ImportPlan } from './run'
 import type { Source } from './source'
 
@@ -58,39 +57,35 @@ function compare(lines: readonly IndicatorValueLine[], stored: readonly StoredVa
 const order = (indicator: unknown) => INDICATORS.indexOf(indicator as IndicatorKey)
 const asRow = (v: StoredValue) => ({ unit_id: v.unitId, year: v.period.year, month: v.period.month, indicator: v.indicator, value: v.value })
 
-async function writeValues(tx: Db, changes: readonly ValueChange[], personId: string, importId: string): Promise<void> {
-  const written = changes.filter((c) => c.change !== 'unchanged')
-  if (written.length === 0) return
-  const removed = written.filter((c) => c.change === 'removed').map((c) => asRow(c.after))
-  if (removed.length > 0) {
-    await tx.query(
-      `delete from imported_indicator_value v using jsonb_to_recordset($1::jsonb) as x(unit_id text, year int, month int, indicator text)
-        where v.unit_id = x.unit_id and v.year = x.year and v.month = x.month and v.indicator = x.indicator`,
-      [JSON.stringify(removed)],
-    )
-  }
-  const upserted = written.filter((c) => c.change !== 'removed').map((c) => asRow(c.after))
-  if (upserted.length > 0) {
-    await tx.query(
-      `insert into imported_indicator_value (unit_id, year, month, indicator, value, import_id)
-       select x.unit_id, x.year, x.month, x.indicator, x.value, $2
-         from jsonb_to_recordset($1::jsonb) as x(unit_id text, year int, month int, indicator text, value numeric)
-       on conflict (unit_id, year, month, indicator) do update set value = excluded.value, import_id = excluded.import_id`,
-      [JSON.stringify(upserted), importId],
-    )
-  }
-  await auditImport(
+function writeValues(tx: Db, changes: readonly ValueChange[], personId: string, importId: string): Promise<void> {
+  const rows = (values: StoredValue[]) => JSON.stringify(values.map(asRow))
+  return writeChanges(
     tx,
-    written.map((c) => auditOf('imported_indicator_value', c, `${c.after.unitId}:${periodKey(c.after.period)}:${c.after.indicator}`)),
+    changes,
+    {
+      remove: async (values) =>
+        void (await tx.query(
+          `delete from imported_indicator_value v using jsonb_to_recordset($1::jsonb) as x(unit_id text, year int, month int, indicator text)
+            where v.unit_id = x.unit_id and v.year = x.year and v.month = x.month and v.indicator = x.indicator`,
+          [rows(values)],
+        )),
+      upsert: async (values) =>
+        void (await tx.query(
+          `insert into imported_indicator_value (unit_id, year, month, indicator, value, import_id)
+           select x.unit_id, x.year, x.month, x.indicator, x.value, $2
+             from jsonb_to_recordset($1::jsonb) as x(unit_id text, year int, month int, indicator text, value numeric)
+           on conflict (unit_id, year, month, indicator) do update set value = excluded.value, import_id = excluded.import_id`,
+          [rows(values), importId],
+        )),
+      audit: (c) => auditOf('imported_indicator_value', c, `${c.after.unitId}:${periodKey(c.after.period)}:${c.after.indicator}`),
+    },
     personId,
     importId,
   )
 }
 
 export async function planIndicatorValuesImport(db: Db, source: Source, today: IsoDate): Promise<ImportPlan> {
-  const read = readRows('indicatorValues', source.table, source.mapping, source.scale)
-  const units = await unitsByCostCentre(db)
-  const ofUnits = rowsOfKnownUnits(read.rows, units)
+  const { read, units, ofUnits } = await readKnown(db, 'indicatorValues', source)
   const upToNow = rowsUpToThisMonth(ofUnits.known, today)
   const checked = indicatorValueLines(upToNow.known)
   const unitIds = [...new Set(checked.values.map((v) => units.get(v.costCentre)!.id))]

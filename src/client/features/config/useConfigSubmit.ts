@@ -17,6 +17,7 @@ export interface ConfigSubmit<I, M> {
   /** The fields of a server's refusal to show beside the form's fields; null: say it in one sentence. */
   fieldsOf: (fields: Record<string, string>) => Record<string, string> | null
   focusFirstError: () => Promise<void>
+  /** After a save, once the form may be refilled from the list fetched again. */
   onSaved: () => void
 }
 
@@ -26,6 +27,8 @@ export function useConfigSubmit<I, M>(form: ConfigSubmit<I, M>) {
   const saving = ref(false)
   const saved = ref('')
   const failed = ref('')
+  /** Something has been typed: the form is not refilled from the list until it is saved. */
+  const typed = ref(false)
 
   async function submit(): Promise<void> {
     if (saving.value) return
@@ -37,6 +40,7 @@ export function useConfigSubmit<I, M>(form: ConfigSubmit<I, M>) {
     saving.value = true
     try {
       saved.value = form.savedText(await form.send(checked.input))
+      typed.value = false
       form.onSaved()
     } catch (error) {
       const found = classifyError(error)
@@ -52,5 +56,5 @@ export function useConfigSubmit<I, M>(form: ConfigSubmit<I, M>) {
     }
   }
 
-  return { errors, saving, saved, failed, submit }
+  return { errors, saving, saved, failed, typed, submit }
 }
