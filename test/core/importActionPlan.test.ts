@@ -15,6 +15,9 @@ function read(...rows: string[][]) {
   return readRows('actionPlan', table, recogniseHeaders('actionPlan', HEADERS), 1)
 }
 
+/** A line of unit 10100's: due date, status, done date, reason and title as the file has them. */
+const line = (due: string, status: string, done = '', reason = '', title = 'Ny vagtplan') => ['10100', title, due, status, done, reason]
+
 function linesOf(...rows: string[][]) {
   const r = read(...rows)
   expect(r.issues).toEqual([])
@@ -81,35 +84,24 @@ describe('actionLines', () => {
   it.each<[string, string[][], string]>([
     [
       'the same title twice in a unit’s year (case and spaces aside)',
-      [
-        ['10100', 'Ny vagtplan', '31-03-2026', 'Planlagt', '', ''],
-        ['10100', 'ny  Vagtplan', '30-06-2026', 'Planlagt', '', ''],
-      ],
+      [line('31-03-2026', 'Planlagt'), line('30-06-2026', 'Planlagt', '', '', 'ny  Vagtplan')],
       "Linje 3: omkostningssted 10100 har handlingen 'ny  Vagtplan' i 2026 også i linje 2.",
     ],
+    ['a done date after today', [line('31-12-2026', 'Udført', '24-11-2026')], "Linje 2, kolonne Udført: '24-11-2026' ligger efter i dag (2026-11-23)."],
     [
-      'a done date after today',
-      [['10100', 'Ny vagtplan', '31-12-2026', 'Udført', '24-11-2026', '']],
-      "Linje 2, kolonne Udført: '24-11-2026' ligger efter i dag (2026-11-23).",
-    ],
-    [
-      'a done date beside a status that is not done',
-      [['10100', 'Ny vagtplan', '31-12-2026', 'I gang', '20-11-2026', '']],
+      'a done date beside an open status',
+      [line('31-12-2026', 'I gang', '20-11-2026')],
       "Linje 2, kolonne Udført: '20-11-2026' er udfyldt, men status er ikke udført ('I gang').",
     ],
     [
-      'a done action without its date (the record’s own rule)',
-      [['10100', 'Ny vagtplan', '31-03-2026', 'Udført', '', '']],
+      'a done action without its date',
+      [line('31-03-2026', 'Udført')],
       'Linje 2, kolonne Udført: En udført handling skal have en dato for, hvornår den blev udført.',
     ],
+    ['a dropped action without its reason', [line('31-03-2026', 'Udgået')], 'Linje 2, kolonne Begrundelse: Angiv en begrundelse, når en handling udgår.'],
     [
-      'a dropped action without its reason (the record’s own rule)',
-      [['10100', 'Ny vagtplan', '31-03-2026', 'Udgået', '', '']],
-      'Linje 2, kolonne Begrundelse: Angiv en begrundelse, når en handling udgår.',
-    ],
-    [
-      'a title longer than a record may have',
-      [['10100', 'x'.repeat(201), '31-03-2026', 'Planlagt', '', '']],
+      'a title too long for a record',
+      [line('31-03-2026', 'Planlagt', '', '', 'x'.repeat(201))],
       `Linje 2, kolonne Aktivitet: '${'x'.repeat(201)}' er for lang (højst 200 tegn).`,
     ],
   ])('refuses %s, saying where', (_, rows, message) => {

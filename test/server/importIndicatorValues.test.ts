@@ -9,7 +9,7 @@ import type { z } from 'zod'
 import type { unitDetailSchema } from '../../src/core/http/units'
 import { get } from '../helpers/http'
 import { IDS } from '../helpers/fixtures'
-import { importApp, type Preview, type Result } from './importHarness'
+import { importApp, refusedWith, type Preview, type Result } from './importHarness'
 import { pullAll } from './syncHarness'
 
 type Detail = z.infer<typeof unitDetailSchema>
@@ -98,8 +98,7 @@ describe('the import of ready-made indicator values', () => {
   ])('refuses a file with %s on its last line whole, and writes nothing', async (_, last, message) => {
     const before = await stored()
     const res = await send('/api/imports', [LATER, last].join('\n'))
-    expect(res.statusCode).toBe(422)
-    expect(res.json<{ errors: Array<{ message: string }> }>().errors.map((e) => e.message)).toEqual([message])
+    expect(refusedWith(res)).toEqual([message])
     expect(await stored()).toEqual(before)
   })
 })

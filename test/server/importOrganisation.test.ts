@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { scopeFor } from '../../src/server/auth/scope'
 import { IDS, PEOPLE } from '../helpers/fixtures'
-import { importApp, type Preview, type Result } from './importHarness'
+import { importApp, refusedWith, type Preview, type Result } from './importHarness'
 
 const { t, send } = importApp('organisation', 'organisation.csv')
 
@@ -136,8 +136,7 @@ describe('the organisation import', () => {
   ])('refuses %s, saying where, and writes nothing', async (_, lines, message) => {
     const before = await units()
     const res = await send('/api/imports', [HEADER, ...lines].join('\n'))
-    expect(res.statusCode).toBe(422)
-    expect(res.json<{ errors: Array<{ message: string }> }>().errors.map((e) => e.message)).toEqual([message])
+    expect(refusedWith(res)).toEqual([message])
     expect(await units()).toEqual(before)
   })
 })

@@ -8,8 +8,8 @@ import { accountLines, accountScope, type AccountLine } from '../../core/import/
 import type { BalanceAccount, IsoDate } from '../../core/types'
 import type { Db } from '../db/db'
 import { balanceAccountOf } from '../repos/figures'
-import { readKnown, type KnownUnit } from './importUnits'
-import { auditOf, planOfChanges, writeChanges, type RecordChange } from './changes'
+import { readKnown } from './importUnits'
+import { auditOf, compareInScopes, planOfChanges, writeChanges, type RecordChange, type ScopedRecords } from './changes'
 import type { ImportPlan } from './run'
 import type { Source } from './source'
 
@@ -26,31 +26,18 @@ async function storedAccounts(db: Db, unitIds: string[]): Promise<BalanceAccount
   return rows.map(balanceAccountOf)
 }
 
-function compare(lines: readonly AccountLine[], stored: readonly BalanceAccount[], units: ReadonlyMap<string, KnownUnit>): AccountChange[] {
-  const byKey = new Map(stored.map((a) => [keyOf(a), a]))
-  const unitById = new Map([...units].map(([costCentre, u]) => [u.id, { ...u, costCentre }]))
-  const listed = new Set<string>()
-  const scopes = new Set<string>()
-  const changes: AccountChange[] = lines.map((line) => {
-    const unit = { ...units.get(line.costCentre)!, costCentre: line.costCentre }
-    const before = byKey.get(keyOf({ unitId: unit.id, ...line })) ?? null
-    const after: BalanceAccount = {
-      id: before?.id ?? `ba-${randomUUID()}`,
-      unitId: unit.id,
-      number: line.number,
-      name: line.name,
-      dueDate: line.dueDate,
-      reconciledOn: line.reconciledOn,
-    }
-    listed.add(keyOf(after))
-    scopes.add(accountScope(unit.id, line.dueDate))
-    return { change: before === null ? 'new' : same(before, after) ? 'unchanged' : 'changed', before, after, unit, sourceLines: 1 }
-  })
-  for (const account of stored) {
-    if (listed.has(keyOf(account)) || !scopes.has(accountScope(account.unitId, account.dueDate))) continue
-    changes.push({ change: 'removed', before: account, after: account, unit: unitById.get(account.unitId)!, sourceLines: 0 })
-  }
-  return changes
+const ACCOUNTS: ScopedRecords<AccountLine, BalanceAccount> = {
+  key: keyOf,
+  scope: (a) => accountScope(a.unitId, a.dueDate),
+  build: (line, unitId, before) => ({
+    id: before?.id ?? `ba-${randomUUID()}`,
+    unitId,
+    number: line.number,
+    name: line.name,
+    dueDate: line.dueDate,
+    reconciledOn: line.reconciledOn,
+  }),
+  same,
 }
 
 function writeAccounts(tx: Db, changes: readonly AccountChange[], personId: string, importId: string): Promise<void> {
@@ -79,7 +66,7 @@ export async function planBalanceImport(db: Db, source: Source, today: IsoDate):
   const { read, units, ofUnits } = await readKnown(db, 'balance', source)
   const checked = accountLines(ofUnits.known, today)
   const unitIds = [...new Set(checked.accounts.map((a) => units.get(a.costCentre)!.id))]
-  const changes = compare(checked.accounts, await storedAccounts(db, unitIds), units)
+  const changes = compareInScopes(checked.accounts, await storedAccounts(db, unitIds), units, ACCOUNTS)
   return planOfChanges({
     read,
     issues: [...ofUnits.issues, ...checked.issues],

@@ -65,6 +65,43 @@ export async function writeChanges<T>(tx: Db, changes: readonly RecordChange<T>[
   await auditImport(tx, written.map(w.audit), personId, importId)
 }
 
+export interface ScopedRecords<L, T> {
+  /** What makes a record the same one from file to file (its natural key). */
+  key: (record: T) => string
+  /** What a file speaks for (a unit's year, a unit's month): a record of a scope it names but no longer lists is removed. */
+  scope: (record: T) => string
+  /** The record a line makes: its stored one's id, if it has one. */
+  build: (line: L, unitId: string, before: T | null) => T
+  same: (a: T, b: T) => boolean
+}
+
+/** A file's lines against the stored records of the scopes it names: new, changed, unchanged, and removed. */
+export function compareInScopes<L extends { costCentre: string }, T extends { unitId: string }>(
+  lines: readonly L[],
+  stored: readonly T[],
+  units: ReadonlyMap<string, KnownUnit>,
+  how: ScopedRecords<L, T>,
+): RecordChange<T>[] {
+  const unitById = new Map([...units].map(([costCentre, u]) => [u.id, { ...u, costCentre }]))
+  const byKey = new Map(stored.map((r) => [how.key(r), r]))
+  const listed = new Set<string>()
+  const scopes = new Set<string>()
+  const changes = lines.map((line): RecordChange<T> => {
+    const unit = { ...units.get(line.costCentre)!, costCentre: line.costCentre }
+    const probe = how.build(line, unit.id, null)
+    const before = byKey.get(how.key(probe)) ?? null
+    const after = before ? how.build(line, unit.id, before) : probe
+    listed.add(how.key(after))
+    scopes.add(how.scope(after))
+    return { change: before === null ? 'new' : how.same(before, after) ? 'unchanged' : 'changed', before, after, unit, sourceLines: 1 }
+  })
+  for (const record of stored) {
+    if (listed.has(how.key(record)) || !scopes.has(how.scope(record))) continue
+    changes.push({ change: 'removed', before: record, after: record, unit: unitById.get(record.unitId)!, sourceLines: 0 })
+  }
+  return changes
+}
+
 type PreviewRow = ImportPreview['rows'][number]
 
 export interface ChangesPlan<T> {

@@ -8,8 +8,8 @@ import { indicatorValueLines, valueScope, type IndicatorValueLine } from '../../
 import { rowsUpToThisMonth } from '../../core/import/thisMonth'
 import { INDICATORS, type IndicatorKey, type IsoDate, type Period } from '../../core/types'
 import type { Db } from '../db/db'
-import { readKnown, type KnownUnit } from './importUnits'
-import { auditOf, planOfChanges, writeChanges, type RecordChange } from './changes'
+import { readKnown } from './importUnits'
+import { auditOf, compareInScopes, planOfChanges, writeChanges, type RecordChange, type ScopedRecords } from './changes'
 import type { ImportPlan } from './run'
 import type { Source } from './source'
 
@@ -34,24 +34,11 @@ async function storedValues(db: Db, unitIds: string[]): Promise<StoredValue[]> {
   return rows.map((r) => ({ unitId: r.unit_id, period: { year: Number(r.year), month: Number(r.month) }, indicator: r.indicator, value: Number(r.value) }))
 }
 
-function compare(lines: readonly IndicatorValueLine[], stored: readonly StoredValue[], units: ReadonlyMap<string, KnownUnit>): ValueChange[] {
-  const byKey = new Map(stored.map((v) => [keyOf(v), v]))
-  const unitById = new Map([...units].map(([costCentre, u]) => [u.id, { ...u, costCentre }]))
-  const listed = new Set<string>()
-  const scopes = new Set<string>()
-  const changes: ValueChange[] = lines.map((line) => {
-    const unit = { ...units.get(line.costCentre)!, costCentre: line.costCentre }
-    const after: StoredValue = { unitId: unit.id, period: line.period, indicator: line.indicator, value: Math.round(line.value * 1e6) / 1e6 }
-    const before = byKey.get(keyOf(after)) ?? null
-    listed.add(keyOf(after))
-    scopes.add(valueScope(unit.id, line.period))
-    return { change: before === null ? 'new' : sameValue(before.value, after.value) ? 'unchanged' : 'changed', before, after, unit, sourceLines: 1 }
-  })
-  for (const value of stored) {
-    if (listed.has(keyOf(value)) || !scopes.has(valueScope(value.unitId, value.period))) continue
-    changes.push({ change: 'removed', before: value, after: value, unit: unitById.get(value.unitId)!, sourceLines: 0 })
-  }
-  return changes
+const VALUES: ScopedRecords<IndicatorValueLine, StoredValue> = {
+  key: keyOf,
+  scope: (v) => valueScope(v.unitId, v.period),
+  build: (line, unitId) => ({ unitId, period: line.period, indicator: line.indicator, value: Math.round(line.value * 1e6) / 1e6 }),
+  same: (a, b) => sameValue(a.value, b.value),
 }
 
 const order = (indicator: unknown) => INDICATORS.indexOf(indicator as IndicatorKey)
@@ -89,7 +76,7 @@ export async function planIndicatorValuesImport(db: Db, source: Source, today: I
   const upToNow = rowsUpToThisMonth(ofUnits.known, today)
   const checked = indicatorValueLines(upToNow.known)
   const unitIds = [...new Set(checked.values.map((v) => units.get(v.costCentre)!.id))]
-  const changes = compare(checked.values, await storedValues(db, unitIds), units)
+  const changes = compareInScopes(checked.values, await storedValues(db, unitIds), units, VALUES)
   return planOfChanges({
     read,
     issues: [...ofUnits.issues, ...upToNow.issues, ...checked.issues],
