@@ -55,6 +55,12 @@ const open = async (): Promise<VueWrapper> => {
   return w
 }
 const field = (w: VueWrapper, path: string) => w.get<HTMLInputElement>(`#settings-${path.replace(/\./g, '-')}`)
+/** Types the value in the field and sends the form. */
+async function submitWith(w: VueWrapper, path: string, value: string): Promise<void> {
+  await field(w, path).setValue(value)
+  await w.get('form').trigger('submit')
+  await flushPromises()
+}
 const errorOf = (w: VueWrapper, path: string) => plain(w.find(`#settings-${path.replace(/\./g, '-')}-error`).text())
 
 describe('the municipality’s settings', () => {
@@ -106,9 +112,7 @@ describe('the municipality’s settings', () => {
     ['an e-mail that is none', 'economicsContact.email', 'oekonomi', 'Ugyldig e-mailadresse.'],
   ])('refuses %s beside its field, focused, and sends nothing', async (_, path, value, message) => {
     const w = await open()
-    await field(w, path).setValue(value)
-    await w.get('form').trigger('submit')
-    await flushPromises()
+    await submitWith(w, path, value)
     expect(errorOf(w, path)).toBe(message)
     expect(api.posted).toHaveLength(0)
     w.unmount()
@@ -126,9 +130,7 @@ describe('the municipality’s settings', () => {
       )
     const w = await open()
     await field(w, 'effectiveFrom').setValue('2026-12-15')
-    await field(w, 'hngName').setValue('Nyt navn')
-    await w.get('form').trigger('submit')
-    await flushPromises()
+    await submitWith(w, 'hngName', 'Nyt navn')
     expect(errorOf(w, 'effectiveFrom')).toBe('Der er allerede en ændring fra 15.12.2026. Vælg en anden dato.')
     expect(field(w, 'hngName').element.value).toBe('Nyt navn')
     w.unmount()
