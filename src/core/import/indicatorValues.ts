@@ -26,14 +26,10 @@ export function indicatorValueLines(rows: readonly ReadRow[]): { values: Indicat
   const values: IndicatorValueLine[] = []
   const issues: ImportIssue[] = []
   const seen = new Map<string, number>()
-  for (const { line, values: v, cells, headers } of rows) {
-    const value: IndicatorValueLine = {
-      line,
-      costCentre: v.costCentre as string,
-      period: v.period as Period,
-      indicator: v.indicator as IndicatorKey,
-      value: v.value as number,
-    }
+  for (const row of rows) {
+    const { line, cells, headers } = row
+    // readRows has typed each cell by its field (core/import/fields.ts).
+    const value: IndicatorValueLine = { line, ...(row.values as Omit<IndicatorValueLine, 'line'>) }
     const key = `${value.costCentre}|${periodKey(value.period)}|${value.indicator}`
     const first = seen.get(key)
     if (first !== undefined) {
