@@ -1,11 +1,13 @@
-// A unit's four lights for a period, its overall colour, and the worst-first order of lists.
-// A closed period is never repainted: a light recorded for it is returned as recorded.
+// A unit's lights for a period (the four, but those switched off for the municipality), its overall
+// colour, and the worst-first order of lists. A closed period is never repainted: a light recorded
+// for it is returned as recorded.
 import { endOfMonthIso, minIso, periodOf, periodsBack, samePeriod } from './dates'
 import { actionPlanLight } from './indicators/actionPlan'
 import { balanceLight } from './indicators/balance'
 import { budgetLight } from './indicators/budget'
 import { forecastLight } from './indicators/forecast'
 import { judgeImported } from './indicators/imported'
+import { indicatorsInUse } from './indicators/inUse'
 import { ruleSetFor } from './rules'
 import type {
   ActionPlanItem,
@@ -55,6 +57,8 @@ export interface LightOptions {
    * figures are from. Earlier periods keep the forecast that was in force at their end.
    */
   latestForecastOn?: IsoDate
+  /** The indicators switched off for the municipality: they are not judged, and not in the result. */
+  indicatorsOff?: readonly IndicatorKey[]
 }
 
 export function unitLights(input: UnitInput, period: Period, opts: LightOptions): UnitLights {
@@ -82,12 +86,13 @@ export function unitLights(input: UnitInput, period: Period, opts: LightOptions)
     closed,
     latestForecastOn: opts.latestForecastOn,
   })
-  return {
-    budget: judge('budget', () => budgetByForecasts(byForecasts())),
-    actionPlan: judge('actionPlan', () => actionPlanLight({ period, asOf, items: input.actionPlan, ruleSet: rules() })),
-    forecast: judge('forecast', () => forecastLight(byForecasts())),
-    balance: judge('balance', () => balanceLight({ period, asOf, accounts: input.balanceAccounts, ruleSet: rules() })),
+  const compute: Record<IndicatorKey, () => Light> = {
+    budget: () => budgetByForecasts(byForecasts()),
+    actionPlan: () => actionPlanLight({ period, asOf, items: input.actionPlan, ruleSet: rules() }),
+    forecast: () => forecastLight(byForecasts()),
+    balance: () => balanceLight({ period, asOf, accounts: input.balanceAccounts, ruleSet: rules() }),
   }
+  return Object.fromEntries(indicatorsInUse(opts.indicatorsOff).map((key) => [key, judge(key, compute[key])]))
 }
 
 /**
@@ -133,11 +138,11 @@ export function relightWithForecasts(judged: UnitLights, input: Omit<ForecastsJu
   // A closed year's budget is either final (settled) or, without December's figures, judged as an
   // open one, so `closed` never changes what is computed here.
   const by = { ...input, closed: false }
-  return {
-    ...judged,
-    budget: settledLight(judged.budget) ? judged.budget : budgetByForecasts(by),
-    forecast: settledLight(judged.forecast) ? judged.forecast : forecastLight(by),
-  }
+  const lights = { ...judged }
+  // A light switched off was not judged, and is not judged here either.
+  if (judged.budget && !settledLight(judged.budget)) lights.budget = budgetByForecasts(by)
+  if (judged.forecast && !settledLight(judged.forecast)) lights.forecast = forecastLight(by)
+  return lights
 }
 
 /** The lights of the `months` periods ending with lastPeriod, oldest first. */
@@ -189,8 +194,8 @@ export function compareUnitsWorstFirst(a: WorstFirstUnit, b: WorstFirstUnit): nu
 
 /** The budget overrun in kroner (P − B), or 0 when within budget or unknown. */
 export function unitOverrun(lights: Pick<UnitLights, 'budget'>): number {
-  const facts = lights.budget.facts
-  return facts.kind === 'budget' && facts.difference !== null ? Math.max(0, facts.difference) : 0
+  const facts = lights.budget?.facts
+  return facts?.kind === 'budget' && facts.difference !== null ? Math.max(0, facts.difference) : 0
 }
 
 /** The latest month with figures, or null when there are none. */

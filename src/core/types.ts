@@ -93,7 +93,7 @@ export type ActionPlanFacts = Extract<IndicatorFacts, { kind: 'actionPlan' }>
 export type ForecastFacts = Extract<IndicatorFacts, { kind: 'forecast' }>
 export type BalanceFacts = Extract<IndicatorFacts, { kind: 'balance' }>
 
-export type UnitLights = Record<IndicatorKey, Light>
+export type UnitLights = Partial<Record<IndicatorKey, Light>>
 
 /** What the leader writes for the OC: an indicator's causes, the initiatives, the dialogue preparation. */
 export type Explanation = z.infer<typeof explanationSchema>

@@ -57,6 +57,24 @@ describe("the area chief's home: a work list", () => {
   })
 })
 
+describe("the area chief's home with an indicator switched off for the municipality", () => {
+  it('offers it in no filter and tells no unit’s light of it', async () => {
+    const me = { ...ocMe(), municipality: { id: 'm1', name: 'Demo Kommune', indicatorsOff: ['balance' as const] } }
+    const { balance: _off, ...lights } = summary('u1', 'Skovbo Skole').lights
+    const { wrapper } = await mountAt('/', detailWithFigures(), me, { units: [{ ...summary('u1', 'Skovbo Skole'), lights }] })
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="oc-units"] > li').exists()).toBe(true))
+    expect(wrapper.findAll('#wl-indicator option').map((o) => o.text())).toEqual([
+      'Alle måltal',
+      'Budgetoverholdelse',
+      'Handleplan',
+      'Korrekt estimering i prognoser',
+    ])
+    expect(wrapper.findAll('[data-testid="oc-units"] .chips li')).toHaveLength(3)
+    expect(plain(wrapper.get('[data-testid="oc-units"]').text())).not.toContain('Balance')
+    wrapper.unmount()
+  })
+})
+
 describe("the area chief's home on a new device", () => {
   it('says it is loading, not that nothing waits, until the first sync has been', async () => {
     const { wrapper } = await mountAt('/', detailWithFigures(), ocMe(), { units: [summary('u1', 'Skovbo Skole', 'red')] })

@@ -74,4 +74,19 @@ describe("the home and the device's lights", () => {
     await vi.waitFor(() => expect(requested).toContain('/api/units/u1'))
     await vi.waitFor(() => expect(budget()).toBe('green'))
   })
+
+  it('with the balance switched off for the municipality: three cards, and a forecast saved here does not bring it back', async () => {
+    const { balance: _off, ...lights } = summary('u1', 'Skovbo Skole').lights
+    const withoutBalance = detailWithFigures()
+    withoutBalance.lights = { ...lights }
+    withoutBalance.history = withoutBalance.history.map(({ period, lights: { balance: _b, ...rest } }) => ({ period, lights: rest }))
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(LIST_AT)
+    const { wrapper } = await mountAt('/enhed/u1', withoutBalance, leaderMe(), { units: [{ ...summary('u1', 'Skovbo Skole'), lights }] })
+    const cards = () => wrapper.findAll('[data-testid^="light-"]').map((c) => c.attributes('data-testid'))
+    await vi.waitFor(() => expect(cards()).toEqual(['light-budget', 'light-actionPlan', 'light-forecast']))
+    await useRecordsStore().save('forecast', { scopeId: 'u1', fields: { year: 2026, month: 11, amount: 11_900_000, explanation: null } })
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="light-budget"]').attributes('data-colour')).toBe('green'))
+    expect(cards()).toEqual(['light-budget', 'light-actionPlan', 'light-forecast'])
+  })
 })

@@ -21,6 +21,7 @@ function economicsMe(): Me {
 const STARTING: MunicipalitySettings = {
   lockDays: 14,
   cycle: DEFAULT_CYCLE_DATES,
+  indicatorsOff: [],
   economicsContact: { name: 'Økonomiteamet', email: 'oekonomi@demo.dk', phone: '+45 72 10 40 00' },
   name: 'Demo Kommune',
   logoText: 'Demo Kommune',
@@ -114,6 +115,33 @@ describe('the municipality’s settings', () => {
     const w = await open()
     await submitWith(w, path, value)
     expect(errorOf(w, path)).toBe(message)
+    expect(api.posted).toHaveLength(0)
+    w.unmount()
+  })
+
+  it('switches an indicator off by unticking it: ticked is in use, the version keeps the ones off', async () => {
+    const w = await open()
+    const boxes = () => w.findAll<HTMLInputElement>('.settings-form input[type="checkbox"]')
+    expect(boxes().map((b) => [plain(b.element.parentElement!.textContent), b.element.checked])).toEqual([
+      ['Budgetoverholdelse', true],
+      ['Handleplan', true],
+      ['Korrekt estimering i prognoser', true],
+      ['Afstemte balancekonti', true],
+    ])
+    await field(w, 'indicator.balance').setValue(false)
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(api.posted[0]!.settings.indicatorsOff).toEqual(['balance'])
+    w.unmount()
+  })
+
+  it('refuses switching every indicator off, focused on the first box, and sends nothing', async () => {
+    const w = await open()
+    for (const key of ['budget', 'actionPlan', 'forecast', 'balance']) await field(w, `indicator.${key}`).setValue(false)
+    await w.get('form').trigger('submit')
+    await flushPromises()
+    expect(plain(w.get('#settings-indicators-error').text())).toBe('Mindst ét nøgletal skal være i brug.')
+    expect(document.activeElement?.id).toBe('settings-indicator-budget')
     expect(api.posted).toHaveLength(0)
     w.unmount()
   })

@@ -36,37 +36,37 @@ describe('unitLights', () => {
 
   it('a threshold change applies from its date on and does not repaint May', () => {
     const history = lightHistory(input, { year: 2025, month: 6 }, 2, opts)
-    expect(history.map((h) => [h.period.month, h.lights.budget.ruleSetId, h.lights.budget.colour])).toEqual([
+    expect(history.map((h) => [h.period.month, h.lights.budget!.ruleSetId, h.lights.budget!.colour])).toEqual([
       [5, 'rs-default', 'yellow'],
       [6, 'rs-2025-06', 'red'],
     ])
   })
 
   it('judges the running month as of today, a past month as of its last day', () => {
-    expect(unitLights(input, { year: 2025, month: 6 }, opts).actionPlan.facts).toMatchObject({ due: 1 }) // 15 June not yet
-    expect(unitLights(input, { year: 2025, month: 6 }, { ...opts, today: '2025-07-02' }).actionPlan.facts).toMatchObject({ due: 2 })
+    expect(unitLights(input, { year: 2025, month: 6 }, opts).actionPlan!.facts).toMatchObject({ due: 1 }) // 15 June not yet
+    expect(unitLights(input, { year: 2025, month: 6 }, { ...opts, today: '2025-07-02' }).actionPlan!.facts).toMatchObject({ due: 2 })
   })
 
   it('a closed year: a recorded light is returned as recorded, never repainted', () => {
-    const recorded: Light = { ...unitLights(input, { year: 2024, month: 3 }, opts).budget, colour: 'red', ruleSetId: 'rs-old' }
+    const recorded: Light = { ...unitLights(input, { year: 2024, month: 3 }, opts).budget!, colour: 'red', ruleSetId: 'rs-old' }
     const lights = unitLights(input, { year: 2024, month: 3 }, { ...opts, recorded: [recorded] })
     expect(lights.budget).toEqual({ ...recorded, source: 'recorded' })
-    expect(lights.forecast.source).toBe('computed') // no recording for it
+    expect(lights.forecast!.source).toBe('computed') // no recording for it
   })
 
   it('a closed year without a recorded light uses the final spend', () => {
-    expect(unitLights(input, { year: 2024, month: 3 }, opts).budget.facts).toMatchObject({ forecast: 12_000_000, final: true })
+    expect(unitLights(input, { year: 2024, month: 3 }, opts).budget!.facts).toMatchObject({ forecast: 12_000_000, final: true })
   })
 
   it('a recorded light of an open year is ignored (the period may still change)', () => {
-    const recorded: Light = { ...unitLights(input, { year: 2025, month: 3 }, opts).budget, colour: 'red' }
-    expect(unitLights(input, { year: 2025, month: 3 }, { ...opts, recorded: [recorded] }).budget.source).toBe('computed')
+    const recorded: Light = { ...unitLights(input, { year: 2025, month: 3 }, opts).budget!, colour: 'red' }
+    expect(unitLights(input, { year: 2025, month: 3 }, { ...opts, recorded: [recorded] }).budget!.source).toBe('computed')
   })
 
   it('a fully recorded closed period needs no rule set', () => {
     const base = unitLights(input, { year: 2024, month: 3 }, opts)
     const recorded = Object.values(base)
-    expect(unitLights(input, { year: 2024, month: 3 }, { ...opts, ruleSets: [], recorded }).balance.source).toBe('recorded')
+    expect(unitLights(input, { year: 2024, month: 3 }, { ...opts, ruleSets: [], recorded }).balance!.source).toBe('recorded')
   })
 
   it('an imported value wins over computing', () => {
@@ -83,7 +83,7 @@ describe("the latest open period is judged by the leader's latest forecast", () 
   // Figures are in for April 2025; on 10 June the leader has given a June forecast of 12,5 mio.
   const withJune = { ...input, forecasts: [...input.forecasts, forecast(6, 12_500_000)] }
   const april = { year: 2025, month: 4 }
-  const budgetOf = (lights: UnitLights) => lights.budget.facts as BudgetFacts
+  const budgetOf = (lights: UnitLights) => lights.budget!.facts as BudgetFacts
 
   it.each([
     ['without latestForecastOn: the forecast in force at the end of April', undefined, 12_000_000, 'green'],
@@ -96,7 +96,7 @@ describe("the latest open period is judged by the leader's latest forecast", () 
   ] as const)('%s', (_name, on, amount, colour) => {
     const lights = unitLights(withJune, april, { ...opts, latestForecastOn: on })
     expect(budgetOf(lights).forecast).toBe(amount)
-    expect(lights.budget.colour).toBe(colour)
+    expect(lights.budget!.colour).toBe(colour)
   })
 
   it('lightHistory applies it to the last period only, never repainting earlier months', () => {
@@ -114,7 +114,7 @@ describe('lightHistory', () => {
   })
 })
 
-const light = (colour: Colour): Light => ({ ...unitLights(input, { year: 2025, month: 5 }, opts).budget, colour })
+const light = (colour: Colour): Light => ({ ...unitLights(input, { year: 2025, month: 5 }, opts).budget!, colour })
 
 describe('overallColour: the worst light; grey is never green', () => {
   it.each<[Colour[], Colour]>([

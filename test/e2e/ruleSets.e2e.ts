@@ -2,7 +2,8 @@
 // the leader's unit type from October is made on the screen, which lists it as in force; the
 // leader's phone, after its next sync, shows the budget light judged by it — and says from when —
 // while September keeps the colour the old set gave it. The municipality's settings change from
-// today on the same screens, and the devices are told.
+// today on the same screens, and the devices are told — the balance accounts switched off among
+// them, gone from the leader's phone at its next start.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ECONOMICS, DEMO_LEADER, DESK, launchChromium, openDetail, type SignedInPerson, signInOnDay } from '../helpers/browser'
@@ -95,6 +96,8 @@ describe('the economics team makes a rule set', () => {
     expect(await page.getByTestId('settings-empty').count()).toBe(1)
     await page.getByLabel('Logotekst (står øverst på udskrifter)').fill('DEMO KOMMUNE · Børn og Unge')
     await page.getByLabel('Dage et referat kan rettes efter "Dialog afholdt"').fill('7')
+    // The municipality does not steer by balance accounts: off for everyone from today.
+    await page.getByLabel('Afstemte balancekonti').uncheck()
     expect(await axeViolations(page)).toEqual([])
     await page.getByRole('button', { name: 'Gem ændringen' }).click()
     await expect.poll(() => page.getByTestId('settings-saved').textContent()).toBe('Ændringen er gemt og gælder fra 23.11.2026.')
@@ -109,5 +112,19 @@ describe('the economics team makes a rule set', () => {
     }
     expect(session.me.municipality.logoText).toBe('DEMO KOMMUNE · Børn og Unge')
     expect(session.settings.dialogueLockDays).toBe(7)
+  })
+
+  it('the balance accounts switched off: the leader’s phone shows three lights at its next start, and the page of the fourth is gone', async () => {
+    const p = leader.page
+    await p.goto('/')
+    await p.getByTestId('light-budget').waitFor()
+    await expect.poll(() => p.locator('[data-testid^="light-"]').count()).toBe(3)
+    expect(await p.getByTestId('light-balance').count()).toBe(0)
+    const colours = await p.locator('[data-testid^="light-"]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-colour')))
+    const worst = ['red', 'yellow', 'grey', 'green'].find((c) => colours.includes(c))
+    expect(await p.getByTestId('overall').getAttribute('data-colour')).toBe(worst)
+    const unitId = (await detail()).unit.id
+    await p.goto(`/enhed/${unitId}/balancekonti`)
+    await expect.poll(() => p.getByRole('alert').first().textContent()).toBe('Det måltal findes ikke.')
   })
 })

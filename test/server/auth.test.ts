@@ -115,7 +115,7 @@ describe('session', () => {
       roles: [{ role: 'leader', unitId: 'unit-skole-a' }],
       units: [{ id: 'unit-skole-a', name: 'Askeskolen', areaId: 'area-nord' }],
       areas: [{ id: 'area-nord', name: 'Område Nord', municipalityId: 'kommune-test' }],
-      municipality: { id: 'kommune-test', name: 'Testkommune', logoText: 'Testkommune' },
+      municipality: { id: 'kommune-test', name: 'Testkommune', logoText: 'Testkommune', indicatorsOff: [] },
     })
   })
 

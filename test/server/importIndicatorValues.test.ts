@@ -51,11 +51,11 @@ describe('the import of ready-made indicator values', () => {
     const d = await unitA()
     expect(d.lights.balance).toMatchObject({ colour: 'red', source: 'imported', facts: { kind: 'balance', rate: 0.5 } })
     expect(d.lights.budget).toMatchObject({ colour: 'green', source: 'imported', facts: { kind: 'budget', deviation: -0.025 } })
-    expect(d.lights.actionPlan.source).toBe('computed')
+    expect(d.lights.actionPlan!.source).toBe('computed')
     const october = d.history.find((h) => h.period.year === 2025 && h.period.month === 10)!
     expect(october.lights.balance).toMatchObject({ colour: 'red', source: 'imported' })
     const september = d.history.find((h) => h.period.year === 2025 && h.period.month === 9)!
-    expect(september.lights.balance.source).toBe('computed')
+    expect(september.lights.balance!.source).toBe('computed')
     expect((await pullAll(t.app, c.leaderA, cursor)).changes.map((ch) => [ch.table, ch.scopeId])).toEqual([['unitFigures', IDS.unitA]])
     const audit = await t.db.query<{ action: string }>(`select action from audit_log where table_name = 'imported_indicator_value'`)
     expect(audit).toEqual([{ action: 'import.create' }, { action: 'import.create' }])

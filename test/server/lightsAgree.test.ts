@@ -122,7 +122,7 @@ describe('device and server give the same lights for the same data', () => {
       // The budget is judged by the latest forecast given for the period's year: this month's, or
       // December's once that year is over.
       const latestGiven = period.year === now.year ? now : { year: period.year, month: 12 }
-      expect(detail.lights.budget.facts).toMatchObject({ forecast: AMOUNTS[periodIndex(latestGiven) % AMOUNTS.length] })
+      expect(detail.lights.budget!.facts).toMatchObject({ forecast: AMOUNTS[periodIndex(latestGiven) % AMOUNTS.length] })
 
       // The home's first paint (the list) says what the device computes afterwards: the page never flips.
       const list = (await get(app, '/api/units', cookie)).json<UnitsResponse>()

@@ -197,12 +197,12 @@ describe('generateDemo', () => {
 })
 
 describe('the latest period', () => {
-  const colourCount = (indicator: IndicatorKey, colour: Colour) => [...lights.values()].filter((l) => l[indicator].colour === colour).length
+  const colourCount = (indicator: IndicatorKey, colour: Colour) => [...lights.values()].filter((l) => l[indicator]!.colour === colour).length
 
   it('shows each unit as designed', () => {
     for (const d of data.designs) {
       const l = lights.get(d.unitId) as UnitLights
-      expect(Object.fromEntries(INDICATORS.map((k) => [k, l[k].colour]))).toEqual(d.colours)
+      expect(Object.fromEntries(INDICATORS.map((k) => [k, l[k]!.colour]))).toEqual(d.colours)
     }
   })
 
@@ -218,7 +218,7 @@ describe('the latest period', () => {
     for (const u of data.units) byArea.set(u.areaId, (byArea.get(u.areaId) ?? 0) + unitOverrun(lights.get(u.id) as UnitLights))
     const dominating = data.units.filter((u) => unitOverrun(lights.get(u.id) as UnitLights) > (byArea.get(u.areaId) as number) / 3)
     expect(dominating.map((u) => u.id)).toEqual([data.designs.find((d) => d.dominant)?.unitId])
-    expect(lights.get(dominating[0]?.id as string)?.budget.colour).toBe('red')
+    expect(lights.get(dominating[0]?.id as string)?.budget!.colour).toBe('red')
   })
 
   it('names the highlight accounts: a red leader, a leader of two units, each OC, directorate, economics', () => {
@@ -228,7 +228,7 @@ describe('the latest period', () => {
     const red = DEMO_ACCOUNTS_HIGHLIGHT[0]
     const redPerson = data.people.find((p) => p.email === red?.email)
     const redUnits = data.roles.filter((r) => r.role === 'leader' && r.personId === redPerson?.id).map((r) => r.unitId as string)
-    expect(redUnits.some((id) => lights.get(id)?.budget.colour === 'red')).toBe(true)
+    expect(redUnits.some((id) => lights.get(id)?.budget!.colour === 'red')).toBe(true)
     expect(DEMO_ACCOUNTS_HIGHLIGHT.filter((a) => a.role === 'area_chief')).toHaveLength(data.areas.length)
     expect(emails).toEqual(expect.arrayContaining(['direktion@demo.dk', 'oekonomi@demo.dk']))
   })

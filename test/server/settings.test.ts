@@ -21,6 +21,7 @@ const STARTING: MunicipalitySettings = {
   economicsContact: { name: 'Økonomiteamet', email: 'oekonomi@kommune.dk', phone: '' },
   lockDays: 14,
   cycle: DEFAULT_CYCLE_DATES,
+  indicatorsOff: [],
 }
 const DECEMBER: MunicipalitySettings = {
   ...STARTING,
@@ -62,6 +63,7 @@ describe('the municipality’s settings', () => {
       id: IDS.municipality,
       name: 'Testkommune',
       logoText: 'TESTKOMMUNE · Børn og Unge',
+      indicatorsOff: [],
     })
   })
 

@@ -80,14 +80,14 @@ describe('GET /api/units/:unitId', () => {
     ])
     expect(Object.keys(d.lights).sort()).toEqual(['actionPlan', 'balance', 'budget', 'forecast'])
     expect(d.lights.budget).toMatchObject({ indicator: 'budget', colour: 'red', ruleSetId: 'rs-2020', period: { year: 2025, month: 10 } })
-    expect(d.lights.budget.facts).toMatchObject({ kind: 'budget', budget: 10_000_000, forecast: 10_500_000, difference: 500_000 })
-    expect(d.lights.actionPlan.colour).toBe('green')
-    expect(d.lights.balance.colour).toBe('green')
+    expect(d.lights.budget!.facts).toMatchObject({ kind: 'budget', budget: 10_000_000, forecast: 10_500_000, difference: 500_000 })
+    expect(d.lights.actionPlan!.colour).toBe('green')
+    expect(d.lights.balance!.colour).toBe('green')
     expect(d.overall).toBe('red')
     expect(d.history).toHaveLength(12)
     expect(d.history[0]?.period).toEqual({ year: 2024, month: 11 })
     expect(d.history[11]?.period).toEqual({ year: 2025, month: 10 })
-    expect(d.history[11]?.lights.budget.colour).toBe('red')
+    expect(d.history[11]?.lights.budget!.colour).toBe('red')
     expect(d.ruleSet).toEqual({
       id: 'rs-2020',
       municipalityId: IDS.municipality,

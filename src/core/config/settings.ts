@@ -4,11 +4,12 @@
 // yearly cycle's dates. A change applies from a date and is kept: each version is a new entry, and
 // the one in force on a day is the latest that began by then. Checked alike by the form and the
 // server: a change may not begin before today (the minutes' lock of past days stays as it was
-// judged), nor on a day that already has one.
+// judged), nor on a day that already has one. An indicator switched off applies from the version's
+// day to every screen, the months before it included (core/indicators/inUse.ts).
 import { z } from 'zod'
 import { compareIso } from '../dates'
-import { boundedText, emailSchema, isoDateSchema, nonEmptyText } from '../schemaPrimitives'
-import type { IsoDate } from '../types'
+import { boundedText, emailSchema, indicatorKeySchema, isoDateSchema, nonEmptyText } from '../schemaPrimitives'
+import { INDICATORS, type IsoDate } from '../types'
 import { DEFAULT_YEARLY_CYCLE } from '../yearlyCycle'
 import { dottedDate } from './ruleSetChange'
 
@@ -46,6 +47,15 @@ export const municipalitySettingsSchema = z.object({
     .int({ error: 'Antal dage skal være et helt tal.' })
     .min(1, { error: 'Referatet skal kunne rettes mindst 1 dag.' })
     .max(MAX_LOCK_DAYS, { error: `Højst ${MAX_LOCK_DAYS} dage.` }),
+  /**
+   * The indicators switched off for the whole municipality; at least one stays in use. Versions
+   * made before there was this choice have none off.
+   */
+  indicatorsOff: z
+    .array(indicatorKeySchema)
+    .default([])
+    .refine((off) => new Set(off).size === off.length, { error: 'Et nøgletal kan kun slås fra én gang.' })
+    .refine((off) => INDICATORS.some((key) => !off.includes(key)), { error: 'Mindst ét nøgletal skal være i brug.' }),
   /** Every event of the cycle, once. */
   cycle: z.array(cycleDateSchema).refine((events) => events.length === CYCLE_IDS.length && CYCLE_IDS.every((id) => events.some((e) => e.id === id)), {
     error: 'Årshjulet skal have hver begivenhed én gang.',
@@ -105,6 +115,8 @@ export function changedSettings(before: MunicipalitySettings, after: Municipalit
   for (const key of ['name', 'logoText', 'hngName', 'buuName', 'lockDays'] as const) if (before[key] !== after[key]) fields.push(key)
   for (const key of ['name', 'email', 'phone'] as const)
     if (before.economicsContact[key] !== after.economicsContact[key]) fields.push(`economicsContact.${key}`)
+  const off = (s: MunicipalitySettings) => [...s.indicatorsOff].sort().join()
+  if (off(before) !== off(after)) fields.push('indicatorsOff')
   const cycle = (s: MunicipalitySettings) => JSON.stringify([...s.cycle].sort((a, b) => a.id.localeCompare(b.id)))
   if (cycle(before) !== cycle(after)) fields.push('cycle')
   return fields

@@ -1,6 +1,6 @@
 // Sign-in and "who am I": the shapes of /api/auth/login, /api/me and /api/session.
 import { z } from 'zod'
-import { idSchema, isoDateSchema, roleSchema } from '../schemaPrimitives'
+import { idSchema, indicatorKeySchema, isoDateSchema, roleSchema } from '../schemaPrimitives'
 
 /** A person as the API shows them. Read back from the database, so not re-judged as input. */
 export const personViewSchema = z.object({ id: idSchema, name: z.string(), email: z.string() })
@@ -16,9 +16,13 @@ export const meSchema = z.object({
   areas: z.array(z.object({ id: idSchema, name: z.string(), municipalityId: idSchema.optional() })),
   /**
    * The municipality the app serves, by the name and logo text its settings give today (the logo
-   * text heads what is printed); optional for a person cached by an older build.
+   * text heads what is printed), and the indicators switched off today (core/indicators/inUse.ts);
+   * optional for a person cached by an older build.
    */
-  municipality: z.object({ id: idSchema, name: z.string(), logoText: z.string().optional() }).nullable().optional(),
+  municipality: z
+    .object({ id: idSchema, name: z.string(), logoText: z.string().optional(), indicatorsOff: z.array(indicatorKeySchema).optional() })
+    .nullable()
+    .optional(),
 })
 
 export const loginResponseSchema = z.object({ person: personViewSchema })

@@ -19,10 +19,10 @@ import {
 export const unitParamsSchema = z.object({ unitId: idSchema.max(200) })
 
 export const unitLightsSchema = z.object({
-  budget: lightSchema,
-  actionPlan: lightSchema,
-  forecast: lightSchema,
-  balance: lightSchema,
+  budget: lightSchema.optional(),
+  actionPlan: lightSchema.optional(),
+  forecast: lightSchema.optional(),
+  balance: lightSchema.optional(),
 })
 
 const unitHeadSchema = z.object({

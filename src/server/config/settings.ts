@@ -13,7 +13,7 @@ import {
   type SettingsIssue,
 } from '../../core/config/settings'
 import type { SettingsEntry } from '../../core/http/config'
-import type { IsoDate } from '../../core/types'
+import type { IndicatorKey, IsoDate } from '../../core/types'
 import type { Db } from '../db/db'
 import { theMunicipality } from '../repos/municipality'
 import { lockForSyncWrite } from '../sync/lock'
@@ -34,7 +34,14 @@ export async function listSettings(db: Db, municipalityId: string): Promise<Sett
       where s.municipality_id = $1 order by s.effective_from`,
     [municipalityId],
   )
-  return rows.map((r) => ({ id: r.id, effectiveFrom: r.effective_from, settings: r.settings, createdAt: r.created_at, createdByName: r.created_by_name }))
+  // Parsed, so that a version stored before a field was added reads with the field's default.
+  return rows.map((r) => ({
+    id: r.id,
+    effectiveFrom: r.effective_from,
+    settings: municipalitySettingsSchema.parse(r.settings),
+    createdAt: r.created_at,
+    createdByName: r.created_by_name,
+  }))
 }
 
 /**
@@ -55,6 +62,7 @@ export async function startingSettings(db: Db, municipalityId: string, lockDays:
     economicsContact: contact,
     lockDays,
     cycle: DEFAULT_CYCLE_DATES,
+    indicatorsOff: [],
   }
   // A config contact that would not pass as settings (no e-mail, say) gives way to the default one.
   const checked = municipalitySettingsSchema.safeParse(starting)
@@ -65,6 +73,11 @@ export async function startingSettings(db: Db, municipalityId: string, lockDays:
 export async function settingsOn(db: Db, municipalityId: string, day: IsoDate, lockDays: number): Promise<MunicipalitySettings> {
   const found = settingsInForce(await listSettings(db, municipalityId), day)
   return found?.settings ?? startingSettings(db, municipalityId, lockDays)
+}
+
+/** The indicators switched off on the day (none before the first version). */
+export async function indicatorsOffOn(db: Db, municipalityId: string, day: IsoDate): Promise<IndicatorKey[]> {
+  return settingsInForce(await listSettings(db, municipalityId), day)?.settings.indicatorsOff ?? []
 }
 
 export type SettingsOutcome = { ok: true; entry: SettingsEntry } | { ok: false; issues: SettingsIssue[] }

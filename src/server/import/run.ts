@@ -97,9 +97,10 @@ async function apply(ctx: ImportContext, tx: Db, plan: ImportPlan, importId: str
   const after = new Map((await lightsOf(tx, ctx.today, plan.changedUnits)).map((j) => [j.unit.id, j]))
   const lightChanges = before.flatMap((b) =>
     INDICATORS.flatMap((indicator) => {
-      const from = b.lights[indicator].colour
-      const to = after.get(b.unit.id)?.lights[indicator].colour ?? from
-      return from === to ? [] : [{ unitId: b.unit.id, unitName: b.unit.name, indicator, from, to }]
+      // A light switched off is in neither list: it cannot change colour.
+      const from = b.lights[indicator]?.colour
+      const to = after.get(b.unit.id)?.lights[indicator]?.colour ?? from
+      return !from || !to || from === to ? [] : [{ unitId: b.unit.id, unitName: b.unit.name, indicator, from, to }]
     }),
   )
   return { lightChanges, periodMove: await periodMoveOf(tx, period) }

@@ -3,7 +3,8 @@
 import { endOfMonthIso, periodOf } from '../../core/dates'
 import { lightHistory, overallColour, unitLights, unitOverrun, type ImportedValue, type LightOptions, type UnitInput } from '../../core/lights'
 import { defaultRuleSet, ruleSetFor } from '../../core/rules'
-import type { Colour, IsoDate, Light, Period, RuleSet, UnitLights } from '../../core/types'
+import type { Colour, IndicatorKey, IsoDate, Light, Period, RuleSet, UnitLights } from '../../core/types'
+import { indicatorsOffOn } from '../config/settings'
 import type { Db } from '../db/db'
 import { loadUnitFacts, type UnitFacts } from '../repos/figures'
 import { closedYearsOf, importedValuesOf, latestPeriodOf, recordedLightsOf, ruleSetsOf } from '../repos/rules'
@@ -14,6 +15,8 @@ export interface MunicipalityContext {
   closedYears: number[]
   /** The latest month with figures anywhere in the municipality; null before the first import. */
   period: Period | null
+  /** Switched off for the municipality today: not judged (core/indicators/inUse.ts). */
+  indicatorsOff: IndicatorKey[]
 }
 
 export interface JudgedUnit {
@@ -31,14 +34,15 @@ export interface JudgedUnit {
   overrun: number
 }
 
-async function contextOf(db: Db, municipalityId: string): Promise<MunicipalityContext> {
-  const [ruleSets, closedYears, period] = await Promise.all([
+async function contextOf(db: Db, municipalityId: string, today: IsoDate): Promise<MunicipalityContext> {
+  const [ruleSets, closedYears, period, indicatorsOff] = await Promise.all([
     ruleSetsOf(db, municipalityId),
     closedYearsOf(db, municipalityId),
     latestPeriodOf(db, municipalityId),
+    indicatorsOffOn(db, municipalityId, today),
   ])
   // A municipality the economics team has not configured yet is judged by the default thresholds.
-  return { ruleSets: ruleSets.length ? ruleSets : [defaultRuleSet(municipalityId)], closedYears, period }
+  return { ruleSets: ruleSets.length ? ruleSets : [defaultRuleSet(municipalityId)], closedYears, period, indicatorsOff }
 }
 
 export class Judge {
@@ -52,7 +56,7 @@ export class Judge {
   context(municipalityId: string): Promise<MunicipalityContext> {
     let ctx = this.contexts.get(municipalityId)
     if (!ctx) {
-      ctx = contextOf(this.db, municipalityId)
+      ctx = contextOf(this.db, municipalityId, this.today)
       this.contexts.set(municipalityId, ctx)
     }
     return ctx
@@ -107,11 +111,20 @@ export class Judge {
   /** The rule set the current lights were judged by (the one in force today if none is named). */
   async ruleSet(judged: JudgedUnit): Promise<RuleSet> {
     const ctx = await this.context(judged.unit.municipalityId)
-    const named = ctx.ruleSets.find((s) => s.id === judged.lights.budget.ruleSetId)
+    const judgedBy = Object.values(judged.lights)[0]?.ruleSetId
+    const named = ctx.ruleSets.find((s) => s.id === judgedBy)
     return named ?? ruleSetFor(ctx.ruleSets, { municipalityId: judged.unit.municipalityId, unitType: judged.unit.unitType, date: this.today })
   }
 
   private options(ctx: MunicipalityContext, recorded: Light[], imported: ImportedValue[]): LightOptions {
-    return { today: this.today, ruleSets: ctx.ruleSets, closedYears: ctx.closedYears, recorded, imported, latestForecastOn: this.today }
+    return {
+      today: this.today,
+      ruleSets: ctx.ruleSets,
+      closedYears: ctx.closedYears,
+      recorded,
+      imported,
+      latestForecastOn: this.today,
+      indicatorsOff: ctx.indicatorsOff,
+    }
   }
 }

@@ -9,7 +9,8 @@ import { createI18n, useI18n } from 'vue-i18n'
 import { createApp, defineComponent, h, ref } from 'vue'
 import { createRouter, createWebHistory, RouterView } from 'vue-router'
 import type { UnitSummary, UnitsResponse } from '../../../src/client/api/types'
-import { INDICATORS, type Light } from '../../../src/core/types'
+import { lightsInOrder } from '../../../src/core/indicators/inUse'
+import type { Light } from '../../../src/core/types'
 import da from './messages/da.json'
 // The app's own stylesheets (no components): the largest paint is of the very same card.
 import '../../../src/client/styles.css'
@@ -73,11 +74,7 @@ const Home = defineComponent({
         h('h1', { class: 'unit-name' }, unit.name),
         h('p', unit.areaName),
         h('p', `${t('overall')}: ${t(`colour.${unit.overall}`)}`),
-        h(
-          'ul',
-          { class: 'item-list light-list' },
-          INDICATORS.map((key) => card(unit.lights[key])),
-        ),
+        h('ul', { class: 'item-list light-list' }, lightsInOrder(unit.lights).map(card)),
       ])
     }
   },

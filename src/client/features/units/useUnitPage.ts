@@ -28,7 +28,9 @@ export function useUnitPage(today: string = todayIso()) {
 /** The indicator the route names by its Danish address segment (null for a name that is none), and its light once there are lights. */
 export function useRouteIndicator(lights: Ref<UnitLights | null>) {
   const route = useRoute()
-  const indicator = computed<IndicatorKey | null>(() => indicatorFromSlug(String(route.params.indicator ?? '')))
-  const light = computed(() => (lights.value && indicator.value ? lights.value[indicator.value] : null))
+  const named = computed<IndicatorKey | null>(() => indicatorFromSlug(String(route.params.indicator ?? '')))
+  // An indicator switched off for the municipality has no light: as unknown as a wrong name.
+  const indicator = computed(() => (named.value && lights.value && !lights.value[named.value] ? null : named.value))
+  const light = computed(() => (lights.value && indicator.value ? (lights.value[indicator.value] ?? null) : null))
   return { indicator, light }
 }

@@ -28,7 +28,8 @@ async function loadMe(db: Db, person: SessionPerson, day: IsoDate, lockDays: num
     roles,
     units: units.map((u) => ({ id: u.id, name: u.name, areaId: u.areaId })),
     areas,
-    municipality: municipality && settings ? { id: municipality.id, name: settings.name, logoText: settings.logoText } : null,
+    municipality:
+      municipality && settings ? { id: municipality.id, name: settings.name, logoText: settings.logoText, indicatorsOff: settings.indicatorsOff } : null,
   }
 }
 

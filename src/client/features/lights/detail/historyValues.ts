@@ -1,5 +1,5 @@
 // How an indicator's monthly value is written in the history table and chart.
-import type { IndicatorKey, Light } from '../../../../core/types'
+import type { IndicatorKey, Light, Period, UnitLights } from '../../../../core/types'
 import { formatPercent, formatSignedPercent, type AppLocale } from '../../../shared/format'
 import { lightValue } from '../reasons'
 
@@ -8,6 +8,14 @@ export function formatLightValue(light: Light, locale: AppLocale): string | null
   const value = lightValue(light)
   if (value === null) return null
   return signed(light.indicator) ? formatSignedPercent(value, locale) : formatPercent(value, locale)
+}
+
+/** The indicator's light of each month of the history (each has it, unless it is switched off). */
+export function monthsOf(history: ReadonlyArray<{ period: Period; lights: UnitLights }>, indicator: IndicatorKey): Array<{ period: Period; light: Light }> {
+  return history.flatMap((h) => {
+    const light = h.lights[indicator]
+    return light ? [{ period: h.period, light }] : []
+  })
 }
 
 export function signed(indicator: IndicatorKey): boolean {
