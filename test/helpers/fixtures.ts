@@ -8,11 +8,24 @@
 // Budget 10 mio. kr. each. Forecasts: A 10.5 mio. (red, overrun 0.5 mio.), B 9.9 mio. (green),
 // C 10.05 mio. (yellow, 0.5 %), D 11 mio. (red, overrun 1 mio.).
 import { hashPassword } from '../../src/server/auth/passwords'
+import { DEFAULT_CYCLE_DATES, type MunicipalitySettings } from '../../src/core/config/settings'
 import { DEFAULT_THRESHOLDS } from '../../src/core/rules'
 import type { Db } from '../../src/server/db/db'
 
 export const TODAY = '2025-11-15'
 export const PASSWORD = 'hemmelig-kode'
+
+/** The settings that stand before the economics team has made any: the municipality's name, the installation's lock days and the cycle's defaults. */
+export const STARTING_SETTINGS: MunicipalitySettings = {
+  name: 'Testkommune',
+  logoText: 'Testkommune',
+  hngName: 'HNG',
+  buuName: 'Børne- og Ungdomsudvalget',
+  economicsContact: { name: 'Økonomiteamet', email: 'oekonomi@kommune.dk', phone: '' },
+  lockDays: 14,
+  cycle: DEFAULT_CYCLE_DATES,
+  indicatorsOff: [],
+}
 
 export const IDS = {
   municipality: 'kommune-test',

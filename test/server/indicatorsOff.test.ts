@@ -3,13 +3,13 @@
 // has its light, the overall colours and the worst-first order are judged without it, and every
 // device is told which ones are off (/api/me, /api/session). Before that day nothing changes.
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CYCLE_DATES, type MunicipalitySettings } from '../../src/core/config/settings'
+import type { MunicipalitySettings } from '../../src/core/config/settings'
 import { compareUnitsWorstFirst, overallColour } from '../../src/core/lights'
 import type { z } from 'zod'
 import type { unitDetailSchema, unitListSchema } from '../../src/core/http/units'
 import type { IsoDate } from '../../src/core/types'
 import { CSRF, get, signedInApp } from '../helpers/http'
-import { IDS, PEOPLE } from '../helpers/fixtures'
+import { IDS, PEOPLE, STARTING_SETTINGS } from '../helpers/fixtures'
 
 type UnitDetail = z.infer<typeof unitDetailSchema>
 type UnitList = z.infer<typeof unitListSchema>
@@ -17,16 +17,7 @@ type UnitList = z.infer<typeof unitListSchema>
 let day: IsoDate = '2025-11-15'
 const { t, c } = signedInApp({ eco: PEOPLE.economics, leaderA: PEOPLE.leaderA, dir: PEOPLE.directorate }, { today: () => day })
 
-const WITHOUT_BUDGET: MunicipalitySettings = {
-  name: 'Testkommune',
-  logoText: 'Testkommune',
-  hngName: 'HNG',
-  buuName: 'Børne- og Ungdomsudvalget',
-  economicsContact: { name: 'Økonomiteamet', email: 'oekonomi@kommune.dk', phone: '' },
-  lockDays: 14,
-  cycle: DEFAULT_CYCLE_DATES,
-  indicatorsOff: ['budget'],
-}
+const WITHOUT_BUDGET: MunicipalitySettings = { ...STARTING_SETTINGS, indicatorsOff: ['budget'] }
 
 const units = async () => (await get(t.app, '/api/units', c.dir)).json<UnitList>().units
 const detailA = async () => (await get(t.app, `/api/units/${IDS.unitA}`, c.leaderA)).json<UnitDetail>()

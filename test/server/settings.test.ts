@@ -8,21 +8,12 @@ import { DEFAULT_CYCLE_DATES, type MunicipalitySettings } from '../../src/core/c
 import type { SettingsEntry, SettingsList } from '../../src/core/http/config'
 import type { IsoDate } from '../../src/core/types'
 import { CSRF, get, signedInApp } from '../helpers/http'
-import { IDS, PEOPLE } from '../helpers/fixtures'
+import { IDS, PEOPLE, STARTING_SETTINGS } from '../helpers/fixtures'
 
 let day: IsoDate = '2025-11-15'
 const { t, c } = signedInApp({ eco: PEOPLE.economics, leaderA: PEOPLE.leaderA, oc: PEOPLE.ocNord, dir: PEOPLE.directorate }, { today: () => day })
 
-const STARTING: MunicipalitySettings = {
-  name: 'Testkommune',
-  logoText: 'Testkommune',
-  hngName: 'HNG',
-  buuName: 'Børne- og Ungdomsudvalget',
-  economicsContact: { name: 'Økonomiteamet', email: 'oekonomi@kommune.dk', phone: '' },
-  lockDays: 14,
-  cycle: DEFAULT_CYCLE_DATES,
-  indicatorsOff: [],
-}
+const STARTING = STARTING_SETTINGS
 const DECEMBER: MunicipalitySettings = {
   ...STARTING,
   economicsContact: { name: 'Økonomiafdelingen', email: 'oekonomi@testkommune.dk', phone: '70 10 20 30' },
