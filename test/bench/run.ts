@@ -74,6 +74,9 @@ async function main(): Promise<number> {
         figures.push(...(await bench.run(server, dist)))
       } catch (error) {
         figures.push(failed(bench.label, bench.budget, error))
+        // The benches share one server: when it is gone, say how it ended and what it said last.
+        const ended = server.ended()
+        if (ended) console.error(`The bench server ended (${ended}); its last output:\n${server.output().slice(-4_000)}`)
       }
       process.stdout.write(`${((Date.now() - t0) / 1000).toFixed(0)} s\n`)
     }

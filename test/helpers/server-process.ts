@@ -15,6 +15,8 @@ export interface ServerProcess {
   port: number
   /** Everything the process printed, for failure messages. */
   output(): string
+  /** How the process ended (its exit code or signal), or null while it runs. */
+  ended(): string | null
   stop(): Promise<void>
 }
 
@@ -112,7 +114,8 @@ export async function startServer(opts: StartServerOptions): Promise<ServerProce
     await stop()
     throw error
   }
-  return { url, port, output, stop }
+  const ended = () => (child.exitCode !== null ? `exit code ${child.exitCode}` : child.signalCode)
+  return { url, port, output, ended, stop }
 }
 
 /** Logs in over HTTP like the PWA does and returns the Cookie header value (mls_session=…). */
