@@ -167,13 +167,7 @@ export default defineConfig({
     manifestLinkAfterFirstScreen(),
     precompress(),
   ],
-  // No <link rel="modulepreload"> for a lazy chunk's imports: on a slow phone each one inserted is
-  // fetched and compiled on the main thread at once, and the home's second layer (sync status,
-  // update prompt, steps, the dialogue chain) inserted a dozen while the first screen still worked
-  // (about a fifth of its main-thread work under Lighthouse's throttling). A chunk's imports now
-  // load when it runs; the service worker serves them from its cache. The entry chunk no longer
-  // lists every lazy chunk's dependencies either (about 1 KB less to download and parse).
-  build: { outDir: 'dist', ...BUILD_OUTPUT, modulePreload: false },
+  build: { outDir: 'dist', ...BUILD_OUTPUT },
   server: { proxy: { '/api': apiTarget } },
   preview: { proxy: { '/api': apiTarget } },
   test: {
