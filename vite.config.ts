@@ -114,6 +114,19 @@ export function textParts(localesDir = LOCALES_DIR): Plugin {
   }
 }
 
+/**
+ * Which of a lazy chunk's imports Vite preloads (a `<link rel="modulepreload">` each, inserted as the
+ * chunk is asked for): only a page's and the history chart's, which a person waits for after a tap, so
+ * they come in one round trip. What loads after the first screen (sync status, update prompt, steps,
+ * the dialogue chain, the sync engine …) loads its imports as it runs: nobody waits for it, and the
+ * two dozen links it inserted cost the first screen's main thread more than the round trips cost
+ * anyone. Chunks take their module's name, so a page is a `…View` or `…Pages` chunk.
+ */
+const PRELOADED = /\/[A-Za-z]+(View|Pages|Chart)-[\w-]+\.js$/
+function preloadOnlyWhatIsWaitedFor(filename: string, deps: string[]): string[] {
+  return PRELOADED.test(`/${filename}`) ? deps : []
+}
+
 /** index.html without the manifest link vite-plugin-pwa adds: the app links it later (src/client/pwa/manifestLink.ts). */
 function manifestLinkAfterFirstScreen(): Plugin {
   return {
@@ -167,7 +180,7 @@ export default defineConfig({
     manifestLinkAfterFirstScreen(),
     precompress(),
   ],
-  build: { outDir: 'dist', ...BUILD_OUTPUT },
+  build: { outDir: 'dist', ...BUILD_OUTPUT, modulePreload: { resolveDependencies: preloadOnlyWhatIsWaitedFor } },
   server: { proxy: { '/api': apiTarget } },
   preview: { proxy: { '/api': apiTarget } },
   test: {

@@ -2,7 +2,9 @@
 // out together (one round trip, not two in a row), it loads only the entry chunk before its lights,
 // and what it does not need (the sync engine's store and status line, the later screens' texts)
 // follows once the lights are there. The later texts are not in the entry chunk, and a later screen
-// opened directly still shows its own texts. Behaviour, not timings (those are `npm run bench`).
+// opened directly still shows its own texts. A page opened from it comes with its imports preloaded;
+// what loads behind the first screen does not insert a preload link each (vite.config.ts).
+// Behaviour, not timings (those are `npm run bench`).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -74,6 +76,37 @@ describe('the first screen of a signed-in leader on a new device', () => {
     expect(before, before.join(', ')).toHaveLength(1)
     expect(before[0]).toMatch(/^index-[\w-]+\.js$/)
     expect(loaded.some((s) => s.file.startsWith('syncStore-') && !s.beforeLights)).toBe(true)
+    await context.close()
+  })
+
+  it("preloads a page's scripts when it is opened, and none of what loads behind the first screen", async () => {
+    const { context, page } = await newDevice()
+    await page.goto('/')
+    await lightCards(page).nth(3).waitFor()
+    const loadedScripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname))
+    for (const chunk of ['SyncStatus', 'syncStore', 'engine', 'HomeOverlay', 'LeaderChainPanel'])
+      await expect
+        .poll(async () => (await loadedScripts()).some((path) => path.startsWith(`/assets/${chunk}-`)), { message: chunk, timeout: 15_000 })
+        .toBe(true)
+    const preloaded = () => page.locator('link[rel="modulepreload"]').evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''))
+    // The sync status line and engine, the guided steps' overlay, the dialogue chain and their imports
+    // came without a link each.
+    expect(await preloaded()).toEqual([])
+    await page
+      .getByTestId('light-budget')
+      .getByRole('link', { name: /Se historik og detaljer/ })
+      .click()
+    await page.getByTestId('history-table').waitFor()
+    // The indicator page came with its imports in one round trip, the history chart's too.
+    const links = await preloaded()
+    expect(
+      links.some((href) => /\/IndicatorView-[\w-]+\.js$/.test(href)),
+      links.join(', '),
+    ).toBe(true)
+    expect(
+      links.some((href) => /\/HistoryChart-[\w-]+\.js$/.test(href)),
+      links.join(', '),
+    ).toBe(true)
     await context.close()
   })
 
