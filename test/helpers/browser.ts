@@ -101,7 +101,6 @@ export function lightCards(page: Page) {
   return page.locator('[data-testid^="light-"]')
 }
 
-/** From the home page, opens one indicator's history and details through its card's link. */
 /** Opens an indicator's page from its card on the home; the address is the Danish one. */
 export async function openDetail(page: Page, indicator: string): Promise<void> {
   await page
