@@ -2,9 +2,11 @@
 // file speaks for the units and years it names — new accounts added, changed ones updated, one it no
 // longer lists removed, other units untouched — with an audit row each and the units stamped for
 // the devices; the same file again changes nothing, the previous file puts things back, and a file
-// with one bad line at the end is refused whole.
+// with one bad line at the end is refused whole. With the balance accounts switched off for the
+// municipality, a file says it repaints no light.
 import { describe, expect, it } from 'vitest'
-import { IDS } from '../helpers/fixtures'
+import { CSRF } from '../helpers/http'
+import { IDS, STARTING_SETTINGS, TODAY } from '../helpers/fixtures'
 import { importApp, refusedWith, type Preview, type Result } from './importHarness'
 import { pullAll } from './syncHarness'
 
@@ -84,5 +86,20 @@ describe('the balance accounts import', () => {
     const res = await send('/api/imports', bad)
     expect(refusedWith(res)).toEqual(["Linje 4, kolonne Omk.sted: 'cc-ukendt' er ikke et omkostningssted, appen kender. Importér organisationen først."])
     expect(await accounts()).toEqual(before)
+  })
+
+  it('says it repaints no light once the balance accounts are switched off for the municipality', async () => {
+    const onTime = [HEADER, 'cc-unit-skole-a;9100;Mellemregning;30-09-2025;28-09-2025', 'cc-unit-skole-a;9200;Kasse;31-10-2025;30-10-2025'].join('\n')
+    const repainted = async () => (await send('/api/imports/preview', onTime)).json<Preview>().lightChanges
+    // Both accounts reconciled on time: unit A's balance light would go from red to green.
+    expect(await repainted()).toEqual([{ unitId: IDS.unitA, unitName: 'Askeskolen', indicator: 'balance', from: 'red', to: 'green' }])
+    const off = await t.app.inject({
+      method: 'POST',
+      url: '/api/config/settings',
+      headers: { ...CSRF, cookie: c.eco },
+      payload: { effectiveFrom: TODAY, settings: { ...STARTING_SETTINGS, indicatorsOff: ['balance'] } },
+    })
+    expect(off.statusCode).toBe(201)
+    expect(await repainted()).toEqual([])
   })
 })
