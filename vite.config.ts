@@ -120,11 +120,11 @@ export function textParts(localesDir = LOCALES_DIR): Plugin {
  * they come in one round trip. What loads after the first screen (sync status, update prompt, steps,
  * the dialogue chain, the sync engine …) loads its imports as it runs: nobody waits for it, and the
  * two dozen links it inserted cost the first screen's main thread more than the round trips cost
- * anyone. Chunks take their module's name, so a page is a `…View` or `…Pages` chunk.
+ * anyone. Chunks take their module's name, so a page is a `…View` or `…Pages` chunk, a chart a `…Chart` one.
  */
-const PRELOADED = /\/[A-Za-z]+(View|Pages|Chart)-[\w-]+\.js$/
+const PRELOADED = /(^|\/)[A-Za-z]+(View|Pages|Chart)-[\w-]+\.js$/
 function preloadOnlyWhatIsWaitedFor(filename: string, deps: string[]): string[] {
-  return PRELOADED.test(`/${filename}`) ? deps : []
+  return PRELOADED.test(filename) ? deps : []
 }
 
 /** index.html without the manifest link vite-plugin-pwa adds: the app links it later (src/client/pwa/manifestLink.ts). */

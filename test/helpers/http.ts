@@ -1,6 +1,7 @@
 // Small helpers for driving the app through app.inject() like the PWA does.
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll } from 'vitest'
+import type { MunicipalitySettings } from '../../src/core/config/settings'
 import type { IsoDate } from '../../src/core/types'
 import { buildApp } from '../../src/server/app'
 import { freshDb } from './db'
@@ -19,6 +20,11 @@ export async function login(app: FastifyInstance, email: string, password = PASS
 
 export function get(app: FastifyInstance, url: string, cookie?: string) {
   return app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} })
+}
+
+/** Saves the municipality's settings in force from a day, as the person of the cookie (the economics team). */
+export function saveSettings(app: FastifyInstance, cookie: string, effectiveFrom: IsoDate, settings: MunicipalitySettings) {
+  return app.inject({ method: 'POST', url: '/api/config/settings', headers: { ...CSRF, cookie }, payload: { effectiveFrom, settings } })
 }
 
 interface FixtureOptions {

@@ -5,7 +5,7 @@
 // with one bad line at the end is refused whole. With the balance accounts switched off for the
 // municipality, a file says it repaints no light.
 import { describe, expect, it } from 'vitest'
-import { CSRF } from '../helpers/http'
+import { saveSettings } from '../helpers/http'
 import { IDS, STARTING_SETTINGS, TODAY } from '../helpers/fixtures'
 import { importApp, refusedWith, type Preview, type Result } from './importHarness'
 import { pullAll } from './syncHarness'
@@ -93,12 +93,7 @@ describe('the balance accounts import', () => {
     const repainted = async () => (await send('/api/imports/preview', onTime)).json<Preview>().lightChanges
     // Both accounts reconciled on time: unit A's balance light would go from red to green.
     expect(await repainted()).toEqual([{ unitId: IDS.unitA, unitName: 'Askeskolen', indicator: 'balance', from: 'red', to: 'green' }])
-    const off = await t.app.inject({
-      method: 'POST',
-      url: '/api/config/settings',
-      headers: { ...CSRF, cookie: c.eco },
-      payload: { effectiveFrom: TODAY, settings: { ...STARTING_SETTINGS, indicatorsOff: ['balance'] } },
-    })
+    const off = await saveSettings(t.app, c.eco, TODAY, { ...STARTING_SETTINGS, indicatorsOff: ['balance'] })
     expect(off.statusCode).toBe(201)
     expect(await repainted()).toEqual([])
   })

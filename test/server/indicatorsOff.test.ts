@@ -8,7 +8,7 @@ import { compareUnitsWorstFirst, overallColour } from '../../src/core/lights'
 import type { z } from 'zod'
 import type { unitDetailSchema, unitListSchema } from '../../src/core/http/units'
 import type { IsoDate } from '../../src/core/types'
-import { CSRF, get, signedInApp } from '../helpers/http'
+import { get, saveSettings, signedInApp } from '../helpers/http'
 import { IDS, PEOPLE, STARTING_SETTINGS } from '../helpers/fixtures'
 
 type UnitDetail = z.infer<typeof unitDetailSchema>
@@ -28,12 +28,7 @@ const municipalityOf = async (url: string) => {
 
 describe('an indicator switched off for the municipality', () => {
   it('before the version’s day: all four lights, and unit A red by its budget', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/config/settings',
-      headers: { ...CSRF, cookie: c.eco },
-      payload: { effectiveFrom: '2025-12-01', settings: WITHOUT_BUDGET },
-    })
+    const res = await saveSettings(t.app, c.eco, '2025-12-01', WITHOUT_BUDGET)
     expect(res.statusCode).toBe(201)
     const a = await detailA()
     expect(Object.keys(a.lights)).toEqual(['budget', 'actionPlan', 'forecast', 'balance'])
@@ -71,12 +66,7 @@ describe('an indicator switched off for the municipality', () => {
   })
 
   it('a later version switching it on again brings it back from its day', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/config/settings',
-      headers: { ...CSRF, cookie: c.eco },
-      payload: { effectiveFrom: '2026-01-01', settings: { ...WITHOUT_BUDGET, indicatorsOff: [] } },
-    })
+    const res = await saveSettings(t.app, c.eco, '2026-01-01', { ...WITHOUT_BUDGET, indicatorsOff: [] })
     expect(res.statusCode).toBe(201)
     day = '2026-01-01'
     const a = await detailA()
@@ -85,12 +75,7 @@ describe('an indicator switched off for the municipality', () => {
   })
 
   it('refuses switching all four off, naming the field', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/config/settings',
-      headers: { ...CSRF, cookie: c.eco },
-      payload: { effectiveFrom: '2026-02-01', settings: { ...WITHOUT_BUDGET, indicatorsOff: ['budget', 'actionPlan', 'forecast', 'balance'] } },
-    })
+    const res = await saveSettings(t.app, c.eco, '2026-02-01', { ...WITHOUT_BUDGET, indicatorsOff: ['budget', 'actionPlan', 'forecast', 'balance'] })
     expect(res.statusCode).toBe(400)
     expect(res.json<{ details: unknown[] }>().details).toEqual([{ path: 'settings.indicatorsOff', message: 'Mindst ét nøgletal skal være i brug.' }])
   })
